@@ -1,0 +1,385 @@
+"""Actions on signals and periodic images, applied to whole batches (private).
+
+A group acting on sites acts on functions sites -> values by
+
+.. math:: (g \\cdot x)[i] = x[g^{-1} \\cdot i].
+
+Each group element is compiled once into a gather index ``idx_g`` with
+``(g·x).flat[..., i] == x.flat[..., idx_g[i]]``, so ``act(g, X)`` is one NumPy
+fancy-indexing call for a whole batch, whatever its leading shape.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from grouprep._validation import check_int, describe
+from grouprep.actions._protocol import BaseAction
+from grouprep.errors import GroupRepTypeError, GroupRepValueError
+from grouprep.groups import FiniteGroup, abelian, cyclic, dihedral
+
+__all__ = [
+    "SignalAction",
+    "dihedral_action",
+    "shift_action",
+    "signal_action",
+    "translation_action",
+]
+
+
+def _inverse_perm(p: Sequence[int]) -> npt.NDArray[np.intp]:
+    inv = np.empty(len(p), dtype=np.intp)
+    inv[np.asarray(p, dtype=np.intp)] = np.arange(len(p), dtype=np.intp)
+    return inv
+
+
+class SignalAction(BaseAction):
+    """A group acting on signals (arrays over a fixed set of sites) by moving the sites.
+
+    Attributes
+    ----------
+    group : FiniteGroup
+        The acting group.
+    shape : tuple of int
+        The shape of one signal: ``(n,)`` for 1-D signals, ``(h, w)`` for images.
+    alphabet : int or None
+        With an alphabet k the action is finite: its points are all :math:`k^n` signals
+        with values in ``0 .. k-1`` (as tuples, in lexicographic order). Without one,
+        ``act`` still transforms any real or complex array.
+
+    Notes
+    -----
+    ``act(g, X)`` accepts an array whose trailing dimensions equal ``shape`` and acts on
+    every leading index at once; a tuple in gives a tuple out (points are hashable).
+    """
+
+    __slots__ = ("_alphabet", "_group", "_name", "_shape", "_site_perm")
+
+    def __init__(
+        self,
+        group: FiniteGroup[Any],
+        shape: tuple[int, ...],
+        site_permutation: Callable[[Any], Sequence[int]],
+        alphabet: int | None,
+        name: str,
+    ) -> None:
+        super().__init__()
+        self._group = group
+        self._shape = shape
+        self._site_perm = site_permutation
+        self._alphabet = alphabet
+        self._name = name
+
+    # ------------------------------------------------------------------ basics
+    @property
+    def group(self) -> FiniteGroup[Any]:
+        return self._group
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        """The shape of one signal."""
+        return self._shape
+
+    @property
+    def num_sites(self) -> int:
+        """The number of sites (entries of one signal)."""
+        return math.prod(self._shape)
+
+    @property
+    def alphabet(self) -> int | None:
+        """The number of symbols k, or None for real-valued signals."""
+        return self._alphabet
+
+    @property
+    def is_finite(self) -> bool:
+        return self._alphabet is not None
+
+    @property
+    def num_points(self) -> int:
+        if self._alphabet is None:
+            raise GroupRepValueError(
+                f"{self!r}.num_points: real-valued signals are not a finite set; give an alphabet"
+            )
+        return int(self._alphabet**self.num_sites)
+
+    def _points(self) -> tuple[Any, ...]:
+        return tuple(
+            self._to_point(np.array(p).reshape(self._shape))
+            for p in itertools.product(range(self._alphabet or 0), repeat=self.num_sites)
+        )
+
+    def points_array(self) -> npt.NDArray[np.intp]:
+        """All :math:`k^n` signals as an array of shape ``(k**n, *shape)``, lexicographic."""
+        self.points()  # validates finiteness and size
+        k, n = self._alphabet or 0, self.num_sites
+        codes = np.arange(k**n, dtype=np.int64)
+        digits = (codes[:, None] // (k ** np.arange(n - 1, -1, -1, dtype=np.int64))) % k
+        return digits.astype(np.intp).reshape((k**n, *self._shape))
+
+    def point_index(self, x: Any) -> int:
+        """The lexicographic position of a k-ary signal: its digits read in base k."""
+        if self._alphabet is None:
+            return super().point_index(x)
+        arr = self._check_signal(x, "point_index")
+        flat = arr.reshape(-1)
+        if (
+            arr.ndim != len(self._shape)
+            or flat.dtype.kind not in "iu"
+            or (flat.size and (flat.min() < 0 or flat.max() >= self._alphabet))
+        ):
+            raise GroupRepValueError(
+                f"{self!r}.point_index: argument 'x' must be one signal with values in "
+                f"0..{self._alphabet - 1}, got {describe(x)}"
+            )
+        value: int = 0
+        for v in flat.tolist():
+            value = value * self._alphabet + v
+        return value
+
+    # ---------------------------------------------------------------- acting
+    def gather_index(self, g: Any) -> npt.NDArray[np.intp]:
+        """The gather index of ``g``: ``(g·x).ravel() == x.ravel()[gather_index(g)]``.
+
+        Examples
+        --------
+        >>> import grouprep
+        >>> grouprep.shift_action(5).gather_index(2).tolist()
+        [3, 4, 0, 1, 2]
+        """
+        g = self._group._check(g, "g", "gather_index")
+        return self._gather(g)
+
+    def _gather(self, g: Any) -> npt.NDArray[np.intp]:
+        cache = self._cache.setdefault("gather", {})
+        if g not in cache:
+            idx = _inverse_perm(self._site_perm(g))  # x[g^-1 · i]
+            idx.setflags(write=False)
+            cache[g] = idx
+        return cache[g]  # type: ignore[no-any-return]
+
+    def gather_table(self) -> npt.NDArray[np.intp]:
+        """Gather indices of every element, row ``i`` for ``group.element(i)``.
+
+        Shape ``(order, num_sites)``; with it, ``X.reshape(m, -1)[rows, table[gidx]]``
+        applies a different group element to each row.
+        """
+        if "table" not in self._cache:
+            table = np.stack([self._gather(g) for g in self._group.elements()])
+            table.setflags(write=False)
+            self._cache["table"] = table
+        return self._cache["table"]  # type: ignore[no-any-return]
+
+    def _check_signal(self, x: Any, where: str) -> npt.NDArray[Any]:
+        arr = np.asarray(x)
+        nd = len(self._shape)
+        if arr.ndim < nd or tuple(arr.shape[arr.ndim - nd :]) != self._shape:
+            raise GroupRepValueError(
+                f"{self!r}.{where}: argument 'x' must have trailing shape {self._shape}, "
+                f"got an array of shape {arr.shape}"
+            )
+        if arr.dtype == object:
+            raise GroupRepTypeError(
+                f"{self!r}.{where}: argument 'x' must be a numeric array, got dtype object "
+                "(ragged input?)"
+            )
+        return arr
+
+    def act(self, g: Any, x: Any) -> Any:
+        """Move a signal, or a batch of signals, by ``g``.
+
+        .. math:: (g \\cdot x)[i] = x[g^{-1} \\cdot i]
+
+        Parameters
+        ----------
+        g : element of the group
+        x : array_like of shape ``(..., *shape)``, or a tuple (one point)
+
+        Returns
+        -------
+        numpy.ndarray of the same shape, or a tuple when ``x`` is a tuple.
+        """
+        g = self._group._check(g, "g", "act")
+        arr = self._check_signal(x, "act")
+        lead = arr.shape[: arr.ndim - len(self._shape)]
+        out = arr.reshape((*lead, self.num_sites))[..., self._gather(g)].reshape(arr.shape)
+        return self._to_point(out) if isinstance(x, tuple) else out
+
+    def act_each(self, gs: Sequence[Any], X: npt.ArrayLike) -> npt.NDArray[Any]:
+        """Apply ``gs[j]`` to the signal ``X[j]``, for a batch of shape ``(m, *shape)``."""
+        arr = self._check_signal(X, "act_each")
+        if arr.ndim != len(self._shape) + 1 or len(gs) != arr.shape[0]:
+            raise GroupRepValueError(
+                f"{self!r}.act_each: arguments 'gs' and 'X' must pair one element with one "
+                f"signal; got {len(gs)} elements and X of shape {arr.shape}"
+            )
+        idx = (
+            np.stack(
+                [
+                    self._gather(self._group._check(g, f"gs[{j}]", "act_each"))
+                    for j, g in enumerate(gs)
+                ]
+            )
+            if len(gs)
+            else np.zeros((0, self.num_sites), dtype=np.intp)
+        )
+        flat = arr.reshape(arr.shape[0], self.num_sites)
+        return np.take_along_axis(flat, idx, axis=1).reshape(arr.shape)
+
+    def _to_point(self, arr: npt.NDArray[Any]) -> Any:
+        def conv(a: Any) -> Any:
+            return tuple(conv(v) for v in a) if isinstance(a, list) else a
+
+        return conv(arr.tolist())
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self._name, self._group, self._shape, self._alphabet)
+
+    def __repr__(self) -> str:
+        return self._name
+
+
+def _alphabet(alphabet: int | None, where: str) -> int | None:
+    return None if alphabet is None else check_int(alphabet, "alphabet", where, minimum=1)
+
+
+def _fmt(name: str, arg: str, alphabet: int | None) -> str:
+    return f"{name}({arg})" if alphabet is None else f"{name}({arg}, alphabet={alphabet})"
+
+
+def shift_action(n: int, alphabet: int | None = None) -> SignalAction:
+    """The cyclic group :math:`\\mathbb{Z}_n` translating length-n periodic signals.
+
+    .. math:: (g \\cdot x)[m] = x[(m - g) \\bmod n],
+
+    that is ``numpy.roll(x, g)``.
+
+    This is the seed's translation with periodic boundary; on bit strings
+    (``alphabet=2``) its orbits are the binary necklaces.
+
+    Parameters
+    ----------
+    n : int
+        Signal length, ``n >= 1``.
+    alphabet : int, optional
+        Number of symbols k; makes the action finite on the :math:`k^n` strings.
+
+    Examples
+    --------
+    >>> import numpy as np, grouprep
+    >>> a = grouprep.shift_action(4)
+    >>> X = np.array([[1., 2., 3., 4.], [0., 0., 1., 0.]])
+    >>> a.act(1, X)
+    array([[4., 1., 2., 3.],
+           [0., 0., 0., 1.]])
+    >>> bool(np.array_equal(a.act(1, X), np.roll(X, 1, axis=-1)))
+    True
+    """
+    n = check_int(n, "n", "shift_action", minimum=1)
+    alphabet = _alphabet(alphabet, "shift_action")
+    G = cyclic(n)
+    return SignalAction(
+        G, (n,), G._as_permutation, alphabet, _fmt("shift_action", str(n), alphabet)
+    )
+
+
+def dihedral_action(n: int, alphabet: int | None = None) -> SignalAction:
+    """The dihedral group :math:`D_n` rotating and reflecting length-n periodic signals.
+
+    .. math:: ((r, s) \\cdot x)[m] = x[(-1)^s (m - r) \\bmod n].
+
+    On bit strings its orbits are the bracelets (turnover necklaces).
+
+    Examples
+    --------
+    >>> import grouprep
+    >>> a = grouprep.dihedral_action(4)
+    >>> a.act((0, 1), (1, 2, 3, 4)), a.act((1, 0), (1, 2, 3, 4))
+    ((1, 4, 3, 2), (4, 1, 2, 3))
+    """
+    n = check_int(n, "n", "dihedral_action", minimum=1)
+    alphabet = _alphabet(alphabet, "dihedral_action")
+    G = dihedral(n)
+    return SignalAction(
+        G, (n,), G._as_permutation, alphabet, _fmt("dihedral_action", str(n), alphabet)
+    )
+
+
+def translation_action(shape: tuple[int, int], alphabet: int | None = None) -> SignalAction:
+    """:math:`\\mathbb{Z}_h \\times \\mathbb{Z}_w` translating periodic ``h x w`` images.
+
+    .. math:: ((a, b) \\cdot x)[i, j] = x[(i - a) \\bmod h, (j - b) \\bmod w],
+
+    that is ``numpy.roll(x, (a, b), axis=(-2, -1))``: the seed's idealized images.
+
+    Examples
+    --------
+    >>> import numpy as np, grouprep
+    >>> a = grouprep.translation_action((2, 3))
+    >>> X = np.arange(6).reshape(2, 3)
+    >>> a.act((1, 1), X)
+    array([[5, 3, 4],
+           [2, 0, 1]])
+    """
+    if not isinstance(shape, tuple | list) or len(shape) != 2:
+        raise GroupRepValueError(
+            f"translation_action: argument 'shape' must be a pair (h, w), got {describe(shape)}"
+        )
+    h = check_int(shape[0], "shape[0]", "translation_action", minimum=1)
+    w = check_int(shape[1], "shape[1]", "translation_action", minimum=1)
+    alphabet = _alphabet(alphabet, "translation_action")
+    G = abelian(h, w)
+
+    def sites(g: tuple[int, int]) -> tuple[int, ...]:
+        a, b = g
+        return tuple(((i + a) % h) * w + (j + b) % w for i in range(h) for j in range(w))
+
+    return SignalAction(
+        G, (h, w), sites, alphabet, _fmt("translation_action", f"({h}, {w})", alphabet)
+    )
+
+
+def signal_action(site_action: Any, alphabet: int | None = None) -> SignalAction:
+    """Lift an action on sites to functions from sites to symbols.
+
+    .. math:: (g \\cdot x)[i] = x[g^{-1} \\cdot i]
+
+    Parameters
+    ----------
+    site_action : FiniteAction
+        A finite action (for example :func:`permutation_action`); its points are the sites,
+        in the order of ``site_action.points()``.
+    alphabet : int, optional
+        Number of symbols k. With it, ``points()`` lists all :math:`k^n` signals.
+
+    Examples
+    --------
+    >>> import grouprep
+    >>> sites = grouprep.permutation_action(grouprep.symmetric(3))
+    >>> a = grouprep.signal_action(sites, alphabet=2)
+    >>> a.num_points, a.act((1, 2, 0), (1, 0, 0))
+    (8, (0, 1, 0))
+    """
+    if not isinstance(site_action, BaseAction) or not site_action.is_finite:
+        raise GroupRepTypeError(
+            "signal_action: argument 'site_action' must be a finite grouprep action "
+            f"(e.g. permutation_action(G)), got {describe(site_action)}"
+        )
+    alphabet = _alphabet(alphabet, "signal_action")
+    pts = site_action.points()
+
+    def sites(g: Any) -> tuple[int, ...]:
+        return tuple(site_action.point_index(site_action.act(g, p)) for p in pts)
+
+    return SignalAction(
+        site_action.group,
+        (len(pts),),
+        sites,
+        alphabet,
+        _fmt("signal_action", repr(site_action), alphabet),
+    )

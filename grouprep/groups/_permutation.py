@@ -1,0 +1,552 @@
+"""Permutation groups: symmetric, alternating, and groups given by generators (private)."""
+
+from __future__ import annotations
+
+import functools
+import math
+import numbers
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from grouprep._validation import check_int, describe
+from grouprep.errors import GroupRepTypeError, GroupRepValueError
+from grouprep.groups._base import ConjugacyClass, FiniteGroup
+from grouprep.groups._chain import (
+    Chain,
+    Perm,
+    chain_alternating,
+    chain_from_strong_generators,
+    chain_symmetric,
+    compose_perm,
+    invert_perm,
+)
+
+__all__ = [
+    "Permutation",
+    "PermutationGroup",
+    "alternating",
+    "cycle_type",
+    "from_sympy",
+    "permutation_group",
+    "symmetric",
+]
+
+Permutation = tuple[int, ...]
+"""A permutation of ``0 .. n-1`` as its image tuple: ``p[i]`` is the image of ``i``."""
+
+
+def cycle_type(p: Sequence[int]) -> tuple[int, ...]:
+    """The cycle lengths of a permutation, in decreasing order (fixed points included).
+
+    Examples
+    --------
+    >>> from grouprep.groups import cycle_type
+    >>> cycle_type((1, 2, 0, 4, 3, 5))
+    (3, 2, 1)
+    """
+    seen = [False] * len(p)
+    lengths = []
+    for start in range(len(p)):
+        if seen[start]:
+            continue
+        k, j = 0, start
+        while not seen[j]:
+            seen[j] = True
+            j = p[j]
+            k += 1
+        lengths.append(k)
+    return tuple(sorted(lengths, reverse=True))
+
+
+def _lexmin_of_type(partition: Sequence[int], n: int) -> Perm:
+    """The lexicographically least permutation with the given cycle type.
+
+    Greedy: shortest cycles first, each on a block of consecutive points. At each step the
+    least admissible image closes the current cycle when a cycle of that length remains.
+    """
+    p = list(range(n))
+    start = 0
+    for length in sorted(partition):
+        for j in range(length):
+            p[start + j] = start + (j + 1) % length
+        start += length
+    return tuple(p)
+
+
+def _partitions(n: int) -> list[tuple[int, ...]]:
+    out: list[tuple[int, ...]] = []
+
+    def rec(remaining: int, largest: int, prefix: tuple[int, ...]) -> None:
+        if remaining == 0:
+            out.append(prefix)
+            return
+        for part in range(min(remaining, largest), 0, -1):
+            rec(remaining - part, part, (*prefix, part))
+
+    rec(n, n, ())
+    return out
+
+
+def _centralizer_order(partition: Sequence[int]) -> int:
+    """:math:`z_\\lambda = \\prod_i i^{m_i} m_i!`."""
+    z = 1
+    for length in set(partition):
+        m = partition.count(length)
+        z *= length**m * math.factorial(m)
+    return z
+
+
+class PermutationGroup(FiniteGroup[Permutation]):
+    """A group of permutations of ``0 .. degree-1``, elements as image tuples.
+
+    Build it with :func:`permutation_group`, :func:`symmetric`, :func:`alternating` or
+    :func:`from_sympy`. Elements are numbered in lexicographic order of their image
+    tuples, which depends on the set of elements alone; two permutation groups are equal
+    when they have the same degree and the same elements, however they were generated.
+    Order, membership and the numbering come from a stabilizer chain along the base
+    ``0, 1, ..., degree-1`` (sympy's Schreier–Sims for groups given by generators; written
+    down directly for the symmetric and alternating groups).
+    """
+
+    __slots__ = ("_chain_obj", "_degree", "_family", "_gens")
+
+    def __init__(
+        self,
+        degree: int,
+        generators: tuple[Perm, ...],
+        family: tuple[str, int] | None = None,
+    ) -> None:
+        super().__init__()
+        self._degree = degree
+        self._gens = generators
+        self._family = family
+        self._chain_obj: Chain | None = None
+
+    # ----------------------------------------------------------- chain and basics
+    @property
+    def _chain(self) -> Chain:
+        if self._chain_obj is None:
+            if self._family is not None and self._family[0] == "symmetric":
+                self._chain_obj = chain_symmetric(self._degree)
+            elif self._family is not None and self._family[0] == "alternating":
+                self._chain_obj = chain_alternating(self._degree)
+            elif not self._gens:
+                self._chain_obj = chain_from_strong_generators(self._degree, ())
+            else:
+                self._chain_obj = chain_from_strong_generators(
+                    self._degree, _strong_generators(self._degree, self._gens)
+                )
+        return self._chain_obj
+
+    @property
+    def order(self) -> int:
+        if self._family is not None:
+            f = math.factorial(self._degree)
+            return f if self._family[0] == "symmetric" else max(1, f // 2)
+        return self._chain.order
+
+    @property
+    def identity(self) -> Perm:
+        return tuple(range(self._degree))
+
+    @property
+    def generators(self) -> tuple[Perm, ...]:
+        return self._gens
+
+    @property
+    def degree(self) -> int:
+        return self._degree
+
+    def _is_element(self, x: object) -> bool:
+        if not isinstance(x, tuple | list | np.ndarray) or len(x) != self._degree:
+            return False
+        if any(isinstance(v, bool) or not isinstance(v, numbers.Integral) for v in x):
+            return False
+        perm = tuple(int(v) for v in x)
+        if sorted(perm) != list(range(self._degree)):
+            return False
+        if self._family is not None:
+            return self._family[0] == "symmetric" or _parity(perm) == 0
+        return self._chain.contains(perm)
+
+    def _normalize(self, x: Any) -> Perm:
+        return tuple(int(v) for v in x)
+
+    def _compose(self, a: Perm, b: Perm) -> Perm:
+        return compose_perm(a, b)
+
+    def _inverse(self, a: Perm) -> Perm:
+        return invert_perm(a)
+
+    def _index(self, g: Perm) -> int:
+        if self._family is not None and self._family[0] == "alternating":
+            return chain_symmetric_rank(g) // 2
+        return self._chain.rank(g)
+
+    def _element(self, i: int) -> Perm:
+        if self._family is not None and self._family[0] == "alternating":
+            sym = _symmetric_chain(self._degree)
+            p = sym.unrank(2 * i)
+            return p if _parity(p) == 0 else sym.unrank(2 * i + 1)
+        return self._chain.unrank(i)
+
+    def _element_order(self, g: Perm) -> int:
+        return math.lcm(*cycle_type(g)) if g else 1
+
+    def _as_permutation(self, g: Perm) -> Perm:
+        return g
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self._degree, self.order)
+
+    def __eq__(self, other: object) -> bool:
+        if self is other:
+            return True
+        if not isinstance(other, PermutationGroup):
+            return NotImplemented if not isinstance(other, FiniteGroup) else False
+        return (
+            self._degree == other._degree
+            and self.order == other.order
+            and all(other._is_element(g) for g in self._gens)
+        )
+
+    def __hash__(self) -> int:
+        return hash(("PermutationGroup", self._degree, self.order))
+
+    # -------------------------------------------------------------- bulk numbering
+    def permutation_array(self) -> npt.NDArray[np.intp]:
+        """All elements as rows of an ``(order, degree)`` array, in index (lex) order."""
+        if "perm_array" not in self._cache:
+            self._check_enumerable("permutation_array")
+            if self._family is not None and self._family[0] == "alternating":
+                arr = _symmetric_chain(self._degree).enumerate()
+                arr = arr[_parity_array(arr) == 0]
+            else:
+                arr = self._chain.enumerate()
+            arr = np.ascontiguousarray(arr)
+            arr.setflags(write=False)
+            self._cache["perm_array"] = arr
+        return self._cache["perm_array"]  # type: ignore[no-any-return]
+
+    def elements(self) -> tuple[Perm, ...]:
+        if "elements" not in self._cache:
+            self._cache["elements"] = tuple(map(tuple, self.permutation_array().tolist()))
+        return self._cache["elements"]  # type: ignore[no-any-return]
+
+    def index_array(self, X: npt.ArrayLike) -> npt.NDArray[np.int64]:
+        """Indices of a batch of elements given as the rows of an ``(m, degree)`` array.
+
+        The rows are trusted to be elements (use ``in`` to test membership).
+        """
+        arr = np.asarray(X, dtype=np.intp)
+        if self._family is not None and self._family[0] == "alternating":
+            return _symmetric_chain(self._degree).rank_array(arr) // 2
+        return self._chain.rank_array(arr)
+
+    # --------------------------------------------------------- conjugacy classes
+    def _class_sort_key(self, rep_index: int, size: int) -> tuple[Any, ...]:
+        rep = self._element(rep_index)
+        return (self._element_order(rep), size, cycle_type(rep), rep_index)
+
+    def _conjugation_maps(self) -> list[list[int]]:
+        E = self.permutation_array()
+        maps = []
+        for s in self._gens:
+            s_arr = np.array(s, dtype=np.intp)
+            s_inv = np.array(invert_perm(s), dtype=np.intp)
+            conj = s_arr[E[:, s_inv]]  # (s g s^-1)[i] = s[g[s^-1[i]]]
+            maps.append(self.index_array(conj).tolist())
+        return maps
+
+    def _conjugacy_classes(self) -> tuple[ConjugacyClass[Perm], ...]:
+        if self._family is None or self._family[0] != "symmetric":
+            return super()._conjugacy_classes()
+        n = self._degree
+        classes = []
+        for lam in _partitions(n) if n else [()]:
+            rep = _lexmin_of_type(lam, n)
+            size = math.factorial(n) // _centralizer_order(lam)
+            classes.append(
+                (
+                    self._class_sort_key(self._index(rep), size),
+                    ConjugacyClass(
+                        rep,
+                        size,
+                        self._element_order(rep),
+                        functools.partial(self._type_members, tuple(sorted(lam, reverse=True))),
+                    ),
+                )
+            )
+        classes.sort(key=lambda kc: kc[0])
+        return tuple(c for _, c in classes)
+
+    def _type_members(self, lam: tuple[int, ...]) -> tuple[Perm, ...]:
+        return tuple(g for g in self.elements() if cycle_type(g) == lam)
+
+    def _class_index(self, g: Perm) -> int:
+        if self._family is not None and self._family[0] == "symmetric":
+            if "type_index" not in self._cache:
+                self._cache["type_index"] = {
+                    cycle_type(c.representative): k for k, c in enumerate(self.conjugacy_classes())
+                }
+            return self._cache["type_index"][cycle_type(g)]  # type: ignore[no-any-return]
+        return super()._class_index(g)
+
+    # ------------------------------------------------------------------ other
+    def _subgroup(self, gens: tuple[Perm, ...]) -> PermutationGroup:
+        return PermutationGroup(self._degree, gens)
+
+    @property
+    def is_abelian(self) -> bool:
+        if self._family is not None:
+            return self._degree <= (2 if self._family[0] == "symmetric" else 3)
+        return super().is_abelian
+
+    def to_sympy(self) -> Any:
+        """The same group as a :class:`sympy.combinatorics.perm_groups.PermutationGroup`."""
+        from sympy.combinatorics import Permutation as SymPerm
+        from sympy.combinatorics import PermutationGroup as SymGroup
+
+        gens = self._gens or (self.identity,)
+        return SymGroup([SymPerm(list(g), size=self._degree) for g in gens])
+
+    def __repr__(self) -> str:
+        if self._family is not None:
+            return f"{self._family[0]}({self._family[1]})"
+        gens = ", ".join(repr(g) for g in self._gens)
+        return f"permutation_group([{gens}], degree={self._degree})"
+
+
+_SYM_CHAINS: dict[int, Chain] = {}
+
+
+def _symmetric_chain(n: int) -> Chain:
+    if n not in _SYM_CHAINS:
+        _SYM_CHAINS[n] = chain_symmetric(n)
+    return _SYM_CHAINS[n]
+
+
+def chain_symmetric_rank(g: Perm) -> int:
+    """Lexicographic rank of a permutation among all of S_n (Lehmer code)."""
+    n = len(g)
+    r = 0
+    for i in range(n):
+        r = r * (n - i) + sum(1 for j in range(i + 1, n) if g[j] < g[i])
+    return r
+
+
+def _parity(p: Sequence[int]) -> int:
+    return (len(p) - len(cycle_type(p))) % 2 if p else 0
+
+
+def _parity_array(X: npt.NDArray[np.intp]) -> npt.NDArray[np.intp]:
+    """Parity of each row by counting inversions (vectorized, O(n^2) per row)."""
+    n = X.shape[1]
+    inv = np.zeros(X.shape[0], dtype=np.intp)
+    for i in range(n):
+        inv += (X[:, i : i + 1] > X[:, i + 1 :]).sum(axis=1)
+    return inv % 2
+
+
+def _strong_generators(degree: int, gens: tuple[Perm, ...]) -> list[Perm]:
+    """A strong generating set for the base 0..degree-1, by sympy's Schreier–Sims."""
+    from sympy.combinatorics import Permutation as SymPerm
+    from sympy.combinatorics import PermutationGroup as SymGroup
+
+    group = SymGroup([SymPerm(list(g), size=degree) for g in gens])
+    _, strong = group.schreier_sims_incremental(base=list(range(degree)))
+    return [tuple(int(v) for v in s.array_form) for s in strong]
+
+
+def _check_permutation(p: Any, name: str, where: str, degree: int | None) -> Perm:
+    if isinstance(p, str | bytes) or not isinstance(p, Sequence | np.ndarray):
+        raise GroupRepTypeError(
+            f"{where}: argument {name!r} must be a permutation given as a sequence of ints "
+            f"(p[i] is the image of i), got {describe(p)} of type {type(p).__name__}"
+        )
+    values = list(p)
+    if any(isinstance(v, bool) or not isinstance(v, numbers.Integral) for v in values):
+        raise GroupRepTypeError(
+            f"{where}: argument {name!r} must contain ints only, got {describe(p)}"
+        )
+    perm = tuple(int(v) for v in values)
+    if sorted(perm) != list(range(len(perm))):
+        raise GroupRepValueError(
+            f"{where}: argument {name!r} must be a permutation of 0..{len(perm) - 1} "
+            f"(each value exactly once), got {describe(p)}"
+        )
+    if degree is not None and len(perm) != degree:
+        raise GroupRepValueError(
+            f"{where}: argument {name!r} must have length {degree} (the degree), "
+            f"got length {len(perm)}"
+        )
+    return perm
+
+
+def permutation_group(
+    generators: Iterable[Sequence[int]], degree: int | None = None
+) -> PermutationGroup:
+    """The group generated by permutations of ``0 .. n-1``, given as image tuples.
+
+    .. math:: G = \\langle p_1, \\dots, p_k \\rangle \\le S_n,
+              \\qquad (p \\cdot q)(i) = p(q(i)).
+
+    Parameters
+    ----------
+    generators : iterable of sequences of int
+        Each a permutation as its image tuple: ``p[i]`` is the image of point ``i``.
+        All must have the same length.
+    degree : int, optional
+        The number of points; required when ``generators`` is empty, otherwise it must
+        match their length.
+
+    Returns
+    -------
+    PermutationGroup
+        Elements are tuples; ``compose(a, b)[i] == a[b[i]]``. Order and membership come
+        from a stabilizer chain built by sympy's Schreier–Sims (imported on first use).
+
+    Raises
+    ------
+    GroupRepTypeError
+        If a generator is not a sequence of ints.
+    GroupRepValueError
+        If a generator is not a permutation, or the lengths differ.
+
+    See Also
+    --------
+    from_sympy, symmetric, alternating
+
+    Examples
+    --------
+    >>> import grouprep
+    >>> G = grouprep.permutation_group([(1, 2, 3, 4, 0), (4, 3, 2, 1, 0)])  # D_5 on 5 points
+    >>> G.order, len(G.conjugacy_classes())
+    (10, 4)
+    >>> (0, 4, 3, 2, 1) in G, (1, 0, 2, 3, 4) in G
+    (True, False)
+    """
+    if isinstance(generators, str | bytes) or not isinstance(generators, Iterable):
+        raise GroupRepTypeError(
+            "permutation_group: argument 'generators' must be an iterable of permutations, "
+            f"got {describe(generators)} of type {type(generators).__name__}"
+        )
+    gens_in = list(generators)
+    if degree is not None:
+        degree = check_int(degree, "degree", "permutation_group", minimum=0)
+    elif not gens_in:
+        raise GroupRepValueError(
+            "permutation_group: argument 'degree' is required when 'generators' is empty"
+        )
+    gens: list[Perm] = []
+    for i, g in enumerate(gens_in):
+        p = _check_permutation(g, f"generators[{i}]", "permutation_group", degree)
+        if degree is None:
+            degree = len(p)
+        gens.append(p)
+    return PermutationGroup(len(gens[0]) if degree is None else degree, tuple(gens))
+
+
+def symmetric(n: int) -> PermutationGroup:
+    """The symmetric group :math:`S_n` of all n! permutations of ``0 .. n-1``.
+
+    Parameters
+    ----------
+    n : int
+        The degree, ``n >= 1``.
+
+    Returns
+    -------
+    PermutationGroup
+        Generated by the transposition (0 1) and the n-cycle (0 1 ... n-1). Indices are
+        the lexicographic ranks (Lehmer codes), computed without enumeration; the classes
+        are the cycle types, with sizes :math:`n!/z_\\lambda`, computed in closed form.
+
+    Examples
+    --------
+    >>> import grouprep
+    >>> S5 = grouprep.symmetric(5)
+    >>> S5.order, len(S5.conjugacy_classes()), S5.exponent
+    (120, 7, 60)
+    >>> S5.index((4, 3, 2, 1, 0))
+    119
+    """
+    n = check_int(n, "n", "symmetric", minimum=1)
+    if n == 1:
+        gens: tuple[Perm, ...] = ()
+    elif n == 2:
+        gens = ((1, 0),)
+    else:
+        gens = ((1, 0, *range(2, n)), (*range(1, n), 0))
+    return PermutationGroup(n, gens, family=("symmetric", n))
+
+
+def alternating(n: int) -> PermutationGroup:
+    """The alternating group :math:`A_n` of the n!/2 even permutations of ``0 .. n-1``.
+
+    Parameters
+    ----------
+    n : int
+        The degree, ``n >= 1`` (``A_1`` and ``A_2`` are trivial).
+
+    Returns
+    -------
+    PermutationGroup
+        Generated by (0 1 2) and (0 1 ... n-1) for odd n, (0 1 2) and (1 2 ... n-1) for
+        even n. Index of g is its lexicographic rank among the even permutations.
+
+    Examples
+    --------
+    >>> import grouprep
+    >>> A4 = grouprep.alternating(4)
+    >>> A4.order, [c.size for c in A4.conjugacy_classes()]
+    (12, [1, 3, 4, 4])
+    """
+    n = check_int(n, "n", "alternating", minimum=1)
+    if n < 3:
+        gens: tuple[Perm, ...] = ()
+    else:
+        c3 = (1, 2, 0, *range(3, n))
+        other = (*range(1, n), 0) if n % 2 else (0, *range(2, n), 1)
+        gens = (c3,) if other == c3 else (c3, other)
+    return PermutationGroup(n, gens, family=("alternating", n))
+
+
+def from_sympy(group: Any) -> PermutationGroup:
+    """Convert a sympy permutation group (or a list of sympy Permutations) to grouprep.
+
+    Parameters
+    ----------
+    group : sympy.combinatorics.perm_groups.PermutationGroup or list of Permutation
+
+    Returns
+    -------
+    PermutationGroup
+        The same group, elements as 0-based image tuples (sympy's ``array_form``).
+
+    Examples
+    --------
+    >>> from sympy.combinatorics.named_groups import SymmetricGroup
+    >>> import grouprep
+    >>> grouprep.from_sympy(SymmetricGroup(4)) == grouprep.symmetric(4)
+    True
+    """
+    from sympy.combinatorics import Permutation as SymPerm
+    from sympy.combinatorics import PermutationGroup as SymGroup
+
+    if isinstance(group, SymGroup):
+        return permutation_group([g.array_form for g in group.generators], degree=group.degree)
+    if isinstance(group, Iterable) and not isinstance(group, str | bytes):
+        items = list(group)
+        if items and all(isinstance(p, SymPerm) for p in items):
+            size = max(p.size for p in items)
+            return permutation_group(
+                [SymPerm(p.array_form, size=size).array_form for p in items], degree=size
+            )
+    raise GroupRepTypeError(
+        "from_sympy: argument 'group' must be a sympy PermutationGroup or a non-empty list "
+        f"of sympy Permutations, got {describe(group)} of type {type(group).__name__}"
+    )

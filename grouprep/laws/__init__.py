@@ -1,0 +1,23 @@
+"""Checkers for the laws: group axioms and action axioms.
+
+Each ``check_*`` returns a :class:`LawReport` (``holds``, ``counterexample``, ``checked``,
+``exhaustive``, ``max_error``); each ``assert_*`` twin raises
+:class:`~grouprep.LawViolation` with the counterexample in its message, for use in a
+user's own pytest suite.
+"""
+
+from grouprep.laws._axioms import (
+    assert_action,
+    assert_group_axioms,
+    check_action,
+    check_group_axioms,
+)
+from grouprep.laws._report import LawReport
+
+__all__ = [
+    "LawReport",
+    "assert_action",
+    "assert_group_axioms",
+    "check_action",
+    "check_group_axioms",
+]

@@ -1,0 +1,58 @@
+"""The report every law checker returns (private)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from grouprep.errors import LawViolation
+
+__all__ = ["LawReport", "raise_if_failed"]
+
+
+@dataclass(frozen=True)
+class LawReport:
+    """The outcome of checking a law.
+
+    Attributes
+    ----------
+    law : str
+        Which law was checked, e.g. ``"group axioms of cyclic(8)"``.
+    holds : bool
+        True when no instance failed.
+    checked : int
+        How many instances (tuples of elements and points) were checked.
+    exhaustive : bool
+        True when every instance was checked, False when they were sampled.
+    counterexample : dict or None
+        The first failing instance: which part of the law failed and the values involved.
+    max_error : float or None
+        For numeric comparisons, the largest deviation seen.
+    """
+
+    law: str
+    holds: bool
+    checked: int
+    exhaustive: bool
+    counterexample: dict[str, Any] | None = None
+    max_error: float | None = field(default=None)
+
+    def __str__(self) -> str:
+        how = "all" if self.exhaustive else "sampled"
+        status = "holds" if self.holds else "FAILS"
+        text = f"{self.law}: {status} ({self.checked} {how} instances checked"
+        if self.max_error is not None:
+            text += f", max error {self.max_error:.3g}"
+        text += ")"
+        if self.counterexample is not None:
+            parts = ", ".join(f"{k}={v!r}" for k, v in self.counterexample.items())
+            text += f"\n  counterexample: {parts}"
+        return text
+
+
+def raise_if_failed(report: LawReport) -> LawReport:
+    """Raise :class:`LawViolation` with the report in the message when the law fails."""
+    __tracebackhide__ = True
+    if not report.holds:
+        raise LawViolation(str(report), report)
+    return report

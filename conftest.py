@@ -1,0 +1,3 @@
+"""pytest configuration shared by the test suite and the doctests of the docs."""
+
+collect_ignore = ["docs/conf.py", "docs/_build", "benchmarks", "examples", ".ci-venv", ".venv"]

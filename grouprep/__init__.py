@@ -30,6 +30,7 @@ from grouprep.errors import (
     GroupRepValueError,
     LawViolation,
     NotAnElementError,
+    NotFiniteError,
     SpecError,
 )
 from grouprep.groups import (
@@ -67,6 +68,7 @@ __all__ = [
     "LawReport",
     "LawViolation",
     "NotAnElementError",
+    "NotFiniteError",
     "PermutationAction",
     "PermutationGroup",
     "RegularAction",

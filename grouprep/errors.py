@@ -23,6 +23,7 @@ __all__ = [
     "GroupRepValueError",
     "LawViolation",
     "NotAnElementError",
+    "NotFiniteError",
     "SpecError",
 ]
 
@@ -43,6 +44,14 @@ class NotAnElementError(GroupRepValueError):
     """A value was used as a group element but does not belong to the group."""
 
 
+class NotFiniteError(GroupRepValueError, AttributeError):
+    """A finite-set operation was asked of an action without a finite set of points.
+
+    It is also an :class:`AttributeError`: such an action has no ``num_points``, so
+    ``isinstance(action, FiniteAction)`` is False.
+    """
+
+
 class SpecError(GroupRepValueError):
     """A group specification string such as ``"Z2xZ4"`` could not be parsed."""
 
@@ -51,7 +60,11 @@ class LawViolation(GroupRepError, AssertionError):
     """Raised by the ``assert_*`` law checkers when a law fails.
 
     It is an :class:`AssertionError`, so pytest reports it as a test failure.
-    The failing :class:`~grouprep.laws.LawReport` is kept in :attr:`report`.
+
+    Attributes
+    ----------
+    report : LawReport
+        The failing report, with its counterexample.
     """
 
     def __init__(self, message: str, report: object = None) -> None:

@@ -6,7 +6,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Hashable, Sequence
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
-from grouprep.errors import GroupRepValueError
+from grouprep.errors import GroupRepValueError, NotFiniteError
 from grouprep.groups import FiniteGroup
 
 __all__ = ["Action", "BaseAction", "FiniteAction"]
@@ -70,7 +70,7 @@ class BaseAction(ABC):
 
     @property
     def is_finite(self) -> bool:
-        """Whether the points can be listed (:meth:`points` works)."""
+        """Whether the points can be listed (:meth:`~grouprep.actions.BaseAction.points` works)."""
         return True
 
     @property
@@ -90,7 +90,7 @@ class BaseAction(ABC):
         """
         if "points" not in self._cache:
             if not self.is_finite:
-                raise GroupRepValueError(
+                raise NotFiniteError(
                     f"{self!r}.points: this action has no finite set of points; give an "
                     "alphabet (e.g. alphabet=2) to act on k-ary signals"
                 )
@@ -103,7 +103,7 @@ class BaseAction(ABC):
         return self._cache["points"]  # type: ignore[no-any-return]
 
     def point_index(self, x: Any) -> int:
-        """The position of the point ``x`` in :meth:`points`."""
+        """The position of the point ``x`` in :meth:`~grouprep.actions.BaseAction.points`."""
         if "point_index" not in self._cache:
             self._cache["point_index"] = {p: i for i, p in enumerate(self.points())}
         try:

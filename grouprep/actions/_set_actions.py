@@ -11,7 +11,7 @@ import numpy.typing as npt
 
 from grouprep._validation import describe
 from grouprep.actions._protocol import BaseAction
-from grouprep.errors import GroupRepTypeError, GroupRepValueError
+from grouprep.errors import GroupRepTypeError, GroupRepValueError, NotFiniteError
 from grouprep.groups import FiniteGroup
 
 __all__ = [
@@ -60,7 +60,10 @@ class PermutationAction(BaseAction):
     def point_index(self, x: Any) -> int:
         if self._valid_point(x):
             return int(x)
-        return super().point_index(x)
+        raise GroupRepValueError(
+            f"{self!r}.point_index: argument 'x' must be a point in 0..{self.num_points - 1}, "
+            f"got {describe(x)}"
+        )
 
     def _valid_point(self, x: Any) -> bool:
         return (
@@ -123,7 +126,10 @@ class RegularAction(BaseAction):
     def point_index(self, x: Any) -> int:
         if x in self._group:
             return self._group.index(x)
-        return super().point_index(x)
+        raise GroupRepValueError(
+            f"{self!r}.point_index: argument 'x' must be an element of {self._group!r}, "
+            f"got {describe(x)}"
+        )
 
     def act(self, g: Any, x: Any) -> Any:
         """The product ``g·x``."""
@@ -168,7 +174,7 @@ class FunctionAction(BaseAction):
     @property
     def num_points(self) -> int:
         if self._pts is None:
-            raise GroupRepValueError(f"{self!r}: no points were given, so there is no count")
+            raise NotFiniteError(f"{self!r}: no points were given, so there is no count")
         return len(self._pts)
 
     def _points(self) -> tuple[Any, ...]:

@@ -21,7 +21,7 @@ import numpy.typing as npt
 
 from grouprep._validation import check_int, describe
 from grouprep.actions._protocol import BaseAction
-from grouprep.errors import GroupRepTypeError, GroupRepValueError
+from grouprep.errors import GroupRepTypeError, GroupRepValueError, NotFiniteError
 from grouprep.groups import FiniteGroup, abelian, cyclic, dihedral
 
 __all__ = [
@@ -103,7 +103,7 @@ class SignalAction(BaseAction):
     @property
     def num_points(self) -> int:
         if self._alphabet is None:
-            raise GroupRepValueError(
+            raise NotFiniteError(
                 f"{self!r}.num_points: real-valued signals are not a finite set; give an alphabet"
             )
         return int(self._alphabet**self.num_sites)

@@ -55,7 +55,14 @@ class ConjugacyClass(Generic[E]):
     [(0, 2, 1), (1, 0, 2), (2, 1, 0)]
     """
 
-    __slots__ = ("_elements", "_enumerate", "element_order", "representative", "size")
+    __slots__ = (
+        "_elements",
+        "_enumerate",
+        "_normalize",
+        "element_order",
+        "representative",
+        "size",
+    )
 
     def __init__(
         self,
@@ -63,11 +70,13 @@ class ConjugacyClass(Generic[E]):
         size: int,
         element_order: int,
         enumerate_elements: Callable[[], tuple[E, ...]],
+        normalize: Callable[[Any], Any] | None = None,
     ) -> None:
         self.representative = representative
         self.size = size
         self.element_order = element_order
         self._enumerate = enumerate_elements
+        self._normalize = normalize
         self._elements: tuple[E, ...] | None = None
 
     def elements(self) -> tuple[E, ...]:
@@ -83,6 +92,11 @@ class ConjugacyClass(Generic[E]):
         return self.size
 
     def __contains__(self, x: object) -> bool:
+        if self._normalize is not None:
+            try:
+                x = self._normalize(x)
+            except (TypeError, ValueError):
+                return False
         return x in self.elements()
 
     def __repr__(self) -> str:
@@ -181,6 +195,9 @@ class FiniteGroup(ABC, Generic[E]):
                 f"{self!r}, got {describe(x)}"
             )
         return self._normalize(x)
+
+    def _as_element(self, x: Any) -> E:
+        return self._check(x, "x", "__contains__")
 
     def _normalize(self, x: Any) -> E:
         """Return the canonical Python value of an element (e.g. numpy ints to int)."""
@@ -326,7 +343,8 @@ class FiniteGroup(ABC, Generic[E]):
 
         Cyclic and dihedral groups act on the vertices of the n-gon, permutation groups on
         their points, direct products on the disjoint union of their factors' points.
-        ``as_permutation(compose(a, b)) == compose_permutations(a', b')``.
+        It is a homomorphism:
+        ``as_permutation(compose(a, b))[i] == as_permutation(a)[as_permutation(b)[i]]``.
 
         Examples
         --------
@@ -341,7 +359,8 @@ class FiniteGroup(ABC, Generic[E]):
 
         Returns
         -------
-        numpy.ndarray of shape (order, degree)
+        numpy.ndarray
+            Shape ``(order, degree)``, read-only.
         """
         if "perm_array" not in self._cache:
             rows = [self._as_permutation(g) for g in self.elements()]
@@ -364,7 +383,7 @@ class FiniteGroup(ABC, Generic[E]):
 
     @property
     def exponent(self) -> int:
-        """The least :math:`m \\ge 1` with :math:`g^m = e` for every g: the lcm of element orders.
+        """The least :math:`m \\ge 1` with :math:`g^m = e` for every g (the lcm of the orders).
 
         Examples
         --------
@@ -389,7 +408,10 @@ class FiniteGroup(ABC, Generic[E]):
         [1, 15, 20, 12, 12]
         """
         if "classes" not in self._cache:
-            self._cache["classes"] = self._conjugacy_classes()
+            classes = self._conjugacy_classes()
+            for c in classes:  # membership accepts what the group accepts
+                c._normalize = self._as_element
+            self._cache["classes"] = classes
         return self._cache["classes"]  # type: ignore[no-any-return]
 
     def class_index(self, g: E) -> int:
@@ -474,11 +496,36 @@ class FiniteGroup(ABC, Generic[E]):
         return Subgroup(self, gens)
 
     def is_subgroup_of(self, other: FiniteGroup[Any]) -> bool:
-        """Whether every element of this group is an element of ``other`` with the same law.
+        """Whether this group is a subgroup of ``other``: its elements lie in ``other`` and
+        its law is the restriction of ``other``'s.
 
-        Checked on the generators, which suffices because both are groups under one law.
+        Membership is checked on the generators; the laws are compared on the products
+        :math:`s h` of generators s with all elements h (permutation groups share one law,
+        composition, so there membership suffices).
+
+        Examples
+        --------
+        >>> import grouprep
+        >>> grouprep.cyclic(12).subgroup([4]).is_subgroup_of(grouprep.cyclic(12))
+        True
+        >>> grouprep.cyclic(2).is_subgroup_of(grouprep.cyclic(4))  # 1 + 1 differs
+        False
         """
-        return all(g in other for g in self.generators) and self.identity == other.identity
+        if not isinstance(other, FiniteGroup) or self.identity not in other:
+            return False
+        if not all(g in other for g in self.generators):
+            return False
+        if other.identity != self.identity:
+            return False
+        from grouprep.groups._permutation import PermutationGroup
+
+        if isinstance(self, PermutationGroup) and isinstance(other, PermutationGroup):
+            return True
+        return all(
+            other._compose(s, h) == self._compose(s, h)
+            for s in self.generators
+            for h in self.elements()
+        )
 
     def random_element(self, rng: RandomLike = None) -> E:
         """A uniformly random element (``rng``: Generator, seed or None)."""

@@ -153,8 +153,10 @@ def dihedral(n: int) -> DihedralGroup:
 
     Raises
     ------
-    GroupRepTypeError, GroupRepValueError
-        If ``n`` is not an int ``>= 1``.
+    GroupRepTypeError
+        If ``n`` is not an int.
+    GroupRepValueError
+        If ``n < 1``.
 
     Examples
     --------

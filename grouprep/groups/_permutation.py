@@ -111,7 +111,7 @@ class PermutationGroup(FiniteGroup[Permutation]):
     down directly for the symmetric and alternating groups).
     """
 
-    __slots__ = ("_chain_obj", "_degree", "_family", "_gens")
+    __slots__ = ("_chain_obj", "_degree", "_family", "_gens", "_points")
 
     def __init__(
         self,
@@ -124,6 +124,7 @@ class PermutationGroup(FiniteGroup[Permutation]):
         self._gens = generators
         self._family = family
         self._chain_obj: Chain | None = None
+        self._points = list(range(degree))
 
     # ----------------------------------------------------------- chain and basics
     @property
@@ -161,12 +162,15 @@ class PermutationGroup(FiniteGroup[Permutation]):
         return self._degree
 
     def _is_element(self, x: object) -> bool:
-        if not isinstance(x, tuple | list | np.ndarray) or len(x) != self._degree:
+        if isinstance(x, tuple) and all(type(v) is int for v in x):
+            perm: tuple[int, ...] = x  # the common case, checked cheaply
+        elif (isinstance(x, list | np.ndarray) and np.ndim(x) == 1) or isinstance(x, tuple):
+            if any(isinstance(v, bool) or not isinstance(v, numbers.Integral) for v in x):
+                return False
+            perm = tuple(int(v) for v in x)
+        else:
             return False
-        if any(isinstance(v, bool) or not isinstance(v, numbers.Integral) for v in x):
-            return False
-        perm = tuple(int(v) for v in x)
-        if sorted(perm) != list(range(self._degree)):
+        if len(perm) != self._degree or sorted(perm) != self._points:
             return False
         if self._family is not None:
             return self._family[0] == "symmetric" or _parity(perm) == 0
@@ -182,15 +186,9 @@ class PermutationGroup(FiniteGroup[Permutation]):
         return invert_perm(a)
 
     def _index(self, g: Perm) -> int:
-        if self._family is not None and self._family[0] == "alternating":
-            return chain_symmetric_rank(g) // 2
         return self._chain.rank(g)
 
     def _element(self, i: int) -> Perm:
-        if self._family is not None and self._family[0] == "alternating":
-            sym = _symmetric_chain(self._degree)
-            p = sym.unrank(2 * i)
-            return p if _parity(p) == 0 else sym.unrank(2 * i + 1)
         return self._chain.unrank(i)
 
     def _element_order(self, g: Perm) -> int:
@@ -221,12 +219,7 @@ class PermutationGroup(FiniteGroup[Permutation]):
         """All elements as rows of an ``(order, degree)`` array, in index (lex) order."""
         if "perm_array" not in self._cache:
             self._check_enumerable("permutation_array")
-            if self._family is not None and self._family[0] == "alternating":
-                arr = _symmetric_chain(self._degree).enumerate()
-                arr = arr[_parity_array(arr) == 0]
-            else:
-                arr = self._chain.enumerate()
-            arr = np.ascontiguousarray(arr)
+            arr = np.ascontiguousarray(self._chain.enumerate())
             arr.setflags(write=False)
             self._cache["perm_array"] = arr
         return self._cache["perm_array"]  # type: ignore[no-any-return]
@@ -236,15 +229,16 @@ class PermutationGroup(FiniteGroup[Permutation]):
             self._cache["elements"] = tuple(map(tuple, self.permutation_array().tolist()))
         return self._cache["elements"]  # type: ignore[no-any-return]
 
-    def index_array(self, X: npt.ArrayLike) -> npt.NDArray[np.int64]:
+    def index_array(self, X: npt.ArrayLike) -> npt.NDArray[Any]:
         """Indices of a batch of elements given as the rows of an ``(m, degree)`` array.
 
-        The rows are trusted to be elements (use ``in`` to test membership).
+        The rows are trusted to be elements (use ``in`` to test membership). The result
+        has dtype int64, or dtype object (Python ints) when the order reaches 2**62.
         """
-        arr = np.asarray(X, dtype=np.intp)
-        if self._family is not None and self._family[0] == "alternating":
-            return _symmetric_chain(self._degree).rank_array(arr) // 2
-        return self._chain.rank_array(arr)
+        arr = np.asarray(X, dtype=np.intp).reshape(-1, self._degree)
+        if self._chain.order < 2**62:
+            return self._chain.rank_array(arr)
+        return np.array([self._chain.rank(tuple(row)) for row in arr.tolist()], dtype=object)
 
     # --------------------------------------------------------- conjugacy classes
     def _class_sort_key(self, rep_index: int, size: int) -> tuple[Any, ...]:
@@ -320,35 +314,8 @@ class PermutationGroup(FiniteGroup[Permutation]):
         return f"permutation_group([{gens}], degree={self._degree})"
 
 
-_SYM_CHAINS: dict[int, Chain] = {}
-
-
-def _symmetric_chain(n: int) -> Chain:
-    if n not in _SYM_CHAINS:
-        _SYM_CHAINS[n] = chain_symmetric(n)
-    return _SYM_CHAINS[n]
-
-
-def chain_symmetric_rank(g: Perm) -> int:
-    """Lexicographic rank of a permutation among all of S_n (Lehmer code)."""
-    n = len(g)
-    r = 0
-    for i in range(n):
-        r = r * (n - i) + sum(1 for j in range(i + 1, n) if g[j] < g[i])
-    return r
-
-
 def _parity(p: Sequence[int]) -> int:
     return (len(p) - len(cycle_type(p))) % 2 if p else 0
-
-
-def _parity_array(X: npt.NDArray[np.intp]) -> npt.NDArray[np.intp]:
-    """Parity of each row by counting inversions (vectorized, O(n^2) per row)."""
-    n = X.shape[1]
-    inv = np.zeros(X.shape[0], dtype=np.intp)
-    for i in range(n):
-        inv += (X[:, i : i + 1] > X[:, i + 1 :]).sum(axis=1)
-    return inv % 2
 
 
 def _strong_generators(degree: int, gens: tuple[Perm, ...]) -> list[Perm]:

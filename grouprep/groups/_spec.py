@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from grouprep._validation import describe
-from grouprep.errors import SpecError
+from grouprep.errors import GroupRepTypeError, SpecError
 from grouprep.groups._base import FiniteGroup
 from grouprep.groups._cyclic import cyclic
 from grouprep.groups._dihedral import dihedral
@@ -37,6 +37,8 @@ def parse_group(spec: str) -> FiniteGroup[Any]:
 
     Raises
     ------
+    GroupRepTypeError
+        If ``spec`` is not a string.
     SpecError
         If the string does not follow the grammar, or a number is absurdly large.
 
@@ -51,7 +53,7 @@ def parse_group(spec: str) -> FiniteGroup[Any]:
     12
     """
     if not isinstance(spec, str):
-        raise SpecError(
+        raise GroupRepTypeError(
             f"parse_group: argument 'spec' must be a str such as 'Z8' or 'Z2xZ4', "
             f"got {describe(spec)} of type {type(spec).__name__}"
         )

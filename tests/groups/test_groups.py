@@ -328,7 +328,7 @@ def test_parse_group_rejects_bad_specs(spec):
 
 
 def test_parse_group_rejects_non_strings():
-    with pytest.raises(SpecError, match="'spec' must be a str"):
+    with pytest.raises(GroupRepTypeError, match="'spec' must be a str"):
         grouprep.parse_group(8)
 
 

@@ -1,0 +1,407 @@
+"""Orbits, stabilizers, Burnside counting, the cycle index, canonical forms (private)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable
+from fractions import Fraction
+from typing import Any, NamedTuple
+
+import numpy as np
+import numpy.typing as npt
+
+from grouprep._components import orbit_labels
+from grouprep._validation import describe
+from grouprep.actions import BaseAction, PermutationAction, RegularAction, SignalAction
+from grouprep.errors import GroupRepTypeError, GroupRepValueError
+from grouprep.groups import FiniteGroup
+
+__all__ = [
+    "CanonicalForms",
+    "canonical_form",
+    "count_orbits",
+    "cycle_index",
+    "orbit",
+    "orbits",
+    "stabilizer",
+]
+
+
+def _check_action(action: Any, where: str, finite: bool = False) -> BaseAction:
+    if not isinstance(action, BaseAction):
+        raise GroupRepTypeError(
+            f"{where}: argument 'action' must be a grouprep action (e.g. shift_action(8, "
+            f"alphabet=2)), got {describe(action)} of type {type(action).__name__}"
+        )
+    if finite and not action.is_finite:
+        raise GroupRepValueError(
+            f"{where}: argument 'action' must act on a finite set of points, got {action!r}; "
+            "give the signal action an alphabet, e.g. shift_action(n, alphabet=2)"
+        )
+    return action
+
+
+def _as_point(action: BaseAction, x: Any) -> Hashable:
+    if isinstance(action, SignalAction):
+        arr = action._check_signal(x, "orbit")
+        if arr.shape != action.shape:
+            raise GroupRepValueError(
+                f"{action!r}: argument 'x' must be one signal of shape {action.shape}, "
+                f"got an array of shape {arr.shape}"
+            )
+        return action._to_point(arr)  # type: ignore[no-any-return]
+    try:
+        hash(x)
+    except TypeError:
+        raise GroupRepTypeError(
+            f"argument 'x' must be a hashable point of {action!r}, got {describe(x)}"
+        ) from None
+    return x  # type: ignore[no-any-return]
+
+
+def _transversal(action: BaseAction, x: Hashable) -> dict[Hashable, Any]:
+    """Breadth-first search from x: every point of the orbit with an element reaching it."""
+    G = action.group
+    trans: dict[Hashable, Any] = {x: G.identity}
+    frontier = [x]
+    while frontier:
+        nxt = []
+        for p in frontier:
+            u = trans[p]
+            for s in G.generators:
+                q = action.act(s, p)
+                if q not in trans:
+                    trans[q] = G._compose(s, u)
+                    nxt.append(q)
+        frontier = nxt
+    return trans
+
+
+def orbit(action: BaseAction, x: Any) -> tuple[Any, ...]:
+    """The orbit :math:`G \\cdot x = \\{g \\cdot x : g \\in G\\}` of one point.
+
+    Found by breadth-first search along the generators, :math:`O(|G x| \\cdot |S|)` actions.
+
+    Parameters
+    ----------
+    action : action
+        A grouprep action.
+    x : point
+        A point (for a signal action, one signal: array or tuple).
+
+    Returns
+    -------
+    tuple
+        The points of the orbit, sorted (signals as tuples).
+
+    Examples
+    --------
+    >>> import grouprep
+    >>> grouprep.orbit(grouprep.shift_action(3, alphabet=2), (1, 0, 1))
+    ((0, 1, 1), (1, 0, 1), (1, 1, 0))
+    """
+    action = _check_action(action, "orbit")
+    pts = _transversal(action, _as_point(action, x))
+    try:
+        return tuple(sorted(pts))
+    except TypeError:  # points without an order keep the search order
+        return tuple(pts)
+
+
+def _point_permutations(action: BaseAction) -> list[npt.NDArray[np.intp]]:
+    """How each generator permutes the point indices, vectorized where possible."""
+    G = action.group
+    if isinstance(action, SignalAction):
+        P = action.points_array().reshape(action.num_points, action.num_sites)
+        k = action.alphabet or 1
+        weights = k ** np.arange(action.num_sites - 1, -1, -1, dtype=np.int64)
+        return [(P[:, action._gather(s)] @ weights).astype(np.intp) for s in G.generators]
+    if isinstance(action, PermutationAction):
+        return [np.array(G._as_permutation(s), dtype=np.intp) for s in G.generators]
+    return [np.array(action.permutation(s), dtype=np.intp) for s in G.generators]
+
+
+def orbit_labels_of(action: BaseAction) -> npt.NDArray[np.intp]:
+    """For each point index, the index of the least point of its orbit."""
+    return orbit_labels(_point_permutations(action), action.num_points)
+
+
+def orbits(action: BaseAction) -> tuple[tuple[Any, ...], ...]:
+    """The orbits of a finite action: the partition of ``action.points()``.
+
+    Computed on point indices: each generator becomes an index permutation (one NumPy
+    gather for signal actions), then orbit labels by min-label propagation.
+
+    Returns
+    -------
+    tuple of tuples
+        One tuple per orbit, its points in the order of ``points()``; orbits ordered by
+        their first point.
+
+    Raises
+    ------
+    GroupRepValueError
+        If the action has no finite set of points.
+
+    Examples
+    --------
+    >>> import grouprep
+    >>> [o[0] for o in grouprep.orbits(grouprep.shift_action(4, alphabet=2))]
+    [(0, 0, 0, 0), (0, 0, 0, 1), (0, 0, 1, 1), (0, 1, 0, 1), (0, 1, 1, 1), (1, 1, 1, 1)]
+    """
+    action = _check_action(action, "orbits", finite=True)
+    pts = action.points()
+    labels = orbit_labels_of(action)
+    order = np.argsort(labels, kind="stable")
+    cuts = np.flatnonzero(np.diff(labels[order])) + 1
+    groups = np.split(order, cuts)
+    return tuple(tuple(pts[i] for i in grp) for grp in groups)
+
+
+def stabilizer(action: BaseAction, x: Any) -> FiniteGroup[Any]:
+    """The stabilizer :math:`G_x = \\{g \\in G : g \\cdot x = x\\}`, a subgroup.
+
+    Generated by Schreier's generators :math:`u_{s p}^{-1}\\, s\\, u_p` over the orbit
+    points p and generators s, where :math:`u_p \\cdot x = p`; no enumeration of G.
+    By the orbit–stabilizer theorem :math:`|G \\cdot x| \\cdot |G_x| = |G|`.
+
+    Examples
+    --------
+    >>> import grouprep
+    >>> H = grouprep.stabilizer(grouprep.shift_action(6, alphabet=2), (1, 0, 1, 0, 1, 0))
+    >>> sorted(H)
+    [0, 2, 4]
+    """
+    action = _check_action(action, "stabilizer")
+    G = action.group
+    x = _as_point(action, x)
+    trans = _transversal(action, x)
+    gens: dict[Any, None] = {}
+    for p, u in trans.items():
+        for s in G.generators:
+            q = action.act(s, p)
+            schreier = G._compose(G._inverse(trans[q]), G._compose(s, u))
+            if schreier != G.identity:
+                gens[schreier] = None
+    return G._subgroup(tuple(gens))
+
+
+def _cycle_count(perm: npt.NDArray[np.intp] | tuple[int, ...]) -> int:
+    seen = np.zeros(len(perm), dtype=bool)
+    cycles = 0
+    p = list(perm)
+    for i in range(len(p)):
+        if not seen[i]:
+            cycles += 1
+            j = i
+            while not seen[j]:
+                seen[j] = True
+                j = p[j]
+    return cycles
+
+
+def _cycle_type_counts(perm: tuple[int, ...] | list[int]) -> dict[int, int]:
+    seen = [False] * len(perm)
+    counts: dict[int, int] = {}
+    for i in range(len(perm)):
+        if not seen[i]:
+            length, j = 0, i
+            while not seen[j]:
+                seen[j] = True
+                j = perm[j]
+                length += 1
+            counts[length] = counts.get(length, 0) + 1
+    return counts
+
+
+def _fixed_points(action: BaseAction, g: Any) -> int:
+    G = action.group
+    if isinstance(action, SignalAction):
+        # a signal is fixed iff it is constant on every cycle of the site permutation
+        return int((action.alphabet or 0) ** _cycle_count(action._gather(g)))
+    if isinstance(action, PermutationAction):
+        return sum(1 for i, v in enumerate(G._as_permutation(g)) if i == v)
+    if isinstance(action, RegularAction):
+        return G.order if g == G.identity else 0
+    return sum(1 for p in action.points() if action.act(g, p) == p)
+
+
+def count_orbits(action: BaseAction) -> int:
+    """The number of orbits, by Burnside's lemma, without listing them.
+
+    .. math:: |X / G| = \\frac{1}{|G|} \\sum_{g \\in G} |X^g|
+              = \\frac{1}{|G|} \\sum_{C} |C|\\, |X^{g_C}|,
+
+    summed over conjugacy classes C with representatives :math:`g_C`. For a signal action
+    on k symbols :math:`|X^g| = k^{c(g)}` with c(g) the number of cycles of g on the
+    sites, so no signal is listed: ``count_orbits(shift_action(1000, alphabet=2))`` is
+    immediate.
+
+    Examples
+    --------
+    >>> import grouprep
+    >>> grouprep.count_orbits(grouprep.shift_action(6, alphabet=2))  # OEIS A000031
+    14
+    >>> grouprep.count_orbits(grouprep.dihedral_action(6, alphabet=2))  # OEIS A000029
+    13
+    """
+    action = _check_action(action, "count_orbits", finite=True)
+    G = action.group
+    total = sum(c.size * _fixed_points(action, c.representative) for c in G.conjugacy_classes())
+    count, rem = divmod(total, G.order)
+    if rem:  # impossible for a lawful action
+        raise GroupRepValueError(
+            f"count_orbits: Burnside's sum for {action!r} is not divisible by |G|; "
+            "the action breaks the action axioms (see check_action)"
+        )
+    return count
+
+
+def cycle_index(group: FiniteGroup[Any] | BaseAction) -> Any:
+    """The Pólya cycle index of a group's permutation action, as a sympy expression.
+
+    .. math:: Z(G) = \\frac{1}{|G|} \\sum_{g \\in G} \\prod_i a_i^{c_i(g)},
+
+    where :math:`c_i(g)` counts the cycles of length i of g; summed per conjugacy class.
+    Substituting k for every :math:`a_i` counts k-colourings up to G.
+
+    Parameters
+    ----------
+    group : FiniteGroup or finite action
+        A group (its natural action on ``0 .. degree-1``) or a finite action (on its points).
+
+    Returns
+    -------
+    sympy.Expr
+        A polynomial in the symbols ``a1, a2, ...`` with rational coefficients.
+
+    Examples
+    --------
+    >>> import grouprep
+    >>> Z = grouprep.cycle_index(grouprep.cyclic(4))
+    >>> Z
+    a1**4/4 + a2**2/4 + a4/2
+    >>> Z.subs({s: 2 for s in Z.free_symbols})  # binary necklaces of length 4
+    6
+    """
+    import sympy
+
+    if isinstance(group, FiniteGroup):
+        G: FiniteGroup[Any] = group
+
+        def perm_of(g: Any) -> list[int]:
+            return list(G._as_permutation(g))
+
+    elif isinstance(group, BaseAction):
+        action = _check_action(group, "cycle_index", finite=True)
+        G = action.group
+
+        def perm_of(g: Any) -> list[int]:
+            if isinstance(action, PermutationAction):
+                return list(G._as_permutation(g))
+            return list(action.permutation(g))
+
+    else:
+        raise GroupRepTypeError(
+            "cycle_index: argument 'group' must be a grouprep FiniteGroup or finite action, "
+            f"got {describe(group)} of type {type(group).__name__}"
+        )
+    terms: dict[tuple[tuple[int, int], ...], Fraction] = {}
+    for c in G.conjugacy_classes():
+        key = tuple(sorted(_cycle_type_counts(perm_of(c.representative)).items()))
+        terms[key] = terms.get(key, Fraction(0)) + Fraction(c.size, G.order)
+    expr = sympy.Integer(0)
+    for key, coeff in terms.items():
+        mono = sympy.Integer(1)
+        for length, count in key:
+            mono *= sympy.Symbol(f"a{length}") ** count
+        expr += sympy.Rational(coeff.numerator, coeff.denominator) * mono
+    return expr
+
+
+class CanonicalForms(NamedTuple):
+    """The result of :func:`canonical_form` (and of :func:`least_rotation`).
+
+    Attributes
+    ----------
+    canonical : numpy.ndarray
+        The lexicographically least element of each orbit, same shape as the input.
+    element : numpy.ndarray of int
+        The index (``G.index``) of the group element reaching it; the smallest such index
+        when several do.
+    stabilizer_order : numpy.ndarray of int
+        How many group elements reach it: :math:`|G_x|`. Greater than 1 exactly when the
+        canonical element is reached ambiguously (the seed's Gribov ambiguity).
+    """
+
+    canonical: npt.NDArray[Any]
+    element: npt.NDArray[np.int64]
+    stabilizer_order: npt.NDArray[np.int64]
+
+
+_CHUNK = 1 << 22
+
+
+def canonical_form(action: SignalAction, X: npt.ArrayLike) -> CanonicalForms:
+    """The lexicographically least element of the orbit of each signal in a batch.
+
+    .. math:: \\operatorname{can}(x) = \\min_{\\text{lex}} \\{ g \\cdot x : g \\in G \\}
+
+    Vectorized over the batch and the group (in chunks of bounded memory): all images are
+    formed with the action's gather table, then the least is found column by column.
+    For the shift action :func:`least_rotation` is much faster.
+
+    Parameters
+    ----------
+    action : SignalAction
+        Any signal action (shifts, dihedral, translations, lifted site actions).
+    X : array_like of shape ``(..., *action.shape)``
+
+    Returns
+    -------
+    CanonicalForms
+        ``(canonical, element, stabilizer_order)``, with
+        ``canonical[i] == action.act(G.element(element[i]), X[i])``.
+
+    Examples
+    --------
+    >>> import grouprep
+    >>> a = grouprep.dihedral_action(4)
+    >>> c = grouprep.canonical_form(a, [[3, 1, 2, 0], [1, 0, 1, 0]])
+    >>> c.canonical.tolist(), c.element.tolist(), c.stabilizer_order.tolist()
+    ([[0, 2, 1, 3], [0, 1, 0, 1]], [7, 1], [1, 4])
+    """
+    if not isinstance(action, SignalAction):
+        raise GroupRepTypeError(
+            "canonical_form: argument 'action' must be a signal action (shift_action, "
+            f"dihedral_action, translation_action, signal_action), got {describe(action)}"
+        )
+    arr = action._check_signal(X, "canonical_form")
+    if arr.dtype.kind not in "biuf":
+        raise GroupRepTypeError(
+            f"canonical_form: argument 'X' must hold real numbers or ints, got dtype {arr.dtype}"
+        )
+    lead = arr.shape[: arr.ndim - len(action.shape)]
+    m, n = math.prod(lead), action.num_sites
+    flat = arr.reshape(m, n)
+    if np.issubdtype(flat.dtype, np.floating) and np.isnan(flat).any():
+        raise GroupRepValueError("canonical_form: argument 'X' contains NaN, which has no order")
+    table = action.gather_table()
+    order = table.shape[0]
+    canonical = np.empty_like(flat)
+    element = np.empty(m, dtype=np.int64)
+    stab = np.empty(m, dtype=np.int64)
+    step = max(1, _CHUNK // max(1, order * n))
+    for start in range(0, m, step):
+        rows = flat[start : start + step]
+        images = rows[:, table]  # (rows, |G|, n)
+        mask = np.ones(images.shape[:2], dtype=bool)
+        for j in range(n):
+            col = images[:, :, j]
+            best = np.where(mask, col, col.max(initial=0)).min(axis=1, keepdims=True)
+            mask &= col == best
+        first = mask.argmax(axis=1)
+        element[start : start + step] = first
+        stab[start : start + step] = mask.sum(axis=1)
+        canonical[start : start + step] = images[np.arange(len(rows)), first]
+    return CanonicalForms(canonical.reshape(arr.shape), element.reshape(lead), stab.reshape(lead))

@@ -1,0 +1,497 @@
+"""Compiled loops for necklaces: generation, least rotation (private).
+
+These are loops NumPy cannot vectorize (sequential generation, data-dependent scans);
+they are compiled with Numba on first use and cached on disk.
+"""
+
+from __future__ import annotations
+
+import numba
+import numpy as np
+
+__all__ = [
+    "bracelets_fill",
+    "count_leq_batch",
+    "fkm_fill",
+    "least_rotation_long",
+    "least_rotation_packed",
+]
+
+_BLOCK = 512
+
+
+@numba.njit(cache=True)
+def fkm_fill(n, k, lyndon_only, out):  # type: ignore[no-untyped-def]
+    """Fill ``out`` with the k-ary necklaces (or Lyndon words) of length n, in lex order.
+
+    Knuth's Algorithm F (TAOCP 7.2.1.1), the iterative form of the FKM algorithm of
+    Fredricksen, Kessler and Maiorana as analysed by Ruskey, Savage and Wang (1992):
+    prenecklaces are visited in lexicographic order, each in constant amortized time, and
+    the visited prefix a_1..a_n with longest Lyndon prefix of length j is a necklace when
+    j divides n and a Lyndon word when j == n. Returns the number of rows written.
+    """
+    a = np.zeros(n + 1, dtype=np.int64)
+    a[0] = -1
+    j = 1
+    row = 0
+    while True:
+        if (lyndon_only and j == n) or (not lyndon_only and n % j == 0):
+            for i in range(n):
+                out[row, i] = a[i + 1]
+            row += 1
+        j = n
+        while a[j] == k - 1:
+            j -= 1
+        if j == 0:
+            return row
+        a[j] += 1
+        for i in range(j + 1, n + 1):
+            a[i] = a[i - j]
+
+
+@numba.njit(cache=True, parallel=True)
+def least_rotation_packed(X, bits, canonical, shift, stab):  # type: ignore[no-untyped-def]
+    """Least rotation of rows whose n symbols fit in one 64-bit word (n * bits <= 64).
+
+    Each row is packed with symbol 0 in the most significant place, so integer order is
+    lexicographic order and g·x (``numpy.roll(x, g)``) is the word rotated right by g
+    symbols. Per block of rows: (1) the minimum over all n rotations, in a branch-free
+    loop across the block that the compiler turns into SIMD code; (2) per row, the first
+    g whose rotation reaches it, and the period p of the minimum (the least divisor d of
+    n with rot^d = identity on it), so the stabilizer order is n / p; (3) the canonical
+    row copied from the input rolled by g. Returns -1 when every symbol is in
+    ``[0, 2**bits)``, else the flat index of a bad value.
+    """
+    m, n = X.shape
+    width = n * bits
+    if width == 64:
+        full = np.uint64(0xFFFFFFFFFFFFFFFF)
+    else:
+        full = (np.uint64(1) << np.uint64(width)) - np.uint64(1)
+    limit = 1 << bits
+    nblocks = (m + _BLOCK - 1) // _BLOCK
+    bad = np.full(nblocks, -1, dtype=np.int64)
+    b = np.uint64(bits)
+    back = np.uint64(width - bits)
+    divisors = np.array([d for d in range(1, n + 1) if n % d == 0], dtype=np.int64)
+    for blk in numba.prange(nblocks):
+        lo = blk * _BLOCK
+        hi = min(m, lo + _BLOCK)
+        cnt = hi - lo
+        words = np.empty(cnt, dtype=np.uint64)
+        cur = np.empty(cnt, dtype=np.uint64)
+        best = np.empty(cnt, dtype=np.uint64)
+        for r in range(cnt):
+            w = np.uint64(0)
+            for i in range(n):
+                v = X[lo + r, i]
+                if v < 0 or v >= limit:
+                    bad[blk] = (lo + r) * n + i
+                w = (w << b) | np.uint64(v)
+            words[r] = w
+            cur[r] = w
+            best[r] = w
+        for _ in range(1, n):
+            for r in range(cnt):
+                w = cur[r]
+                w = ((w >> b) | (w << back)) & full
+                cur[r] = w
+                best[r] = min(best[r], w)
+        for r in range(cnt):
+            target = best[r]
+            w = words[r]
+            g = 0
+            while w != target:
+                w = ((w >> b) | (w << back)) & full
+                g += 1
+            period = n
+            for d in divisors[:-1]:
+                s = np.uint64(d * bits)
+                w = ((target >> s) | (target << (np.uint64(width) - s))) & full
+                if w == target:
+                    period = d
+                    break
+            shift[lo + r] = g
+            stab[lo + r] = n // period
+            for i in range(n - g):
+                canonical[lo + r, g + i] = X[lo + r, i]
+            for i in range(g):
+                canonical[lo + r, i] = X[lo + r, n - g + i]
+    for blk in range(nblocks):
+        if bad[blk] >= 0:
+            return bad[blk]
+    return -1
+
+
+@numba.njit(cache=True, parallel=True)
+def least_rotation_long(X, canonical, shift, stab):  # type: ignore[no-untyped-def]
+    """Least rotation of arbitrary-length rows: the two-pointer minimum-rotation scan.
+
+    For each row, indices i < j of candidate starts advance past mismatches (O(n)); the
+    least rotation starts at s = min(i, j). Its period p comes from the failure function
+    of the canonical word (p = n - fail[n] when that divides n, else n), the stabilizer
+    order is n / p and the least group element reaching it is (-s) mod p.
+    Returns -1 if all symbols are >= 0, else the flat index of a negative value.
+    """
+    m, n = X.shape
+    badness = np.full(m, -1, dtype=np.int64)
+    for r in numba.prange(m):
+        row = X[r]
+        for t in range(n):
+            if row[t] < 0:
+                badness[r] = r * n + t
+        i, j, k = 0, 1, 0
+        while i < n and j < n and k < n:
+            a = row[(i + k) % n]
+            c = row[(j + k) % n]
+            if a == c:
+                k += 1
+            else:
+                if a > c:
+                    i = i + k + 1
+                else:
+                    j = j + k + 1
+                if i == j:
+                    j += 1
+                k = 0
+        s = min(i, j)
+        for t in range(n):
+            canonical[r, t] = row[(s + t) % n]
+        fail = np.zeros(n + 1, dtype=np.int64)
+        fail[0] = -1
+        q = -1
+        for t in range(n):
+            while q >= 0 and canonical[r, q] != canonical[r, t]:
+                q = fail[q]
+            q += 1
+            fail[t + 1] = q
+        p = n - fail[n]
+        if n % p != 0:
+            p = n
+        shift[r] = (-s) % p
+        stab[r] = n // p
+    for r in range(m):
+        if badness[r] >= 0:
+            return badness[r]
+    return -1
+
+
+@numba.njit(cache=True)
+def _bracelet_rev(a, t, i):  # type: ignore[no-untyped-def]
+    """Compare a[i+1..t-i] with its reversal: 0 if smaller, 1 if equal, -1 if larger."""
+    for j in range(i + 1, (t + 1) // 2 + 1):
+        x = t - j + 1
+        if a[j] < a[x]:
+            return 0
+        if a[j] > a[x]:
+            return -1
+    return 1
+
+
+# Not cached on disk: numba's cache cannot reload self-recursive functions safely.
+@numba.njit(cache=False)
+def _bracelets(t, p, r, u, v, rs, n, k, a, out, row):  # type: ignore[no-untyped-def]
+    """Sawada's recursion (SIAM J. Comput. 31, 2001) for k-ary bracelets of length n.
+
+    It extends the FKM recursion for prenecklaces ``a[1..t-1]`` (period p) with the
+    bookkeeping that decides, in constant amortized time, whether the necklace is no
+    larger than its reversal: u is the length of the leading run of ``a[1]`` (-1 while
+    that run lasts), v the length of the trailing run, r the position after which the
+    reversal is compared incrementally, and rs whether the reversal compares smaller.
+    Bracelets come out in lexicographic order; returns the next free row of ``out``.
+    """
+    if t - 1 > (n - r) // 2 + r:
+        x = n - t + 2 + r
+        if a[t - 1] > a[x]:
+            rs = False
+        elif a[t - 1] < a[x]:
+            rs = True
+    if t > n:
+        if not rs and n % p == 0:
+            for i in range(n):
+                out[row, i] = a[i + 1]
+            row += 1
+        return row
+    a[t] = a[t - p]
+    v = v + 1 if a[t] == a[1] else 0
+    if u == -1 and a[t - 1] != a[1]:
+        u = t - 2
+        r = t - 2
+    if u != -1 and t == n and a[n] == a[1]:
+        pass
+    elif u == v:
+        rev = _bracelet_rev(a, t, u)
+        if rev == 0:
+            row = _bracelets(t + 1, p, r, u, v, rs, n, k, a, out, row)
+        elif rev == 1:
+            row = _bracelets(t + 1, p, t, u, v, False, n, k, a, out, row)
+    else:
+        row = _bracelets(t + 1, p, r, u, v, rs, n, k, a, out, row)
+    for j in range(a[t - p] + 1, k):
+        a[t] = j
+        row = _bracelets(t + 1, t, r, u, 0, rs, n, k, a, out, row)
+    return row
+
+
+@numba.njit(cache=False)
+def bracelets_fill(n, k, out):  # type: ignore[no-untyped-def]
+    """Fill ``out`` with the k-ary bracelets of length n; returns the number of rows."""
+    a = np.zeros(n + 2, dtype=np.int64)
+    return _bracelets(1, 1, 1, -1, 0, False, n, k, a, out, 0)
+
+
+# --------------------------------------------------------------------------- ranking
+# Sawada & Williams, "Practical algorithms to rank necklaces, Lyndon words, and de Bruijn
+# sequences", J. Discrete Algorithms 43 (2017). All counts are computed modulo primes
+# q < 2**31 (products of two residues fit in int64) and combined by the Chinese remainder
+# theorem outside, so any n is exact.
+
+
+@numba.njit(cache=True)
+def _prenecklace_scan(b, m):  # type: ignore[no-untyped-def]
+    """Scan b[0:m]: +p if it is a prenecklace with longest Lyndon prefix p, else -p."""
+    p = 1
+    for i in range(1, m):
+        if b[i] < b[i - p]:
+            return -p
+        if b[i] > b[i - p]:
+            p = i + 1
+    return p
+
+
+@numba.njit(cache=True)
+def _largest_necklace_leq(b, m, k):  # type: ignore[no-untyped-def]
+    """Replace b[0:m] by the largest necklace <= it; return its period."""
+    while True:
+        r = _prenecklace_scan(b, m)
+        if r > 0 and m % r == 0:
+            return r
+        p = -r if r < 0 else r
+        b[p - 1] -= 1
+        for i in range(p, m):
+            b[i] = k - 1
+
+
+@numba.njit(cache=True)
+def _add_t_mod(A, m, k, primes, period, weight, B0, Bc, V, Z, acc):  # type: ignore[no-untyped-def]
+    """acc[c] += weight * T(α) mod primes[c], for the necklace α = A[1..m].
+
+    T(α) counts the k-ary words of length m whose necklace is <= α. A word with a
+    rotation below α splits uniquely at its first such rotation t, which leaves α after j
+    matching symbols, either before wrapping around (counted with V[i] = α[1..i] read in
+    base k) or after wrapping, where s, the longest suffix of α[m-t+2..j] that is a
+    prefix of α, decides the count. B[t, j] counts the words of length t that start with
+    α[1..j] and whose every non-empty suffix u exceeds α[1..|u|]:
+
+        B[t, j] = B[t, j+1] + (k - 1 - α[j+1]) B[t-j-1, 0],   B[0, 0] = 1, B[t, t] = 0,
+
+    so B[t, 0] is a convolution and B[t, j] = B[t, 0] - Σ_{i<j} (k-1-α[i+1]) B[t-1-i, 0];
+    only the columns j <= 1 + max s are formed. All primes are handled in one pass; sums
+    are reduced lazily when m * k is small enough to keep them below 2**62.
+    """
+    L = primes.shape[0]
+    lazy = m * k < 2**29
+    # widest column of B the main loop reads: 1 + the longest suffix-prefix overlap s,
+    # bounded by the longest prefix of α occurring again in α (Z-function, linear time)
+    jcap = 1
+    left, right = 0, 0  # Z-box [left, right) on the 0-based word A[1..m]
+    for i in range(1, m):
+        z = 0
+        if i < right:
+            z = min(right - i, Z[i - left])
+        while i + z < m and A[1 + z] == A[1 + i + z]:
+            z += 1
+        Z[i] = z
+        if i + z > right:
+            left, right = i, i + z
+        if z + 1 > jcap:
+            jcap = z + 1
+    for c in range(L):
+        q = primes[c]
+        B0[0, c] = 1
+        for t in range(1, m):
+            total = 0
+            for i in range(t):
+                total += (k - 1 - A[i + 1]) * B0[t - 1 - i, c]
+                if not lazy:
+                    total %= q
+            B0[t, c] = total % q
+        for t in range(m):
+            partial = 0
+            for j in range(1, jcap + 1):
+                if j > t:
+                    Bc[t, j, c] = 0
+                    continue
+                partial += (k - 1 - A[j]) * B0[t - j, c]
+                if lazy:  # may be negative; only ever added, reduced at the end
+                    Bc[t, j, c] = B0[t, c] - partial
+                else:
+                    partial %= q
+                    Bc[t, j, c] = (B0[t, c] - partial) % q
+        V[0, c] = 0
+        for i in range(1, m + 1):
+            V[i, c] = (V[i - 1, c] * k + A[i]) % q
+    tot = np.empty(L, dtype=np.int64)
+    for c in range(L):
+        tot[c] = period % primes[c]
+    for i in range(2, m + 2):  # i = m - t + 2 for t = m .. 1
+        t = m - i + 2
+        for c in range(L):
+            tot[c] = (tot[c] + B0[t - 1, c] * V[i - 1, c]) % primes[c]
+        if i <= m:  # j = i - 1: no overlap, s = 0
+            j = i - 1
+            if A[j + 1] > A[1]:
+                coef = A[j + 1] - A[1] - 1
+                for c in range(L):
+                    tot[c] += Bc[m - j, 1, c] + coef * B0[m - j - 1, c]
+        run = i
+        for j in range(i, m):
+            if A[j] > A[j - run + 1]:
+                run = j + 1
+            s = j - run + 1
+            if A[j + 1] > A[s + 1]:
+                coef = A[j + 1] - A[s + 1] - 1
+                for c in range(L):
+                    v = tot[c] + Bc[m - j + s, s + 1, c] + coef * B0[m - j - 1, c]
+                    tot[c] = v if lazy else v % primes[c]
+        for c in range(L):
+            tot[c] %= primes[c]
+    for c in range(L):
+        acc[c] = (acc[c] + weight * tot[c]) % primes[c]
+
+
+@numba.njit(cache=True)
+def _count_leq_row(w, k, primes, divisors, phis, ninv, out, a, pre, A, B0, Bc, V, Z):  # type: ignore[no-untyped-def]
+    """Residues of #(necklaces <= w) modulo each prime, written to ``out``.
+
+    #(necklaces <= α) = (1/n) Σ_{d | n} φ(n/d) T(LN(α[1..d])) with α = LN(w), LN the
+    largest necklace below a word. The remaining arguments are scratch space.
+    """
+    n = w.shape[0]
+    L = primes.shape[0]
+    for i in range(n):
+        a[i] = w[i]
+    _largest_necklace_leq(a, n, k)
+    for c in range(L):
+        out[c] = 0
+    for di in range(divisors.shape[0]):
+        d = divisors[di]
+        for i in range(d):
+            pre[i] = a[i]
+        period = _largest_necklace_leq(pre, d, k)
+        for i in range(d):
+            A[i + 1] = pre[i]
+        _add_t_mod(A, d, k, primes, period, phis[di], B0, Bc, V, Z, out)
+    for c in range(L):
+        out[c] = out[c] * ninv[c] % primes[c]
+
+
+@numba.njit(cache=True, parallel=True)
+def count_leq_batch(W, k, primes, divisors, phis, ninv):  # type: ignore[no-untyped-def]
+    """Residues of #(necklaces <= W[r]) for every row r, shape (rows, len(primes))."""
+    m, n = W.shape
+    L = primes.shape[0]
+    out = np.zeros((m, L), dtype=np.int64)
+    chunks = min(m, 64)
+    for ch in numba.prange(chunks):
+        a = np.empty(n, dtype=np.int64)
+        pre = np.empty(n, dtype=np.int64)
+        A = np.zeros(n + 2, dtype=np.int64)
+        B0 = np.empty((n, L), dtype=np.int64)
+        Bc = np.empty((n, n + 1, L), dtype=np.int64)
+        V = np.empty((n + 1, L), dtype=np.int64)
+        Z = np.empty(n + 1, dtype=np.int64)
+        for r in range(ch * m // chunks, (ch + 1) * m // chunks):
+            _count_leq_row(W[r], k, primes, divisors, phis, ninv, out[r], a, pre, A, B0, Bc, V, Z)
+    return out
+
+
+_PACK = np.uint64(0x8040201008040201)
+_SPREAD = np.uint64(0x0101010101010101)
+_BITMASK = np.uint64(0x0102040810204080)
+_LOW7 = np.uint64(0x7F7F7F7F7F7F7F7F)
+_HIGH = np.uint64(0x8080808080808080)
+_NOT01 = np.uint64(0xFEFEFEFEFEFEFEFE)
+
+
+_DEBRUIJN = np.uint64(0x03F79D71B4CB0A89)
+_DEBRUIJN_INDEX = np.zeros(64, dtype=np.int64)
+for _i in range(64):
+    _DEBRUIJN_INDEX[((1 << _i) * 0x03F79D71B4CB0A89 % 2**64) >> 58] = _i
+
+
+@numba.njit(cache=True, inline="always")
+def _rotl(w, s, n, full):  # type: ignore[no-untyped-def]
+    """Rotate the low n bits of w left by s (0 <= s < n)."""
+    if s == 0:
+        return w
+    return ((w << np.uint64(s)) | (w >> np.uint64(n - s))) & full
+
+
+@numba.njit(cache=True, parallel=True)
+def least_rotation_binary(X, n, canonical, shift, stab):  # type: ignore[no-untyped-def]
+    """Least rotation of bit strings (bytes 0/1, n % 8 == 0, n <= 64), viewed as uint64.
+
+    X and canonical are (rows, n // 8) uint64 views of the byte arrays. A row is packed
+    into one word (8 bytes at a time by one multiplication: byte i of a chunk lands on bit
+    7 - i), symbol 0 in the most significant place. The least rotation must start a
+    longest cyclic run of zeros, so only those starts are compared: the runs of length
+    L are found by AND-ing the zero mask with its rotations until one more would empty
+    it, usually a handful of word operations. Ties among the starts give the stabilizer
+    order. Returns -1, or the row of a byte that is not 0 or 1.
+    """
+    m = X.shape[0]
+    chunks = n // 8
+    full = (
+        np.uint64(0xFFFFFFFFFFFFFFFF) if n == 64 else (np.uint64(1) << np.uint64(n)) - np.uint64(1)
+    )
+    bad = np.full(m, -1, dtype=np.int64)
+    for r in numba.prange(m):
+        w = np.uint64(0)
+        for c in range(chunks):
+            x = X[r, c]
+            if x & _NOT01:
+                bad[r] = r
+            w = (w << np.uint64(8)) | ((x * _PACK) >> np.uint64(56))
+        zeros = ~w & full
+        if zeros == 0 or zeros == full:
+            best = w
+            g = 0
+            ties = n
+        else:
+            cand = zeros
+            length = 1
+            while True:  # starts of zero runs of length length + 1
+                nxt = cand & _rotl(zeros, length, n, full)
+                if nxt == 0:
+                    break
+                cand = nxt
+                length += 1
+            best = full
+            g = 0
+            ties = 0
+            while cand:
+                low = cand & (~cand + np.uint64(1))
+                cand ^= low
+                bit = _DEBRUIJN_INDEX[(low * _DEBRUIJN) >> np.uint64(58)]
+                s = n - 1 - bit  # string index of the run's start
+                v = _rotl(w, s, n, full)
+                gs = (n - s) % n
+                if v < best:
+                    best = v
+                    g = gs
+                    ties = 1
+                elif v == best:
+                    ties += 1
+                    if gs < g:
+                        g = gs
+        shift[r] = g
+        stab[r] = ties
+        for c in range(chunks):
+            v = (best >> np.uint64(8 * (chunks - 1 - c))) & np.uint64(0xFF)
+            z = (v * _SPREAD) & _BITMASK
+            canonical[r, c] = ((z + _LOW7) & _HIGH) >> np.uint64(7)
+    for r in range(m):
+        if bad[r] >= 0:
+            return bad[r]
+    return -1

@@ -14,6 +14,15 @@ from grouprep.actions import shift_action
 from grouprep.errors import GroupRepError
 from grouprep.groups import FiniteGroup, cyclic, parse_group
 from grouprep.laws import check_action, check_group_axioms
+from grouprep.orbits import (
+    Quotient,
+    count_necklaces,
+    count_orbits,
+    least_rotation,
+    necklace_rank,
+    necklaces,
+    stabilizer,
+)
 
 __all__ = ["main"]
 
@@ -82,9 +91,43 @@ def _cmd_tour(args: argparse.Namespace) -> int:
         f"\n   One vectorized call shifts all {len(pts)} strings at once: "
         f"act(1, X) with X of shape {pts.shape} -> {batch.shape}."
     )
-    say("\n3. What comes next")
-    say("   Orbits and necklace coordinates, irreducible representations (the Fourier modes),")
-    say("   invariants, compiled featurizers and the five strategies grow on these two layers.")
+    say("\n3. The quotient (grouprep.orbits): the classes are the necklaces\n")
+    reps = necklaces(n)
+    say(
+        f"   {len(reps)} classes of {n}-bit strings under Z_{n} "
+        f"(closed formula: {count_necklaces(n)}; Burnside: {count_orbits(action)})."
+    )
+    shown = ", ".join(_bits(r) for r in reps[:12])
+    say(
+        f"   In lexicographic order, with their ranks 0, 1, 2, ...: {shown}"
+        + (", ..." if len(reps) > 12 else "")
+    )
+    lr = least_rotation(x)
+    say(
+        f"\n   Gauge fixing (strategy 5): the least rotation of x = {_bits(x)} is "
+        f"{_bits(lr.canonical)}, reached by g = {int(lr.shift)};"
+    )
+    period = next((d for d in range(2, n) if n % d == 0), 1)  # least proper period
+    periodic = np.tile([0] * (period - 1) + [1], n // period)
+    lp = least_rotation(periodic)
+    say(
+        f"   for {_bits(periodic)} it is reached by {int(lp.stabilizer_order)} shifts "
+        f"(|stabilizer| = {stabilizer(action, tuple(int(v) for v in periodic)).order}): "
+        "the tie the seed calls a Gribov ambiguity."
+    )
+    Q = Quotient(action)
+    rank = int(necklace_rank(x))
+    say(
+        f"\n   Coordinates on the quotient (strategy 1): rank of [x] = {rank} of "
+        f"{Q.num_classes}; its class has {Q.class_size(rank)} members."
+    )
+    big = Quotient(shift_action(64, alphabet=2))
+    y = np.random.default_rng(0).integers(0, 2, 64)
+    say(f"   The same works without enumeration for 64-bit strings: {big.num_classes} classes;")
+    say(f"   a random string has rank {int(big.index(y))}.")
+    say("\n4. What comes next")
+    say("   Irreducible representations (the Fourier modes), invariants, compiled featurizers")
+    say("   and the five strategies grow on these layers.")
     return 0
 
 

@@ -46,6 +46,8 @@ def test_tour_walks_through_z8(capsys):
     assert "group axioms of cyclic(8): holds" in out
     assert "action axioms of shift_action(8, alphabet=2): holds" in out
     assert "act(1, X) with X of shape (256, 8)" in out
+    assert "36 classes of 8-bit strings" in out  # OEIS A000031: a(8) = 36
+    assert "288230376218822676 classes" in out
 
 
 def test_tour_rejects_a_bad_size(capsys):

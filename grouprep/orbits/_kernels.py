@@ -273,7 +273,7 @@ def _largest_necklace_leq(b, m, k):  # type: ignore[no-untyped-def]
 
 
 @numba.njit(cache=True)
-def _add_t_mod(A, m, k, primes, period, weight, B0, Bc, V, Z, acc):  # type: ignore[no-untyped-def]
+def _add_t_mod(A, m, k, primes, period, weight, B0, Bc, V, Z, RUN, SUF, CON, acc):  # type: ignore[no-untyped-def]
     """acc[c] += weight * T(α) mod primes[c], for the necklace α = A[1..m].
 
     T(α) counts the k-ary words of length m whose necklace is <= α. A word with a
@@ -331,37 +331,62 @@ def _add_t_mod(A, m, k, primes, period, weight, B0, Bc, V, Z, acc):  # type: ign
         V[0, c] = 0
         for i in range(1, m + 1):
             V[i, c] = (V[i - 1, c] * k + A[i]) % q
+    # Main sum. For each start i (t = m - i + 2) the overlap s(i, j) follows a chain
+    # run_i(j) that only depends on (run, j), and the term added at (i, j) only depends
+    # on (j, s). So once chain i agrees with chain i + 1 at some j, the rest of its terms
+    # are the tail sum already known from chain i + 1: each chain is walked only until it
+    # merges (a few symbols on typical data) instead of to the end.
     tot = np.empty(L, dtype=np.int64)
     for c in range(L):
         tot[c] = period % primes[c]
-    for i in range(2, m + 2):  # i = m - t + 2 for t = m .. 1
+    for j in range(m + 1):
+        RUN[j] = -1
+        for c in range(L):
+            SUF[j, c] = 0
+    for i in range(m, 1, -1):  # i = m - t + 2 for t = 2 .. m
         t = m - i + 2
         for c in range(L):
             tot[c] = (tot[c] + B0[t - 1, c] * V[i - 1, c]) % primes[c]
-        if i <= m:  # j = i - 1: no overlap, s = 0
-            j = i - 1
-            if A[j + 1] > A[1]:
-                coef = A[j + 1] - A[1] - 1
-                for c in range(L):
-                    tot[c] += Bc[m - j, 1, c] + coef * B0[m - j - 1, c]
+        j = i - 1  # the term with no overlap, s = 0
+        if A[j + 1] > A[1]:
+            coef = A[j + 1] - A[1] - 1
+            for c in range(L):
+                tot[c] += Bc[m - j, 1, c] + coef * B0[m - j - 1, c]
         run = i
+        stop = m  # first j whose chain state equals chain i + 1's
         for j in range(i, m):
             if A[j] > A[j - run + 1]:
                 run = j + 1
+            if RUN[j] == run:
+                stop = j
+                break
+            RUN[j] = run
             s = j - run + 1
+            for c in range(L):
+                CON[j, c] = 0
             if A[j + 1] > A[s + 1]:
                 coef = A[j + 1] - A[s + 1] - 1
                 for c in range(L):
-                    v = tot[c] + Bc[m - j + s, s + 1, c] + coef * B0[m - j - 1, c]
-                    tot[c] = v if lazy else v % primes[c]
-        for c in range(L):
-            tot[c] %= primes[c]
+                    CON[j, c] = Bc[m - j + s, s + 1, c] + coef * B0[m - j - 1, c]
+        for j in range(stop - 1, i - 1, -1):  # tail sums of chain i
+            for c in range(L):
+                v = CON[j, c] + SUF[j + 1, c]
+                SUF[j, c] = v if lazy else v % primes[c]
+        if i < m:
+            for c in range(L):
+                v = tot[c] + SUF[i, c]
+                tot[c] = v % primes[c]
+        else:
+            for c in range(L):
+                tot[c] %= primes[c]
+    for c in range(L):  # t = 1 (i = m + 1): only the term B[0, 0] V[m]
+        tot[c] = (tot[c] + B0[0, c] * V[m, c]) % primes[c]
     for c in range(L):
         acc[c] = (acc[c] + weight * tot[c]) % primes[c]
 
 
 @numba.njit(cache=True)
-def _count_leq_row(w, k, primes, divisors, phis, ninv, out, a, pre, A, B0, Bc, V, Z):  # type: ignore[no-untyped-def]
+def _count_leq_row(w, k, primes, divisors, phis, ninv, out, a, pre, A, B0, Bc, V, Z, RUN, SUF, CON):  # type: ignore[no-untyped-def]
     """Residues of #(necklaces <= w) modulo each prime, written to ``out``.
 
     #(necklaces <= α) = (1/n) Σ_{d | n} φ(n/d) T(LN(α[1..d])) with α = LN(w), LN the
@@ -381,7 +406,7 @@ def _count_leq_row(w, k, primes, divisors, phis, ninv, out, a, pre, A, B0, Bc, V
         period = _largest_necklace_leq(pre, d, k)
         for i in range(d):
             A[i + 1] = pre[i]
-        _add_t_mod(A, d, k, primes, period, phis[di], B0, Bc, V, Z, out)
+        _add_t_mod(A, d, k, primes, period, phis[di], B0, Bc, V, Z, RUN, SUF, CON, out)
     for c in range(L):
         out[c] = out[c] * ninv[c] % primes[c]
 
@@ -401,8 +426,13 @@ def count_leq_batch(W, k, primes, divisors, phis, ninv):  # type: ignore[no-unty
         Bc = np.empty((n, n + 1, L), dtype=np.int64)
         V = np.empty((n + 1, L), dtype=np.int64)
         Z = np.empty(n + 1, dtype=np.int64)
+        RUN = np.empty(n + 1, dtype=np.int64)
+        SUF = np.empty((n + 1, L), dtype=np.int64)
+        CON = np.empty((n + 1, L), dtype=np.int64)
         for r in range(ch * m // chunks, (ch + 1) * m // chunks):
-            _count_leq_row(W[r], k, primes, divisors, phis, ninv, out[r], a, pre, A, B0, Bc, V, Z)
+            _count_leq_row(
+                W[r], k, primes, divisors, phis, ninv, out[r], a, pre, A, B0, Bc, V, Z, RUN, SUF, CON
+            )
     return out
 
 

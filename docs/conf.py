@@ -89,6 +89,7 @@ html_static_path: list[str] = []
 _DOCUMENTED_PACKAGES = (
     "grouprep.groups",
     "grouprep.actions",
+    "grouprep.orbits",
     "grouprep.laws",
     "grouprep.errors",
     "grouprep.cli",

@@ -54,6 +54,7 @@ from grouprep.laws import (
     check_action,
     check_group_axioms,
 )
+from grouprep.numbers import Cyclotomic, root_of_unity
 from grouprep.orbits import (
     CanonicalForms,
     LeastRotation,
@@ -84,6 +85,7 @@ __all__ = [
     "Action",
     "CanonicalForms",
     "ConjugacyClass",
+    "Cyclotomic",
     "FiniteAction",
     "FiniteGroup",
     "GroupRepError",
@@ -133,6 +135,7 @@ __all__ = [
     "permutation_group",
     "quotient_graph",
     "regular_action",
+    "root_of_unity",
     "schreier_graph",
     "shift_action",
     "signal_action",

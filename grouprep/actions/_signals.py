@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 
-def _inverse_perm(p: Sequence[int]) -> npt.NDArray[np.intp]:
+def _inverse_perm(p: Sequence[int] | npt.NDArray[np.intp]) -> npt.NDArray[np.intp]:
     inv = np.empty(len(p), dtype=np.intp)
     inv[np.asarray(p, dtype=np.intp)] = np.arange(len(p), dtype=np.intp)
     return inv
@@ -65,7 +65,7 @@ class SignalAction(BaseAction):
         self,
         group: FiniteGroup[Any],
         shape: tuple[int, ...],
-        site_permutation: Callable[[Any], Sequence[int]],
+        site_permutation: Callable[[Any], Sequence[int] | npt.NDArray[np.intp]],
         alphabet: int | None,
         name: str,
     ) -> None:
@@ -289,9 +289,12 @@ def shift_action(n: int, alphabet: int | None = None) -> SignalAction:
     n = check_int(n, "n", "shift_action", minimum=1)
     alphabet = _alphabet(alphabet, "shift_action")
     G = cyclic(n)
-    return SignalAction(
-        G, (n,), G._as_permutation, alphabet, _fmt("shift_action", str(n), alphabet)
-    )
+    sites = np.arange(n, dtype=np.intp)
+
+    def rotate(g: int) -> npt.NDArray[np.intp]:  # i -> i + g
+        return (sites + g) % n
+
+    return SignalAction(G, (n,), rotate, alphabet, _fmt("shift_action", str(n), alphabet))
 
 
 def dihedral_action(n: int, alphabet: int | None = None) -> SignalAction:
@@ -311,9 +314,13 @@ def dihedral_action(n: int, alphabet: int | None = None) -> SignalAction:
     n = check_int(n, "n", "dihedral_action", minimum=1)
     alphabet = _alphabet(alphabet, "dihedral_action")
     G = dihedral(n)
-    return SignalAction(
-        G, (n,), G._as_permutation, alphabet, _fmt("dihedral_action", str(n), alphabet)
-    )
+    sites = np.arange(n, dtype=np.intp)
+
+    def move(g: tuple[int, int]) -> npt.NDArray[np.intp]:  # i -> r + (-1)^s i
+        r, s = g
+        return (r - sites if s else r + sites) % n
+
+    return SignalAction(G, (n,), move, alphabet, _fmt("dihedral_action", str(n), alphabet))
 
 
 def translation_action(shape: tuple[int, int], alphabet: int | None = None) -> SignalAction:
@@ -341,9 +348,12 @@ def translation_action(shape: tuple[int, int], alphabet: int | None = None) -> S
     alphabet = _alphabet(alphabet, "translation_action")
     G = abelian(h, w)
 
-    def sites(g: tuple[int, int]) -> tuple[int, ...]:
+    rows, cols = np.divmod(np.arange(h * w, dtype=np.intp), w)
+
+    def sites(g: tuple[int, int]) -> npt.NDArray[np.intp]:  # (i, j) -> (i + a, j + b)
         a, b = g
-        return tuple(((i + a) % h) * w + (j + b) % w for i in range(h) for j in range(w))
+        out: npt.NDArray[np.intp] = ((rows + a) % h) * w + (cols + b) % w
+        return out
 
     return SignalAction(
         G, (h, w), sites, alphabet, _fmt("translation_action", f"({h}, {w})", alphabet)

@@ -187,17 +187,20 @@ def stabilizer(action: BaseAction, x: Any) -> FiniteGroup[Any]:
 
 
 def _cycle_count(perm: npt.NDArray[np.intp] | tuple[int, ...]) -> int:
-    seen = np.zeros(len(perm), dtype=bool)
-    cycles = 0
-    p = list(perm)
-    for i in range(len(p)):
-        if not seen[i]:
-            cycles += 1
-            j = i
-            while not seen[j]:
-                seen[j] = True
-                j = p[j]
-    return cycles
+    """Number of cycles of a permutation, by pointer doubling in NumPy.
+
+    After step k, ``low[i]`` is the least point among the first 2**k points of the cycle
+    of i; once 2**k reaches the length n, each cycle's least point is its own ``low``.
+    """
+    step = np.asarray(perm, dtype=np.intp)
+    n = len(step)
+    low = np.arange(n, dtype=np.intp)
+    reach = 1
+    while reach < n:
+        low = np.minimum(low, low[step])
+        step = step[step]
+        reach *= 2
+    return int(np.count_nonzero(low == np.arange(n)))
 
 
 def _cycle_type_counts(perm: tuple[int, ...] | list[int]) -> dict[int, int]:
@@ -234,8 +237,8 @@ def count_orbits(action: BaseAction) -> int:
 
     summed over conjugacy classes C with representatives :math:`g_C`. For a signal action
     on k symbols :math:`|X^g| = k^{c(g)}` with c(g) the number of cycles of g on the
-    sites, so no signal is listed: ``count_orbits(shift_action(1000, alphabet=2))`` is
-    immediate.
+    sites, so no signal is listed: ``count_orbits(shift_action(1000, alphabet=2))`` takes
+    a fraction of a second.
 
     Examples
     --------
@@ -320,7 +323,7 @@ def cycle_index(group: FiniteGroup[Any] | BaseAction) -> Any:
 
 
 class CanonicalForms(NamedTuple):
-    """The result of :func:`canonical_form` (and of :func:`least_rotation`).
+    """The result of :func:`canonical_form`.
 
     Attributes
     ----------

@@ -21,7 +21,7 @@ _BLOCK = 512
 
 
 @numba.njit(cache=True)
-def fkm_fill(n, k, lyndon_only, out):  # type: ignore[no-untyped-def]
+def fkm_fill(n, k, lyndon_only, out):
     """Fill ``out`` with the k-ary necklaces (or Lyndon words) of length n, in lex order.
 
     Knuth's Algorithm F (TAOCP 7.2.1.1), the iterative form of the FKM algorithm of
@@ -50,7 +50,7 @@ def fkm_fill(n, k, lyndon_only, out):  # type: ignore[no-untyped-def]
 
 
 @numba.njit(cache=True, parallel=True)
-def least_rotation_packed(X, bits, canonical, shift, stab):  # type: ignore[no-untyped-def]
+def least_rotation_packed(X, bits, canonical, shift, stab):
     """Least rotation of rows whose n symbols fit in one 64-bit word (n * bits <= 64).
 
     Each row is packed with symbol 0 in the most significant place, so integer order is
@@ -124,7 +124,7 @@ def least_rotation_packed(X, bits, canonical, shift, stab):  # type: ignore[no-u
 
 
 @numba.njit(cache=True, parallel=True)
-def least_rotation_long(X, canonical, shift, stab):  # type: ignore[no-untyped-def]
+def least_rotation_long(X, canonical, shift, stab):
     """Least rotation of arbitrary-length rows: the two-pointer minimum-rotation scan.
 
     For each row, indices i < j of candidate starts advance past mismatches (O(n)); the
@@ -177,67 +177,93 @@ def least_rotation_long(X, canonical, shift, stab):  # type: ignore[no-untyped-d
 
 
 @numba.njit(cache=True)
-def _bracelet_rev(a, t, i):  # type: ignore[no-untyped-def]
-    """Compare a[i+1..t-i] with its reversal: 0 if smaller, 1 if equal, -1 if larger."""
-    for j in range(i + 1, (t + 1) // 2 + 1):
-        x = t - j + 1
-        if a[j] < a[x]:
-            return 0
-        if a[j] > a[x]:
-            return -1
-    return 1
+def bracelets_fill(n, k, out):
+    """Fill ``out`` with the k-ary bracelets of length n; returns the number of rows.
 
-
-# Not cached on disk: numba's cache cannot reload self-recursive functions safely.
-@numba.njit(cache=False)
-def _bracelets(t, p, r, u, v, rs, n, k, a, out, row):  # type: ignore[no-untyped-def]
-    """Sawada's recursion (SIAM J. Comput. 31, 2001) for k-ary bracelets of length n.
-
-    It extends the FKM recursion for prenecklaces ``a[1..t-1]`` (period p) with the
-    bookkeeping that decides, in constant amortized time, whether the necklace is no
-    larger than its reversal: u is the length of the leading run of ``a[1]`` (-1 while
-    that run lasts), v the length of the trailing run, r the position after which the
-    reversal is compared incrementally, and rs whether the reversal compares smaller.
-    Bracelets come out in lexicographic order; returns the next free row of ``out``.
+    Sawada's algorithm (SIAM J. Comput. 31, 2001), a constant-amortized-time extension of
+    the FKM recursion for prenecklaces ``a[1..t-1]`` (period p) with the bookkeeping that
+    decides whether the necklace is no larger than its reversal: u is the length of the
+    leading run of ``a[1]`` (-1 while that run lasts), v the length of the trailing run,
+    r the position after which the reversal is compared incrementally, and rs whether the
+    reversal compares smaller. The recursion runs on an explicit stack (one frame per
+    position t), so the compiled code can be cached. Bracelets come out in lexicographic
+    order.
     """
-    if t - 1 > (n - r) // 2 + r:
-        x = n - t + 2 + r
-        if a[t - 1] > a[x]:
-            rs = False
-        elif a[t - 1] < a[x]:
-            rs = True
-    if t > n:
-        if not rs and n % p == 0:
-            for i in range(n):
-                out[row, i] = a[i + 1]
-            row += 1
-        return row
-    a[t] = a[t - p]
-    v = v + 1 if a[t] == a[1] else 0
-    if u == -1 and a[t - 1] != a[1]:
-        u = t - 2
-        r = t - 2
-    if u != -1 and t == n and a[n] == a[1]:
-        pass
-    elif u == v:
-        rev = _bracelet_rev(a, t, u)
-        if rev == 0:
-            row = _bracelets(t + 1, p, r, u, v, rs, n, k, a, out, row)
-        elif rev == 1:
-            row = _bracelets(t + 1, p, t, u, v, False, n, k, a, out, row)
-    else:
-        row = _bracelets(t + 1, p, r, u, v, rs, n, k, a, out, row)
-    for j in range(a[t - p] + 1, k):
-        a[t] = j
-        row = _bracelets(t + 1, t, r, u, 0, rs, n, k, a, out, row)
-    return row
-
-
-@numba.njit(cache=False)
-def bracelets_fill(n, k, out):  # type: ignore[no-untyped-def]
-    """Fill ``out`` with the k-ary bracelets of length n; returns the number of rows."""
     a = np.zeros(n + 2, dtype=np.int64)
-    return _bracelets(1, 1, 1, -1, 0, False, n, k, a, out, 0)
+    P = np.zeros(n + 2, dtype=np.int64)
+    R = np.zeros(n + 2, dtype=np.int64)
+    U = np.zeros(n + 2, dtype=np.int64)
+    Vv = np.zeros(n + 2, dtype=np.int64)
+    RS = np.zeros(n + 2, dtype=np.bool_)
+    J = np.zeros(n + 2, dtype=np.int64)  # next symbol to try at t; -1: frame not entered
+    row = 0
+    t = 1
+    P[1], R[1], U[1], Vv[1], RS[1], J[1] = 1, 1, -1, 0, False, -1
+    while t >= 1:
+        p, r, u, v, rs = P[t], R[t], U[t], Vv[t], RS[t]
+        if J[t] == -1:  # entering the frame
+            if t - 1 > (n - r) // 2 + r:
+                x = n - t + 2 + r
+                if a[t - 1] > a[x]:
+                    rs = False
+                elif a[t - 1] < a[x]:
+                    rs = True
+            if t > n:
+                if not rs and n % p == 0:
+                    for i in range(n):
+                        out[row, i] = a[i + 1]
+                    row += 1
+                t -= 1
+                continue
+            a[t] = a[t - p]
+            v = v + 1 if a[t] == a[1] else 0
+            if u == -1 and a[t - 1] != a[1]:
+                u = t - 2
+                r = t - 2
+            R[t], U[t], Vv[t], RS[t] = r, u, v, rs
+            J[t] = a[t - p] + 1
+            child = 0  # 0: none, 1: (r, rs), 2: (t, False)
+            if u != -1 and t == n and a[n] == a[1]:
+                child = 0
+            elif u == v:
+                rev = 1
+                for jj in range(u + 1, (t + 1) // 2 + 1):
+                    y = t - jj + 1
+                    if a[jj] < a[y]:
+                        rev = 0
+                        break
+                    if a[jj] > a[y]:
+                        rev = -1
+                        break
+                if rev == 0:
+                    child = 1
+                elif rev == 1:
+                    child = 2
+            else:
+                child = 1
+            if child:
+                P[t + 1] = p
+                R[t + 1] = r if child == 1 else t
+                U[t + 1] = u
+                Vv[t + 1] = v
+                RS[t + 1] = rs if child == 1 else False
+                J[t + 1] = -1
+                t += 1
+            continue
+        j = J[t]  # the remaining symbols at position t
+        if j < k:
+            a[t] = j
+            J[t] = j + 1
+            P[t + 1] = t
+            R[t + 1] = r
+            U[t + 1] = u
+            Vv[t + 1] = 0
+            RS[t + 1] = rs
+            J[t + 1] = -1
+            t += 1
+        else:
+            t -= 1
+    return row
 
 
 # --------------------------------------------------------------------------- ranking
@@ -248,7 +274,7 @@ def bracelets_fill(n, k, out):  # type: ignore[no-untyped-def]
 
 
 @numba.njit(cache=True)
-def _prenecklace_scan(b, m):  # type: ignore[no-untyped-def]
+def _prenecklace_scan(b, m):
     """Scan b[0:m]: +p if it is a prenecklace with longest Lyndon prefix p, else -p."""
     p = 1
     for i in range(1, m):
@@ -260,7 +286,7 @@ def _prenecklace_scan(b, m):  # type: ignore[no-untyped-def]
 
 
 @numba.njit(cache=True)
-def _largest_necklace_leq(b, m, k):  # type: ignore[no-untyped-def]
+def _largest_necklace_leq(b, m, k):
     """Replace b[0:m] by the largest necklace <= it; return its period."""
     while True:
         r = _prenecklace_scan(b, m)
@@ -273,7 +299,7 @@ def _largest_necklace_leq(b, m, k):  # type: ignore[no-untyped-def]
 
 
 @numba.njit(cache=True)
-def _add_t_mod(A, m, k, primes, period, weight, B0, Bc, V, Z, RUN, SUF, CON, acc):  # type: ignore[no-untyped-def]
+def _add_t_mod(A, m, k, primes, period, weight, B0, Bc, V, Z, RUN, SUF, CON, acc):
     """acc[c] += weight * T(α) mod primes[c], for the necklace α = A[1..m].
 
     T(α) counts the k-ary words of length m whose necklace is <= α. A word with a
@@ -386,11 +412,13 @@ def _add_t_mod(A, m, k, primes, period, weight, B0, Bc, V, Z, RUN, SUF, CON, acc
 
 
 @numba.njit(cache=True)
-def _count_leq_row(w, k, primes, divisors, phis, ninv, out, a, pre, A, B0, Bc, V, Z, RUN, SUF, CON):  # type: ignore[no-untyped-def]
+def _count_leq_row(
+    w, k, primes, divisors, phis, ninv, out, a, pre, A, B0, Bc, V, Z, RUN, SUF, CON
+):
     """Residues of #(necklaces <= w) modulo each prime, written to ``out``.
 
     #(necklaces <= α) = (1/n) Σ_{d | n} φ(n/d) T(LN(α[1..d])) with α = LN(w), LN the
-    largest necklace below a word. The remaining arguments are scratch space.
+    largest necklace at most a word. The remaining arguments are scratch space.
     """
     n = w.shape[0]
     L = primes.shape[0]
@@ -412,7 +440,7 @@ def _count_leq_row(w, k, primes, divisors, phis, ninv, out, a, pre, A, B0, Bc, V
 
 
 @numba.njit(cache=True, parallel=True)
-def count_leq_batch(W, k, primes, divisors, phis, ninv):  # type: ignore[no-untyped-def]
+def count_leq_batch(W, k, primes, divisors, phis, ninv):
     """Residues of #(necklaces <= W[r]) for every row r, shape (rows, len(primes))."""
     m, n = W.shape
     L = primes.shape[0]
@@ -431,7 +459,23 @@ def count_leq_batch(W, k, primes, divisors, phis, ninv):  # type: ignore[no-unty
         CON = np.empty((n + 1, L), dtype=np.int64)
         for r in range(ch * m // chunks, (ch + 1) * m // chunks):
             _count_leq_row(
-                W[r], k, primes, divisors, phis, ninv, out[r], a, pre, A, B0, Bc, V, Z, RUN, SUF, CON
+                W[r],
+                k,
+                primes,
+                divisors,
+                phis,
+                ninv,
+                out[r],
+                a,
+                pre,
+                A,
+                B0,
+                Bc,
+                V,
+                Z,
+                RUN,
+                SUF,
+                CON,
             )
     return out
 
@@ -451,7 +495,7 @@ for _i in range(64):
 
 
 @numba.njit(cache=True, inline="always")
-def _rotl(w, s, n, full):  # type: ignore[no-untyped-def]
+def _rotl(w, s, n, full):
     """Rotate the low n bits of w left by s (0 <= s < n)."""
     if s == 0:
         return w
@@ -459,7 +503,7 @@ def _rotl(w, s, n, full):  # type: ignore[no-untyped-def]
 
 
 @numba.njit(cache=True, parallel=True)
-def least_rotation_binary(X, n, canonical, shift, stab):  # type: ignore[no-untyped-def]
+def least_rotation_binary(X, n, canonical, shift, stab):
     """Least rotation of bit strings (bytes 0/1, n % 8 == 0, n <= 64), viewed as uint64.
 
     X and canonical are (rows, n // 8) uint64 views of the byte arrays. A row is packed

@@ -8,8 +8,10 @@ alphabet=k)`` and ``dihedral_action(n, alphabet=k)``.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
+from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -32,6 +34,7 @@ __all__ = [
 ]
 
 _MAX_ROWS = 50_000_000
+_PARALLEL_ROWS = 20_000
 
 
 # ----------------------------------------------------------------- number theory
@@ -278,6 +281,8 @@ def _check_strings(X: Any, where: str, k: int | None = None) -> npt.NDArray[Any]
             f"{where}: argument 'X' must hold integer symbols, got dtype {arr.dtype} "
             "(convert explicitly, e.g. X.astype(np.uint8))"
         )
+    if not arr.dtype.isnative:  # same values, the machine's byte order for the kernels
+        arr = arr.astype(arr.dtype.newbyteorder("="))
     if arr.ndim < 1 or arr.shape[-1] < 1:
         raise GroupRepValueError(
             f"{where}: argument 'X' must have shape (..., n) with n >= 1, got shape {arr.shape}"
@@ -342,11 +347,33 @@ def least_rotation(X: npt.ArrayLike) -> LeastRotation:
         from grouprep.orbits import _kernels
 
         bits = max(1, int(flat.max()).bit_length())
-        if n * bits <= 64:
-            _kernels.least_rotation_packed(flat, bits, canonical, shift, stab)
-        else:
-            _kernels.least_rotation_long(flat, canonical, shift, stab)
+        with _threads_for(m):
+            if flat.dtype == np.uint8 and bits == 1 and n % 8 == 0 and n <= 64:
+                _kernels.least_rotation_binary(
+                    flat.view(np.uint64), n, canonical.view(np.uint64), shift, stab
+                )
+            elif n * bits <= 64:
+                _kernels.least_rotation_packed(flat, bits, canonical, shift, stab)
+            else:
+                _kernels.least_rotation_long(flat, canonical, shift, stab)
     return LeastRotation(canonical.reshape(arr.shape), shift.reshape(lead), stab.reshape(lead))
+
+
+@contextlib.contextmanager
+def _threads_for(rows: int) -> Iterator[None]:
+    """Run the compiled loops on one thread for small batches (waking a second core for a
+    few thousand rows costs more than it saves)."""
+    import numba
+
+    if rows >= _PARALLEL_ROWS:
+        yield
+        return
+    before = numba.get_num_threads()
+    numba.set_num_threads(1)
+    try:
+        yield
+    finally:
+        numba.set_num_threads(before)
 
 
 # ---------------------------------------------------------------- rank / unrank
@@ -378,14 +405,15 @@ class _RankPlan:
         """#(necklaces <= w) for each row w of W (rows of symbols in [0, k))."""
         from grouprep.orbits import _kernels
 
-        res = _kernels.count_leq_batch(
-            np.ascontiguousarray(W, dtype=np.int64),
-            self.k,
-            self.primes,
-            self.divisors,
-            self.phis,
-            self.ninv,
-        )
+        with _threads_for(50 * len(W)):  # a row costs about as much as 50 rotations
+            res = _kernels.count_leq_batch(
+                np.ascontiguousarray(W, dtype=np.int64),
+                self.k,
+                self.primes,
+                self.divisors,
+                self.phis,
+                self.ninv,
+            )
         return self._combine(res)
 
     def _combine(self, res: npt.NDArray[np.int64]) -> list[int] | npt.NDArray[np.int64]:
@@ -424,7 +452,7 @@ def necklace_rank(X: npt.ArrayLike, k: int = 2) -> npt.NDArray[Any]:
               T(\\mathrm{LN}(\\alpha_1 \\cdots \\alpha_d)),
 
     where T(α) counts the strings whose necklace is at most α and LN is the largest
-    necklace below a string. Counts are kept modulo word-size primes and recombined by
+    necklace at most a string. Counts are kept modulo word-size primes and recombined by
     the Chinese remainder theorem, so ranks are exact for any n.
 
     Parameters
@@ -507,19 +535,23 @@ def necklace_unrank(r: Any, n: int, k: int = 2) -> npt.NDArray[Any]:
                 f"{plan.total}, got {value}"
             )
         ranks.append(value)
-    out = np.empty((len(ranks), n), dtype=_symbol_dtype(k))
-    for row, value in enumerate(ranks):
-        prefix: list[int] = []
-        for i in range(n):
-            lo, hi = 0, k - 1
-            while lo < hi:  # least symbol c with count(prefix c (k-1)^*) > value
-                mid = (lo + hi) // 2
-                probe = np.array([[*prefix, mid] + [k - 1] * (n - i - 1)])
-                if int(plan.count_leq(probe)[0]) > value:
-                    hi = mid
-                else:
-                    lo = mid + 1
-            prefix.append(lo)
-        out[row] = prefix
+    target = np.array(ranks, dtype=np.int64 if plan.fits else object)
+    words = np.full((len(ranks), n), k - 1, dtype=np.int64)
+    for i in range(n):  # all ranks at once: one batched count per bisection step
+        lo = np.zeros(len(ranks), dtype=np.int64)
+        hi = np.full(len(ranks), k - 1, dtype=np.int64)
+        while True:
+            active = np.flatnonzero(lo < hi)
+            if not len(active):
+                break
+            mid = (lo[active] + hi[active]) // 2
+            probes = words[active].copy()
+            probes[:, i] = mid  # prefix, mid, then (k-1)... : the largest word with it
+            counts = np.asarray(plan.count_leq(probes), dtype=target.dtype)
+            above = counts > target[active]
+            hi[active[above]] = mid[above]
+            lo[active[~above]] = mid[~above] + 1
+        words[:, i] = lo
+    out = words.astype(_symbol_dtype(k))
     shape = np.shape(r)
     return out[0] if scalar else out.reshape((*shape, n))

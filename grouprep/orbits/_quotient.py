@@ -42,8 +42,9 @@ class Quotient:
     Attributes
     ----------
     action : action
+        The action whose orbits are the classes.
     num_classes : int
-        :math:`|X / G|`.
+        :math:`|X / G|`, an exact Python int (it may exceed 2**63).
 
     Examples
     --------
@@ -85,9 +86,6 @@ class Quotient:
 
     def __repr__(self) -> str:
         return f"Quotient({self.action!r})"
-
-    def __len__(self) -> int:
-        return self.num_classes
 
     def _check_class(self, i: Any, where: str) -> int:
         i = check_int(i, "i", f"Quotient.{where}", minimum=0)

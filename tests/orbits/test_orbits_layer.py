@@ -224,7 +224,7 @@ def test_quotient_by_ranks_agrees_with_quotient_by_table():
         tabled = grouprep.Quotient(lifted)
         X = lifted.points_array()
         np.testing.assert_array_equal(ranked.index(X), tabled.index(X))
-        assert ranked.num_classes == tabled.num_classes == len(ranked)
+        assert ranked.num_classes == tabled.num_classes
         for i in range(ranked.num_classes):
             np.testing.assert_array_equal(ranked.representative(i), tabled.representative(i))
             assert ranked.class_size(i) == tabled.class_size(i)

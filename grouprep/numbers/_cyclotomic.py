@@ -1,0 +1,590 @@
+"""Exact cyclotomic numbers (private).
+
+An element of the cyclotomic field :math:`\\mathbb{Q}(\\zeta_N)`, :math:`\\zeta_N =
+e^{2\\pi i/N}`, is stored as its coordinates on the power basis
+:math:`1, \\zeta_N, \\dots, \\zeta_N^{\\varphi(N)-1}`, i.e. as the remainder of a polynomial in
+:math:`\\zeta_N` modulo the cyclotomic polynomial :math:`\\Phi_N`: integer numerators with
+one positive common denominator, in lowest terms. That form is unique for a given N, so
+equality inside one field is a comparison of integer tuples, and the arithmetic is
+integer polynomial arithmetic (no floating point, no simplification heuristics).
+
+Numbers of different fields meet in :math:`\\mathbb{Q}(\\zeta_{\\mathrm{lcm}})`, where
+equality is decided by comparing integer coordinates. For hashing and printing a number
+is moved, once and on demand, to the smallest field :math:`\\mathbb{Q}(\\zeta_M)` that
+contains it (its conductor, M never 2 mod 4): that form is unique, so ``hash`` agrees
+with ``==`` across fields while arithmetic never pays for the search.
+"""
+
+from __future__ import annotations
+
+import cmath
+import functools
+import math
+import numbers
+from fractions import Fraction
+from typing import Any
+
+from grouprep._validation import check_int, describe
+from grouprep.errors import GroupRepTypeError, GroupRepValueError
+
+__all__ = ["Cyclotomic", "as_cyclotomic", "root_of_unity"]
+
+
+# ------------------------------------------------------------------ polynomials
+@functools.cache
+def _cyclotomic_poly(n: int) -> tuple[int, ...]:
+    """Coefficients of Φ_n, lowest degree first: x^n - 1 divided by Φ_d for d | n, d < n."""
+    poly = [-1] + [0] * (n - 1) + [1]
+    for d in range(1, n):
+        if n % d == 0:
+            poly = _exact_div(poly, list(_cyclotomic_poly(d)))
+    return tuple(poly)
+
+
+def _exact_div(num: list[int], den: list[int]) -> list[int]:
+    num = num[:]
+    out = [0] * (len(num) - len(den) + 1)
+    for i in range(len(out) - 1, -1, -1):
+        coeff = num[i + len(den) - 1] // den[-1]
+        out[i] = coeff
+        if coeff:
+            for j, d in enumerate(den):
+                num[i + j] -= coeff * d
+    return out
+
+
+def _phi(n: int) -> int:
+    return len(_cyclotomic_poly(n)) - 1
+
+
+def _reduce(coeffs: list[int], n: int) -> list[int]:
+    """Remainder of a polynomial in ζ_n (any degree) modulo Φ_n: length φ(n)."""
+    cyc = _cyclotomic_poly(n)
+    deg = len(cyc) - 1
+    c = coeffs[:]
+    # first fold exponents >= n using ζ^n = 1
+    if len(c) > n:
+        folded = [0] * n
+        for i, v in enumerate(c):
+            folded[i % n] += v
+        c = folded
+    for i in range(len(c) - 1, deg - 1, -1):
+        v = c[i]
+        if v:
+            c[i] = 0
+            base = i - deg
+            for j in range(deg):  # Φ monic: x^deg = -(lower terms)
+                if cyc[j]:
+                    c[base + j] -= v * cyc[j]
+    out = c[:deg]
+    out += [0] * (deg - len(out))
+    return out
+
+
+def _normalize(nums: list[int], den: int) -> tuple[tuple[int, ...], int]:
+    g = den
+    for v in nums:
+        if v:
+            g = math.gcd(g, v)
+            if g == 1:
+                break
+    if den < 0:
+        g = -g
+    return tuple(v // g for v in nums), den // g
+
+
+# ------------------------------------------------------------------ the number
+class Cyclotomic:
+    """An exact element of a cyclotomic field :math:`\\mathbb{Q}(\\zeta_N)`.
+
+    Build one with :func:`root_of_unity`, from ints and fractions (``Cyclotomic(3)``,
+    ``Cyclotomic(Fraction(1, 2))``), or by arithmetic. Values are immutable and hashable;
+    ``==`` is exact, also between numbers built in different fields.
+
+    .. math:: x = \\frac{1}{d} \\sum_{j=0}^{\\varphi(N)-1} a_j \\zeta_N^j,
+              \\qquad a_j \\in \\mathbb{Z},\\ d \\ge 1,
+
+    with N the conductor of x (the least field containing it, N not 2 mod 4).
+
+    Examples
+    --------
+    >>> from grouprep.numbers import root_of_unity
+    >>> w = root_of_unity(3)
+    >>> w**3 == 1, 1 + w + w**2 == 0
+    (True, True)
+    >>> i = root_of_unity(4)
+    >>> i * i
+    -1
+    >>> (root_of_unity(8) + root_of_unity(8, 7))**2  # (√2)² = 2
+    2
+    >>> complex(root_of_unity(6))
+    (0.5000000000000001+0.8660254037844386j)
+    """
+
+    __slots__ = ("_canon", "_den", "_hash", "_n", "_nums")
+    _n: int
+    _nums: tuple[int, ...]
+    _den: int
+
+    def __init__(self, value: Any = 0) -> None:
+        if isinstance(value, Cyclotomic):
+            self._n, self._nums, self._den = value._n, value._nums, value._den
+        else:
+            q = _as_fraction(value, "Cyclotomic")
+            self._n, self._nums, self._den = 1, (q.numerator,), q.denominator
+        self._hash: int | None = None
+        self._canon: tuple[int, tuple[int, ...], int] | None = None
+
+    @classmethod
+    def _make(cls, n: int, nums: list[int], den: int) -> Cyclotomic:
+        """A number from power-basis coordinates in Q(ζ_n) (rationals detected at once)."""
+        tup, den = _normalize(nums, den)
+        if n > 1 and not any(tup[1:]):
+            n, tup = 1, (tup[0],)
+        obj = cls.__new__(cls)
+        obj._n, obj._nums, obj._den, obj._hash, obj._canon = n, tup, den, None, None
+        return obj
+
+    def _canonical(self) -> tuple[int, tuple[int, ...], int]:
+        """(conductor, numerators, denominator): the unique stored form of the value."""
+        if self._canon is None:
+            n, nums = _shrink(self._n, self._nums)
+            self._canon = (n, nums, self._den)
+        return self._canon
+
+    # ------------------------------------------------------------ inspection
+    @property
+    def conductor(self) -> int:
+        """The least N (not 2 mod 4) with the number in :math:`\\mathbb{Q}(\\zeta_N)`."""
+        return self._canonical()[0]
+
+    def coefficients(self, n: int | None = None) -> tuple[Fraction, ...]:
+        """Coordinates on the power basis of :math:`\\mathbb{Q}(\\zeta_n)` (default: conductor).
+
+        Raises
+        ------
+        GroupRepValueError
+            If n is not a multiple of the conductor.
+        """
+        cond, cnums, den = self._canonical()
+        m = cond if n is None else check_int(n, "n", "Cyclotomic.coefficients", minimum=1)
+        if m % cond:
+            raise GroupRepValueError(
+                f"Cyclotomic.coefficients: argument 'n' must be a multiple of the conductor "
+                f"{cond}, got {m}"
+            )
+        nums = _lift_coords(cond, cnums, m)
+        return tuple(Fraction(v, den) for v in nums)
+
+    def is_rational(self) -> bool:
+        """Whether the number is rational."""
+        return self._n == 1
+
+    def is_real(self) -> bool:
+        """Whether the number equals its complex conjugate."""
+        return bool(self == self.conjugate())
+
+    def as_fraction(self) -> Fraction:
+        """The value as a Fraction.
+
+        Raises
+        ------
+        GroupRepValueError
+            If the number is not rational.
+        """
+        if self._n != 1:
+            raise GroupRepValueError(f"Cyclotomic.as_fraction: {self!r} is not rational")
+        return Fraction(self._nums[0], self._den)
+
+    # ------------------------------------------------------------ arithmetic
+    def _binary(self, other: Any) -> tuple[int, list[int], int, list[int], int] | None:
+        if not isinstance(other, Cyclotomic):
+            try:
+                other = Cyclotomic(other)
+            except GroupRepTypeError:
+                return None
+        n = math.lcm(self._n, other._n)
+        return n, _lift(self, n), self._den, _lift(other, n), other._den
+
+    def __add__(self, other: Any) -> Cyclotomic:
+        parts = self._binary(other)
+        if parts is None:
+            return NotImplemented
+        n, a, da, b, db = parts
+        return Cyclotomic._make(n, [x * db + y * da for x, y in zip(a, b, strict=True)], da * db)
+
+    __radd__ = __add__
+
+    def __neg__(self) -> Cyclotomic:
+        return Cyclotomic._make(self._n, [-v for v in self._nums], self._den)
+
+    def __pos__(self) -> Cyclotomic:
+        return self
+
+    def __sub__(self, other: Any) -> Cyclotomic:
+        parts = self._binary(other)
+        if parts is None:
+            return NotImplemented
+        n, a, da, b, db = parts
+        return Cyclotomic._make(n, [x * db - y * da for x, y in zip(a, b, strict=True)], da * db)
+
+    def __rsub__(self, other: Any) -> Cyclotomic:
+        return (-self).__add__(other)
+
+    def __mul__(self, other: Any) -> Cyclotomic:
+        parts = self._binary(other)
+        if parts is None:
+            return NotImplemented
+        n, a, da, b, db = parts
+        if len(a) == 1:  # a rational factor
+            return Cyclotomic._make(n, [a[0] * y for y in b], da * db)
+        if len(b) == 1:
+            return Cyclotomic._make(n, [x * b[0] for x in a], da * db)
+        prod = [0] * (len(a) + len(b) - 1)
+        for i, x in enumerate(a):
+            if x:
+                for j, y in enumerate(b):
+                    if y:
+                        prod[i + j] += x * y
+        return Cyclotomic._make(n, _reduce(prod, n), da * db)
+
+    __rmul__ = __mul__
+
+    def inverse(self) -> Cyclotomic:
+        """The multiplicative inverse, as the product of the other Galois conjugates divided
+        by the norm: :math:`x^{-1} = \\prod_{\\sigma \\ne 1} \\sigma(x) / N(x)`.
+
+        Raises
+        ------
+        ZeroDivisionError
+            For zero.
+        """
+        if not any(self._nums):
+            raise ZeroDivisionError("Cyclotomic.inverse: division by zero")
+        if self._n == 1:
+            return Cyclotomic(Fraction(self._den, self._nums[0]))
+        n = self.conductor
+        others = Cyclotomic(1)
+        for a in range(2, n):
+            if math.gcd(a, n) == 1:
+                others = others * self.galois(a)
+        norm = (others * self).as_fraction()
+        return others * Cyclotomic(Fraction(norm.denominator, norm.numerator))
+
+    def __truediv__(self, other: Any) -> Cyclotomic:
+        try:
+            divisor = other if isinstance(other, Cyclotomic) else Cyclotomic(other)
+        except GroupRepTypeError:
+            return NotImplemented
+        return self * divisor.inverse()
+
+    def __rtruediv__(self, other: Any) -> Cyclotomic:
+        return Cyclotomic(other) * self.inverse()
+
+    def __pow__(self, k: int) -> Cyclotomic:
+        if isinstance(k, bool) or not isinstance(k, numbers.Integral):
+            return NotImplemented
+        k = int(k)
+        base = self if k >= 0 else self.inverse()
+        result, k = Cyclotomic(1), abs(k)
+        while k:
+            if k & 1:
+                result = result * base
+            base = base * base
+            k >>= 1
+        return result
+
+    def galois(self, a: int) -> Cyclotomic:
+        """The Galois conjugate :math:`\\sigma_a : \\zeta_N \\mapsto \\zeta_N^a`, gcd(a, N) = 1."""
+        a = check_int(a, "a", "Cyclotomic.galois")
+        n, nums, den = self._canonical()
+        if math.gcd(a, n) != 1:
+            raise GroupRepValueError(
+                f"Cyclotomic.galois: argument 'a' must be coprime to the conductor {n}, got {a}"
+            )
+        if n == 1:
+            return self
+        poly = [0] * n
+        for j, v in enumerate(nums):
+            if v:
+                poly[(a * j) % n] += v
+        return Cyclotomic._make(n, _reduce(poly, n), den)
+
+    def conjugate(self) -> Cyclotomic:
+        """The complex conjugate, :math:`\\zeta_N \\mapsto \\zeta_N^{-1}`."""
+        n = self._n
+        if n <= 2:
+            return self
+        poly = [0] * n
+        for j, v in enumerate(self._nums):
+            if v:
+                poly[(-j) % n] += v
+        return Cyclotomic._make(n, _reduce(poly, n), self._den)
+
+    # ------------------------------------------------------------ comparison
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Cyclotomic):
+            try:
+                other = Cyclotomic(other)
+            except GroupRepTypeError:
+                return NotImplemented
+        if self._n == other._n:  # one field: the normalized coordinates are unique
+            return self._nums == other._nums and self._den == other._den
+        n = math.lcm(self._n, other._n)
+        a, b = _lift(self, n), _lift(other, n)
+        return all(x * other._den == y * self._den for x, y in zip(a, b, strict=True))
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            n, nums, den = self._canonical()
+            self._hash = hash(Fraction(nums[0], den)) if n == 1 else hash((n, nums, den))
+        return self._hash
+
+    def __bool__(self) -> bool:
+        return any(self._nums)
+
+    # ------------------------------------------------------------ conversion
+    def __complex__(self) -> complex:
+        n = self._n
+        total = sum(
+            (v * cmath.exp(2j * math.pi * j / n) for j, v in enumerate(self._nums) if v),
+            0j,
+        )
+        return total / self._den
+
+    def __float__(self) -> float:
+        z = complex(self)
+        if not self.is_real():
+            raise GroupRepValueError(f"float: {self!r} is not real")
+        return z.real
+
+    def _sympy_(self) -> Any:
+        import sympy
+
+        n = self._n
+        terms = [
+            sympy.Rational(v, self._den) * sympy.exp(2 * sympy.pi * sympy.I * sympy.Rational(j, n))
+            for j, v in enumerate(self._nums)
+            if v
+        ]
+        return sympy.Add(*terms) if terms else sympy.Integer(0)
+
+    def __repr__(self) -> str:
+        n, nums, den = self._canonical()
+        if n == 1:
+            return str(Fraction(nums[0], den))
+        parts = []
+        for j, v in enumerate(nums):
+            if not v:
+                continue
+            coeff = Fraction(v, den)
+            if j == 0:
+                parts.append(str(coeff))
+                continue
+            mono = f"E({n})" + (f"^{j}" if j > 1 else "")
+            if coeff == 1:
+                parts.append(mono)
+            elif coeff == -1:
+                parts.append("-" + mono)
+            else:
+                parts.append(f"{coeff}*{mono}")
+        text = " + ".join(parts)
+        return text.replace("+ -", "- ")
+
+
+def _as_fraction(value: Any, where: str) -> Fraction:
+    if isinstance(value, bool):
+        raise GroupRepTypeError(f"{where}: expected a number, got bool {value!r}")
+    if isinstance(value, numbers.Rational):
+        return Fraction(int(value.numerator), int(value.denominator))
+    if isinstance(value, numbers.Integral):
+        return Fraction(int(value))
+    try:
+        import sympy
+    except ImportError:  # pragma: no cover
+        sympy = None
+    if sympy is not None and isinstance(value, sympy.Rational):
+        return Fraction(int(value.p), int(value.q))
+    raise GroupRepTypeError(
+        f"{where}: expected an int, Fraction or Cyclotomic (floats are not exact), "
+        f"got {describe(value)} of type {type(value).__name__}"
+    )
+
+
+def _lift(x: Cyclotomic, n: int) -> list[int]:
+    """Numerators of x on the power basis of Q(ζ_n), n a multiple of its field's index."""
+    return _lift_coords(x._n, x._nums, n)
+
+
+def _lift_coords(m: int, nums: tuple[int, ...], n: int) -> list[int]:
+    if m == n:
+        return list(nums)
+    step = n // m
+    poly = [0] * n
+    for j, v in enumerate(nums):
+        if v:
+            poly[j * step] += v
+    return _reduce(poly, n)
+
+
+def _shrink(n: int, nums: tuple[int, ...]) -> tuple[int, tuple[int, ...]]:
+    """Move a reduced element of Q(ζ_n) to its conductor."""
+    while n > 1:
+        if n % 4 == 2:  # Q(ζ_n) = Q(ζ_{n/2}): ζ_n = -ζ_{n/2}^{(n/2+1)/2}
+            half = n // 2
+            poly = [0] * half
+            for j, v in enumerate(nums):
+                if v:
+                    # ζ_n^j = (-1)^j ζ_{n/2}^{j (half+1)/2}
+                    poly[(j * ((half + 1) // 2)) % half] += -v if j % 2 else v
+            n, nums = half, tuple(_reduce(poly, half))
+            continue
+        for p in _prime_factors(n):
+            smaller = _descend(n, nums, p)
+            if smaller is not None:
+                n, nums = n // p, smaller
+                break
+        else:
+            break
+    if n == 1:
+        return 1, (nums[0],)
+    return n, nums
+
+
+@functools.cache
+def _prime_factors(n: int) -> tuple[int, ...]:
+    out, m, p = [], n, 2
+    while p * p <= m:
+        if m % p == 0:
+            out.append(p)
+            while m % p == 0:
+                m //= p
+        p += 1
+    if m > 1:
+        out.append(m)
+    return tuple(out)
+
+
+def _descend(n: int, nums: tuple[int, ...], p: int) -> tuple[int, ...] | None:
+    """The coordinates in Q(ζ_{n/p}) if the element lies there, else None.
+
+    Solve for y in Q(ζ_{n/p}) with lift(y) == x: the lift is a linear map on integer
+    coordinates; we invert it exactly on its image by comparing with a candidate built
+    from the coordinates at exponents divisible by p.
+    """
+    m = n // p
+    if m % p == 0:  # p^2 | n: ζ_m^j = ζ_n^{jp} is itself a basis vector of Q(ζ_n)
+        if any(v for j, v in enumerate(nums) if j % p):
+            return None
+        return nums[::p][: _phi(m)]
+    basis = _lift_matrix(m, n)  # row j: coordinates of ζ_m^j in Q(ζ_n)
+    return _solve_integer_combination(basis, list(nums))
+
+
+@functools.cache
+def _lift_matrix(m: int, n: int) -> tuple[tuple[int, ...], ...]:
+    step = n // m
+    rows = []
+    for j in range(_phi(m)):
+        poly = [0] * n
+        poly[j * step] = 1
+        rows.append(tuple(_reduce(poly, n)))
+    return tuple(rows)
+
+
+def _solve_integer_combination(
+    rows: tuple[tuple[int, ...], ...], target: list[int]
+) -> tuple[int, ...] | None:
+    """Integer y with sum_j y_j rows[j] == target, if the target lies in the row space.
+
+    The rows (a lift matrix, full row rank) have a square invertible block on some
+    columns C; y = target[C] · block^-1, then the whole target is checked.
+    """
+    cols, inv, den = _left_inverse(rows)
+    r = len(rows)
+    y_num = [sum(target[c] * inv[i][j] for i, c in enumerate(cols)) for j in range(r)]
+    if any(v % den for v in y_num):
+        return None
+    y = [v // den for v in y_num]
+    ncols = len(target)
+    for c in range(ncols):
+        if sum(y[j] * rows[j][c] for j in range(r) if rows[j][c]) != target[c]:
+            return None
+    return tuple(y)
+
+
+@functools.cache
+def _left_inverse(
+    rows: tuple[tuple[int, ...], ...],
+) -> tuple[tuple[int, ...], tuple[tuple[int, ...], ...], int]:
+    """Pivot columns C of the rows and the inverse of rows[:, C], as integers over one den."""
+    r = len(rows)
+    ncols = len(rows[0])
+    # Gaussian elimination on the transpose finds r independent columns
+    work = [[Fraction(rows[j][c]) for j in range(r)] for c in range(ncols)]  # columns
+    basis: list[list[Fraction]] = []
+    pivot_pos: list[int] = []
+    cols: list[int] = []
+    for c in range(ncols):
+        v = work[c][:]
+        for b, pos in zip(basis, pivot_pos, strict=True):
+            if v[pos]:
+                f = v[pos] / b[pos]
+                v = [x - f * y for x, y in zip(v, b, strict=True)]
+        nz = next((i for i, x in enumerate(v) if x), None)
+        if nz is not None:
+            basis.append(v)
+            pivot_pos.append(nz)
+            cols.append(c)
+            if len(cols) == r:
+                break
+    # invert the square block S[j][i] = rows[j][cols[i]], so that y S = target[C]
+    S = [[Fraction(rows[j][c]) for c in cols] for j in range(r)]
+    aug = [row + [Fraction(int(i == k)) for k in range(r)] for i, row in enumerate(S)]
+    for col in range(r):
+        piv = next(i for i in range(col, r) if aug[i][col])
+        aug[col], aug[piv] = aug[piv], aug[col]
+        f = aug[col][col]
+        aug[col] = [x / f for x in aug[col]]
+        for i in range(r):
+            if i != col and aug[i][col]:
+                g = aug[i][col]
+                aug[i] = [x - g * y for x, y in zip(aug[i], aug[col], strict=True)]
+    inv = [row[r:] for row in aug]  # S^-1: y = target[C] @ S^-1
+    den = 1
+    for row in inv:
+        for x in row:
+            den = math.lcm(den, x.denominator)
+    return (
+        tuple(cols),
+        tuple(tuple(int(x * den) for x in row) for row in inv),
+        den,
+    )
+
+
+def root_of_unity(n: int, k: int = 1) -> Cyclotomic:
+    """The root of unity :math:`\\zeta_n^k = e^{2\\pi i k/n}`, exactly.
+
+    Parameters
+    ----------
+    n : int
+        ``n >= 1``.
+    k : int, optional
+        Any integer exponent (default 1), taken mod n.
+
+    Examples
+    --------
+    >>> from grouprep.numbers import root_of_unity
+    >>> root_of_unity(4), root_of_unity(4, 2), root_of_unity(12, 3) == root_of_unity(4)
+    (E(4), -1, True)
+    """
+    n = check_int(n, "n", "root_of_unity", minimum=1)
+    k = check_int(k, "k", "root_of_unity") % n
+    poly = [0] * n
+    poly[k] = 1
+    return Cyclotomic._make(n, _reduce(poly, n), 1)
+
+
+def as_cyclotomic(value: Any) -> Cyclotomic:
+    """Convert an int, a Fraction, a sympy Rational or a Cyclotomic to a Cyclotomic."""
+    return value if isinstance(value, Cyclotomic) else Cyclotomic(value)

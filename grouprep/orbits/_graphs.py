@@ -5,6 +5,7 @@ networkx is imported here only, and only when a graph is asked for.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -19,12 +20,41 @@ from grouprep.orbits._generic import _point_permutations, orbit_labels_of
 __all__ = ["cayley_graph", "quotient_graph", "schreier_graph"]
 
 
-def _bulk_multidigraph(nodes: Sequence[Any], edges: Iterable[tuple[Any, Any, Any]]) -> Any:
+def _bulk_multidigraph(
+    nodes: Sequence[Any], edge_groups: Iterable[tuple[Sequence[Any], Sequence[Any], Any]]
+) -> Any:
+    """A MultiDiGraph with an edge u -> v (attribute ``generator``) for each (u, v) pair.
+
+    networkx stores a MultiDiGraph as dicts: ``_node[u]`` (node data), ``_succ[u][v]`` and
+    ``_pred[v][u]`` (one shared dict of edge keys 0, 1, ... to edge data), with ``_adj``
+    the same object as ``_succ``. Filling those dicts directly, with the cyclic garbage
+    collector paused, is several times faster than ``add_edges_from`` for a graph on
+    every point of an action; the test suite checks the result against ``add_edges_from``.
+    """
     import networkx as nx
 
     graph = nx.MultiDiGraph()
-    graph.add_nodes_from(nodes)
-    graph.add_edges_from(edges)
+    enabled = gc.isenabled()
+    gc.disable()  # millions of small dicts: no cycles to find while building them
+    try:
+        node: dict[Any, dict[str, Any]] = {p: {} for p in nodes}
+        succ: dict[Any, dict[Any, dict[int, dict[str, Any]]]] = {p: {} for p in nodes}
+        pred: dict[Any, dict[Any, dict[int, dict[str, Any]]]] = {p: {} for p in nodes}
+        for sources, targets, generator in edge_groups:
+            for u, v in zip(sources, targets, strict=True):
+                nbrs = succ[u]
+                keydict = nbrs.get(v)
+                if keydict is None:
+                    keydict = {}
+                    nbrs[v] = keydict
+                    pred[v][u] = keydict
+                keydict[len(keydict)] = {"generator": generator}
+    finally:
+        if enabled:
+            gc.enable()
+    graph._node = node
+    graph._succ = graph._adj = succ
+    graph._pred = pred
     return graph
 
 
@@ -67,12 +97,10 @@ def schreier_graph(action: BaseAction, points: Iterable[Any] | None = None) -> A
             )
         pts = action.points()
         perms = _point_permutations(action)
-        edges = (
-            (pts[i], pts[j], {"generator": s})
-            for s, perm in zip(gens, perms, strict=True)
-            for i, j in enumerate(perm.tolist())
-        )
-        return _bulk_multidigraph(pts, edges)
+        groups = [
+            (pts, [pts[j] for j in perm.tolist()], s) for s, perm in zip(gens, perms, strict=True)
+        ]
+        return _bulk_multidigraph(pts, groups)
     start = list(points)
     if isinstance(action, SignalAction):
         batch = np.array(start)
@@ -81,13 +109,10 @@ def schreier_graph(action: BaseAction, points: Iterable[Any] | None = None) -> A
         targets = [[action._to_point(row) for row in img] for img in images]
     else:
         targets = [[action.act(s, p) for p in start] for s in gens]
-    edge_list = [
-        (p, q, {"generator": s})
-        for s, tgt in zip(gens, targets, strict=True)
-        for p, q in zip(start, tgt, strict=True)
-    ]
     nodes = list(dict.fromkeys([*start, *(q for tgt in targets for q in tgt)]))
-    return _bulk_multidigraph(nodes, edge_list)
+    return _bulk_multidigraph(
+        nodes, [(start, tgt, s) for s, tgt in zip(gens, targets, strict=True)]
+    )
 
 
 def cayley_graph(group: FiniteGroup[Any], generators: Iterable[Any] | None = None) -> Any:
@@ -121,12 +146,8 @@ def cayley_graph(group: FiniteGroup[Any], generators: Iterable[Any] | None = Non
     )
     elems = group.elements()
     table = group.cayley_table()
-    edges = (
-        (elems[i], elems[j], {"generator": s})
-        for s in gens
-        for i, j in enumerate(table[group._index(s)].tolist())
-    )
-    return _bulk_multidigraph(elems, edges)
+    groups = [(elems, [elems[j] for j in table[group._index(s)].tolist()], s) for s in gens]
+    return _bulk_multidigraph(elems, groups)
 
 
 def quotient_graph(

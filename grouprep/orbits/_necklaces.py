@@ -269,7 +269,10 @@ class LeastRotation(NamedTuple):
     stabilizer_order: npt.NDArray[np.int64]
 
 
-def _check_strings(X: Any, where: str, k: int | None = None) -> npt.NDArray[Any]:
+def _check_strings(
+    X: Any, where: str, k: int | None = None, scan: bool = True
+) -> npt.NDArray[Any]:
+    """X as a native-order integer array of shape (..., n), symbols checked when ``scan``."""
     try:
         arr = np.asarray(X)
     except ValueError:
@@ -287,15 +290,16 @@ def _check_strings(X: Any, where: str, k: int | None = None) -> npt.NDArray[Any]
         raise GroupRepValueError(
             f"{where}: argument 'X' must have shape (..., n) with n >= 1, got shape {arr.shape}"
         )
-    if arr.size:
+    if scan and arr.size:
         low, high = int(arr.min()), int(arr.max())
         if low < 0 or (k is not None and high >= k):
-            bad = low if low < 0 else high
-            bound = "0 .. k-1" if k is None else f"0 .. {k - 1} (k={k})"
-            raise GroupRepValueError(
-                f"{where}: argument 'X' must hold symbols in {bound}, found {bad}"
-            )
+            _bad_symbol(where, low if low < 0 else high, k)
     return arr
+
+
+def _bad_symbol(where: str, value: int, k: int | None) -> None:
+    bound = "0 .. k-1" if k is None else f"0 .. {k - 1} (k={k})"
+    raise GroupRepValueError(f"{where}: argument 'X' must hold symbols in {bound}, found {value}")
 
 
 def least_rotation(X: npt.ArrayLike) -> LeastRotation:
@@ -335,7 +339,8 @@ def least_rotation(X: npt.ArrayLike) -> LeastRotation:
     >>> r.canonical.tolist(), r.shift.tolist(), r.stabilizer_order.tolist()
     ([[0, 0, 1, 0, 1, 1], [0, 1, 0, 1, 0, 1]], [2, 1], [1, 3])
     """
-    arr = _check_strings(X, "least_rotation")
+    # the compiled loops check the symbols themselves: no separate pass over X
+    arr = _check_strings(X, "least_rotation", scan=False)
     n = arr.shape[-1]
     lead = arr.shape[:-1]
     flat = np.ascontiguousarray(arr.reshape(-1, n))
@@ -346,16 +351,21 @@ def least_rotation(X: npt.ArrayLike) -> LeastRotation:
     if m:
         from grouprep.orbits import _kernels
 
-        bits = max(1, int(flat.max()).bit_length())
         with _threads_for(m):
-            if flat.dtype == np.uint8 and bits == 1 and n % 8 == 0 and n <= 64:
-                _kernels.least_rotation_binary(
+            bad = -1
+            if flat.dtype == np.uint8 and n % 8 == 0 and n <= 64:  # bit strings, 8 at a time
+                bad = _kernels.least_rotation_binary(
                     flat.view(np.uint64), n, canonical.view(np.uint64), shift, stab
                 )
-            elif n * bits <= 64:
-                _kernels.least_rotation_packed(flat, bits, canonical, shift, stab)
-            else:
-                _kernels.least_rotation_long(flat, canonical, shift, stab)
+            if bad != -1 or not (flat.dtype == np.uint8 and n % 8 == 0 and n <= 64):
+                high = int(flat.max())
+                bits = max(1, high.bit_length())
+                if n * bits <= 64:
+                    bad = _kernels.least_rotation_packed(flat, bits, canonical, shift, stab)
+                else:
+                    bad = _kernels.least_rotation_long(flat, canonical, shift, stab)
+                if bad != -1:  # a negative symbol
+                    _bad_symbol("least_rotation", int(flat.reshape(-1)[bad]), None)
     return LeastRotation(canonical.reshape(arr.shape), shift.reshape(lead), stab.reshape(lead))
 
 

@@ -322,3 +322,29 @@ def test_count_orbits_is_fast_for_long_strings():
         sum(grouprep.count_lyndon_words(d) for d in range(1, n + 1) if n % d == 0)
     )
     assert math.gcd(grouprep.count_necklaces(n), 1) == 1
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: grouprep.schreier_graph(grouprep.dihedral_action(5, alphabet=2)),
+        lambda: grouprep.schreier_graph(grouprep.permutation_action(grouprep.symmetric(4))),
+        lambda: grouprep.cayley_graph(grouprep.cyclic(4), generators=[1, 3, 2, 1]),
+        lambda: grouprep.schreier_graph(grouprep.shift_action(4), points=[(1.0, 2.0, 1.0, 2.0)]),
+    ],
+)
+def test_bulk_graphs_equal_the_graphs_networkx_builds_edge_by_edge(build):
+    fast = build()
+    slow = nx.MultiDiGraph()
+    slow.add_nodes_from(fast.nodes)
+    slow.add_edges_from((u, v, dict(d)) for u, v, d in fast.edges(data=True))
+    assert nx.utils.graphs_equal(fast, slow)
+    assert sorted(fast.edges(keys=True)) == sorted(slow.edges(keys=True))
+    assert dict(fast.in_degree()) == dict(slow.in_degree())
+    # the graph stays a normal networkx graph: it can be edited and copied
+    u, v = next(iter(fast.edges()))
+    fast.add_edge(u, v, generator="extra")
+    assert fast.number_of_edges(u, v) == slow.number_of_edges(u, v) + 1
+    assert fast.copy().number_of_edges() == slow.number_of_edges() + 1
+    fast.remove_node(u)
+    assert u not in fast and all(u not in fast.pred[w] for w in fast)

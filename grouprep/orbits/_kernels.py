@@ -496,10 +496,9 @@ for _i in range(64):
 
 @numba.njit(cache=True, inline="always")
 def _rotl(w, s, n, full):
-    """Rotate the low n bits of w left by s (0 <= s < n)."""
-    if s == 0:
-        return w
-    return ((w << np.uint64(s)) | (w >> np.uint64(n - s))) & full
+    """Rotate the low n bits of w left by s (0 <= s < n), without a branch."""
+    back = n - s if s else 0
+    return ((w << np.uint64(s)) | (w >> np.uint64(back))) & full
 
 
 @numba.njit(cache=True, parallel=True)
@@ -533,14 +532,37 @@ def least_rotation_binary(X, n, canonical, shift, stab):
             g = 0
             ties = n
         else:
-            cand = zeros
-            length = 1
-            while True:  # starts of zero runs of length length + 1
-                nxt = cand & _rotl(zeros, length, n, full)
-                if nxt == 0:
-                    break
-                cand = nxt
-                length += 1
+            # z_e marks the starts of 2**e consecutive zeros (cyclically); a binary search
+            # over the run length then keeps the starts of the longest runs, in a fixed
+            # number of word operations without data-dependent branches
+            z0 = zeros
+            z1 = z0 & _rotl(z0, 1, n, full)
+            z2 = z1 & _rotl(z1, 2, n, full)
+            z3 = z2 & _rotl(z2, 4, n, full)
+            z4 = z3 & _rotl(z3, 8 % n, n, full)
+            z5 = z4 & _rotl(z4, 16 % n, n, full)
+            cand = full
+            length = 0
+            for e in range(5, -1, -1):
+                if (1 << e) >= n:
+                    continue
+                z = (
+                    z5
+                    if e == 5
+                    else z4
+                    if e == 4
+                    else z3
+                    if e == 3
+                    else z2
+                    if e == 2
+                    else z1
+                    if e == 1
+                    else z0
+                )
+                trial = cand & _rotl(z, length, n, full)
+                take = trial != 0
+                cand = trial if take else cand
+                length += (1 << e) if take else 0
             best = full
             g = 0
             ties = 0

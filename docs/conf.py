@@ -90,6 +90,7 @@ _DOCUMENTED_PACKAGES = (
     "grouprep.groups",
     "grouprep.actions",
     "grouprep.orbits",
+    "grouprep.reps",
     "grouprep.numbers",
     "grouprep.laws",
     "grouprep.errors",

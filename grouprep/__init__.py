@@ -51,8 +51,10 @@ from grouprep.laws import (
     LawReport,
     assert_action,
     assert_group_axioms,
+    assert_homomorphism,
     check_action,
     check_group_axioms,
+    check_homomorphism,
 )
 from grouprep.numbers import Cyclotomic, root_of_unity
 from grouprep.orbits import (
@@ -78,6 +80,17 @@ from grouprep.orbits import (
     schreier_graph,
     stabilizer,
 )
+from grouprep.reps import (
+    Representation,
+    direct_sum,
+    dual,
+    inner_product,
+    irreps,
+    permutation_representation,
+    regular_representation,
+    restrict,
+    tensor_product,
+)
 
 __version__ = "0.1.0"
 
@@ -100,6 +113,7 @@ __all__ = [
     "PermutationGroup",
     "Quotient",
     "RegularAction",
+    "Representation",
     "SignalAction",
     "SpecError",
     "__version__",
@@ -108,11 +122,13 @@ __all__ = [
     "alternating",
     "assert_action",
     "assert_group_axioms",
+    "assert_homomorphism",
     "bracelets",
     "canonical_form",
     "cayley_graph",
     "check_action",
     "check_group_axioms",
+    "check_homomorphism",
     "count_bracelets",
     "count_lyndon_words",
     "count_necklaces",
@@ -122,7 +138,11 @@ __all__ = [
     "dihedral",
     "dihedral_action",
     "direct_product",
+    "direct_sum",
+    "dual",
     "from_sympy",
+    "inner_product",
+    "irreps",
     "least_rotation",
     "lyndon_words",
     "necklace_rank",
@@ -133,13 +153,17 @@ __all__ = [
     "parse_group",
     "permutation_action",
     "permutation_group",
+    "permutation_representation",
     "quotient_graph",
     "regular_action",
+    "regular_representation",
+    "restrict",
     "root_of_unity",
     "schreier_graph",
     "shift_action",
     "signal_action",
     "stabilizer",
     "symmetric",
+    "tensor_product",
     "translation_action",
 ]

@@ -175,23 +175,23 @@ class SignalAction(BaseAction):
             self._cache["table"] = table
         return self._cache["table"]  # type: ignore[no-any-return]
 
-    def _check_signal(self, x: Any, where: str) -> npt.NDArray[Any]:
+    def _check_signal(self, x: Any, where: str, name: str = "x") -> npt.NDArray[Any]:
         try:
             arr = np.asarray(x)
         except ValueError:  # numpy refuses ragged nested sequences
             raise GroupRepValueError(
-                f"{self!r}.{where}: argument 'x' must be a rectangular array of signals of "
+                f"{self!r}.{where}: argument {name!r} must be a rectangular array of signals of "
                 f"shape {self._shape}, got a ragged sequence"
             ) from None
         if arr.dtype == object:
             raise GroupRepTypeError(
-                f"{self!r}.{where}: argument 'x' must be a numeric array, got dtype object "
+                f"{self!r}.{where}: argument {name!r} must be a numeric array, got dtype object "
                 "(ragged input?)"
             )
         nd = len(self._shape)
         if arr.ndim < nd or tuple(arr.shape[arr.ndim - nd :]) != self._shape:
             raise GroupRepValueError(
-                f"{self!r}.{where}: argument 'x' must have trailing shape {self._shape}, "
+                f"{self!r}.{where}: argument {name!r} must have trailing shape {self._shape}, "
                 f"got an array of shape {arr.shape}"
             )
         return arr

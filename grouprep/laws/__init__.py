@@ -1,4 +1,4 @@
-"""Checkers for the laws: group axioms and action axioms.
+"""Checkers for the laws: group axioms, action axioms, the homomorphism law.
 
 Each ``check_*`` returns a :class:`LawReport` (``holds``, ``counterexample``, ``checked``,
 ``exhaustive``, ``max_error``); each ``assert_*`` twin raises
@@ -12,12 +12,15 @@ from grouprep.laws._axioms import (
     check_action,
     check_group_axioms,
 )
+from grouprep.laws._homomorphism import assert_homomorphism, check_homomorphism
 from grouprep.laws._report import LawReport
 
 __all__ = [
     "LawReport",
     "assert_action",
     "assert_group_axioms",
+    "assert_homomorphism",
     "check_action",
     "check_group_axioms",
+    "check_homomorphism",
 ]

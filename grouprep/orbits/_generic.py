@@ -13,7 +13,7 @@ import numpy.typing as npt
 from grouprep._components import orbit_labels
 from grouprep._validation import describe
 from grouprep.actions import BaseAction, PermutationAction, RegularAction, SignalAction
-from grouprep.errors import GroupRepTypeError, GroupRepValueError
+from grouprep.errors import GroupRepTypeError, GroupRepValueError, NotFiniteError
 from grouprep.groups import FiniteGroup
 
 __all__ = [
@@ -28,22 +28,23 @@ __all__ = [
 
 
 def _check_action(action: Any, where: str, finite: bool = False) -> BaseAction:
+    """``action`` as a grouprep action (TypeError), finite when asked (NotFiniteError)."""
     if not isinstance(action, BaseAction):
         raise GroupRepTypeError(
             f"{where}: argument 'action' must be a grouprep action (e.g. shift_action(8, "
             f"alphabet=2)), got {describe(action)} of type {type(action).__name__}"
         )
     if finite and not action.is_finite:
-        raise GroupRepValueError(
+        raise NotFiniteError(
             f"{where}: argument 'action' must act on a finite set of points, got {action!r}; "
             "give the signal action an alphabet, e.g. shift_action(n, alphabet=2)"
         )
     return action
 
 
-def _as_point(action: BaseAction, x: Any) -> Hashable:
+def _as_point(action: BaseAction, x: Any, where: str) -> Hashable:
     if isinstance(action, SignalAction):
-        arr = action._check_signal(x, "orbit")
+        arr = action._check_signal(x, where)
         if arr.shape != action.shape:
             raise GroupRepValueError(
                 f"{action!r}: argument 'x' must be one signal of shape {action.shape}, "
@@ -101,7 +102,7 @@ def orbit(action: BaseAction, x: Any) -> tuple[Any, ...]:
     ((0, 1, 1), (1, 0, 1), (1, 1, 0))
     """
     action = _check_action(action, "orbit")
-    pts = _transversal(action, _as_point(action, x))
+    pts = _transversal(action, _as_point(action, x, "orbit"))
     try:
         return tuple(sorted(pts))
     except TypeError:  # points without an order keep the search order
@@ -174,7 +175,7 @@ def stabilizer(action: BaseAction, x: Any) -> FiniteGroup[Any]:
     """
     action = _check_action(action, "stabilizer")
     G = action.group
-    x = _as_point(action, x)
+    x = _as_point(action, x, "stabilizer")
     trans = _transversal(action, x)
     gens: dict[Any, None] = {}
     for p, u in trans.items():
@@ -379,7 +380,7 @@ def canonical_form(action: SignalAction, X: npt.ArrayLike) -> CanonicalForms:
             "canonical_form: argument 'action' must be a signal action (shift_action, "
             f"dihedral_action, translation_action, signal_action), got {describe(action)}"
         )
-    arr = action._check_signal(X, "canonical_form")
+    arr = action._check_signal(X, "canonical_form", "X")
     if arr.dtype.kind not in "biuf":
         raise GroupRepTypeError(
             f"canonical_form: argument 'X' must hold real numbers or ints, got dtype {arr.dtype}"

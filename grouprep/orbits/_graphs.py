@@ -13,7 +13,7 @@ import numpy as np
 
 from grouprep._validation import describe
 from grouprep.actions import BaseAction, SignalAction
-from grouprep.errors import GroupRepTypeError, GroupRepValueError
+from grouprep.errors import GroupRepTypeError, GroupRepValueError, NotFiniteError
 from grouprep.groups import FiniteGroup
 from grouprep.orbits._generic import _point_permutations, orbit_labels_of
 
@@ -102,6 +102,8 @@ def schreier_graph(action: BaseAction, points: Iterable[Any] | None = None) -> A
         ]
         return _bulk_multidigraph(pts, groups)
     start = list(points)
+    if not start:
+        return _bulk_multidigraph([], [])
     if isinstance(action, SignalAction):
         batch = np.array(start)
         images = [action.act(s, batch) for s in gens]
@@ -185,10 +187,13 @@ def quotient_graph(
     """
     import networkx as nx
 
-    if not isinstance(action, BaseAction) or not action.is_finite:
+    if not isinstance(action, BaseAction):
         raise GroupRepTypeError(
-            "quotient_graph: argument 'action' must be a finite grouprep action, "
-            f"got {describe(action)}"
+            f"quotient_graph: argument 'action' must be a grouprep action, got {describe(action)}"
+        )
+    if not action.is_finite:
+        raise NotFiniteError(
+            f"quotient_graph: argument 'action' must act on a finite set of points, got {action!r}"
         )
     pts = action.points()
     labels = orbit_labels_of(action)

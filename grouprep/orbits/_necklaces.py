@@ -279,6 +279,10 @@ def _check_strings(
         raise GroupRepValueError(
             f"{where}: argument 'X' must be a rectangular array of strings, got a ragged sequence"
         ) from None
+    if arr.ndim < 1 or arr.shape[-1] < 1:
+        raise GroupRepValueError(
+            f"{where}: argument 'X' must have shape (..., n) with n >= 1, got shape {arr.shape}"
+        )
     if arr.dtype.kind not in "iu":
         raise GroupRepTypeError(
             f"{where}: argument 'X' must hold integer symbols, got dtype {arr.dtype} "
@@ -298,8 +302,8 @@ def _check_strings(
 
 
 def _bad_symbol(where: str, value: int, k: int | None) -> None:
-    bound = "0 .. k-1" if k is None else f"0 .. {k - 1} (k={k})"
-    raise GroupRepValueError(f"{where}: argument 'X' must hold symbols in {bound}, found {value}")
+    bound = "non-negative symbols" if k is None else f"symbols in 0 .. {k - 1} (k={k})"
+    raise GroupRepValueError(f"{where}: argument 'X' must hold {bound}, found {value}")
 
 
 def least_rotation(X: npt.ArrayLike) -> LeastRotation:
@@ -360,7 +364,7 @@ def least_rotation(X: npt.ArrayLike) -> LeastRotation:
             if bad != -1 or not (flat.dtype == np.uint8 and n % 8 == 0 and n <= 64):
                 high = int(flat.max())
                 bits = max(1, high.bit_length())
-                if n * bits <= 64:
+                if n * bits <= 64 and bits <= 62:  # 1 << bits must fit in int64
                     bad = _kernels.least_rotation_packed(flat, bits, canonical, shift, stab)
                 else:
                     bad = _kernels.least_rotation_long(flat, canonical, shift, stab)
@@ -415,16 +419,19 @@ class _RankPlan:
         """#(necklaces <= w) for each row w of W (rows of symbols in [0, k))."""
         from grouprep.orbits import _kernels
 
+        words = np.ascontiguousarray(W, dtype=np.int64)
+        # scratch is n * (n + 1) words per prime and thread: handle the primes in groups
+        group = max(1, min(len(self.primes), 2**22 // (self.n * (self.n + 1))))
+        parts = []
         with _threads_for(50 * len(W)):  # a row costs about as much as 50 rotations
-            res = _kernels.count_leq_batch(
-                np.ascontiguousarray(W, dtype=np.int64),
-                self.k,
-                self.primes,
-                self.divisors,
-                self.phis,
-                self.ninv,
-            )
-        return self._combine(res)
+            for start in range(0, len(self.primes), group):
+                sl = slice(start, start + group)
+                parts.append(
+                    _kernels.count_leq_batch(
+                        words, self.k, self.primes[sl], self.divisors, self.phis, self.ninv[sl]
+                    )
+                )
+        return self._combine(np.concatenate(parts, axis=1))
 
     def _combine(self, res: npt.NDArray[np.int64]) -> list[int] | npt.NDArray[np.int64]:
         """Chinese remaindering (Garner); vectorized when two primes suffice."""
@@ -538,10 +545,11 @@ def necklace_unrank(r: Any, n: int, k: int = 2) -> npt.NDArray[Any]:
     ranks_in = np.asarray(r, dtype=object).reshape(-1)
     ranks: list[int] = []
     for i, value in enumerate(ranks_in.tolist()):
-        value = check_int(value, f"r[{i}]" if not scalar else "r", "necklace_unrank", minimum=0)
+        label = "r" if scalar else f"r[{i}]"
+        value = check_int(value, label, "necklace_unrank", minimum=0)
         if value >= plan.total:
             raise GroupRepValueError(
-                f"necklace_unrank: argument 'r' must be < count_necklaces({n}, {k}) = "
+                f"necklace_unrank: argument {label!r} must be < count_necklaces({n}, {k}) = "
                 f"{plan.total}, got {value}"
             )
         ranks.append(value)

@@ -9,7 +9,7 @@ import numpy.typing as npt
 
 from grouprep._validation import check_int, describe
 from grouprep.actions import BaseAction, SignalAction, shift_action
-from grouprep.errors import GroupRepTypeError, GroupRepValueError
+from grouprep.errors import GroupRepTypeError, GroupRepValueError, NotFiniteError
 from grouprep.orbits._generic import orbit_labels_of
 from grouprep.orbits._necklaces import (
     count_necklaces,
@@ -60,10 +60,15 @@ class Quotient:
     """
 
     def __init__(self, action: BaseAction) -> None:
-        if not isinstance(action, BaseAction) or not action.is_finite:
+        if not isinstance(action, BaseAction):
             raise GroupRepTypeError(
                 "Quotient: argument 'action' must be a grouprep action on a finite set of "
                 f"points (e.g. shift_action(8, alphabet=2)), got {describe(action)}"
+            )
+        if not action.is_finite:
+            raise NotFiniteError(
+                f"Quotient: argument 'action' must act on a finite set of points, got "
+                f"{action!r}; give the signal action an alphabet, e.g. shift_action(n, alphabet=2)"
             )
         self.action = action
         self._necklace = (
@@ -107,9 +112,10 @@ class Quotient:
         """
         action = self.action
         if self._necklace:
-            return necklace_rank(X, self._k)
+            assert isinstance(action, SignalAction)  # set in __init__
+            return necklace_rank(action._check_signal(X, "Quotient.index", "X"), self._k)
         if isinstance(action, SignalAction):
-            arr = action._check_signal(X, "Quotient.index")
+            arr = action._check_signal(X, "Quotient.index", "X")
             k = action.alphabet or 1
             flat = arr.reshape(-1, action.num_sites)
             if flat.dtype.kind not in "iu" or (flat.size and (flat.min() < 0 or flat.max() >= k)):

@@ -248,7 +248,7 @@ def test_quotient_for_long_strings_and_for_set_actions():
     assert P.representative(1) == 2 and P.class_size(1) == 3
     with pytest.raises(GroupRepValueError, match="'i' must be < num_classes = 2"):
         P.representative(2)
-    with pytest.raises(GroupRepTypeError, match="finite set of points"):
+    with pytest.raises(grouprep.NotFiniteError, match="finite set of points"):
         grouprep.Quotient(grouprep.shift_action(5))
     with pytest.raises(GroupRepValueError, match=r"symbols in 0\.\.1"):
         grouprep.Quotient(grouprep.dihedral_action(4, alphabet=2)).index([[0, 1, 2, 0]])

@@ -1,0 +1,26 @@
+"""Representations of finite groups with exact matrices, and their characters."""
+
+from grouprep.reps._characters import inner_product
+from grouprep.reps._constructions import (
+    direct_sum,
+    dual,
+    permutation_representation,
+    regular_representation,
+    restrict,
+    tensor_product,
+)
+from grouprep.reps._irreps import irreps
+from grouprep.reps._representation import ExactMatrix, Representation
+
+__all__ = [
+    "ExactMatrix",
+    "Representation",
+    "direct_sum",
+    "dual",
+    "inner_product",
+    "irreps",
+    "permutation_representation",
+    "regular_representation",
+    "restrict",
+    "tensor_product",
+]

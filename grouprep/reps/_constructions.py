@@ -1,0 +1,199 @@
+"""Building representations: regular, permutation, sums, products, duals, restrictions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from grouprep._validation import describe
+from grouprep.actions import BaseAction
+from grouprep.errors import GroupRepTypeError, GroupRepValueError
+from grouprep.groups import FiniteGroup
+from grouprep.numbers import Cyclotomic
+from grouprep.reps._representation import ExactMatrix, Representation
+
+__all__ = [
+    "direct_sum",
+    "dual",
+    "permutation_representation",
+    "regular_representation",
+    "restrict",
+    "tensor_product",
+]
+
+_ZERO = Cyclotomic(0)
+_ONE = Cyclotomic(1)
+
+
+def _permutation_matrix(perm: tuple[int, ...]) -> ExactMatrix:
+    """The matrix P with P e_i = e_{perm[i]}."""
+    d = len(perm)
+    rows = [[_ZERO] * d for _ in range(d)]
+    for i, j in enumerate(perm):
+        rows[j][i] = _ONE
+    return tuple(tuple(r) for r in rows)
+
+
+def _check_rep(rep: Any, name: str, where: str) -> Representation:
+    if not isinstance(rep, Representation):
+        raise GroupRepTypeError(
+            f"{where}: argument {name!r} must be a Representation, got {describe(rep)}"
+        )
+    return rep
+
+
+def regular_representation(group: FiniteGroup[Any]) -> Representation:
+    """The left regular representation on :math:`\\mathbb{C}[G]`: :math:`\\rho(g) e_h = e_{gh}`.
+
+    Its character is :math:`|G|` at the identity and 0 elsewhere; it contains every
+    irreducible representation as often as its dimension.
+
+    Examples
+    --------
+    >>> import grouprep
+    >>> from grouprep.reps import regular_representation
+    >>> reg = regular_representation(grouprep.cyclic(4))
+    >>> reg.dim, [int(reg.character(g).as_fraction()) for g in range(4)]
+    (4, [4, 0, 0, 0])
+    """
+    if not isinstance(group, FiniteGroup):
+        raise GroupRepTypeError(
+            f"regular_representation: argument 'group' must be a grouprep FiniteGroup, "
+            f"got {describe(group)}"
+        )
+    table = group.cayley_table()
+
+    def closed(g: Any) -> ExactMatrix:
+        return _permutation_matrix(tuple(int(v) for v in table[group._index(g)]))
+
+    return Representation(
+        group,
+        [closed(s) for s in group.generators],
+        "regular",
+        closed_form=closed,
+        check=False,
+        dim=group.order,
+    )
+
+
+def permutation_representation(action: BaseAction) -> Representation:
+    """The permutation representation of a finite action on :math:`\\mathbb{C}^X`.
+
+    .. math:: \\rho(g)\\, e_x = e_{g \\cdot x}
+
+    Examples
+    --------
+    >>> import grouprep
+    >>> from grouprep.reps import permutation_representation
+    >>> rho = permutation_representation(grouprep.permutation_action(grouprep.symmetric(3)))
+    >>> [int(v.as_fraction()) for v in rho.character_values()]  # fixed points per class
+    [3, 1, 0]
+    """
+    if not isinstance(action, BaseAction) or not action.is_finite:
+        raise GroupRepTypeError(
+            "permutation_representation: argument 'action' must be a finite grouprep action, "
+            f"got {describe(action)}"
+        )
+    G = action.group
+
+    def closed(g: Any) -> ExactMatrix:
+        return _permutation_matrix(action.permutation(g))
+
+    return Representation(
+        G,
+        [closed(s) for s in G.generators],
+        f"permutation({action!r})",
+        closed_form=closed,
+        check=False,
+        dim=action.num_points,
+    )
+
+
+def direct_sum(*reps: Representation) -> Representation:
+    """The direct sum :math:`\\rho_1 \\oplus \\dots \\oplus \\rho_k` (block-diagonal matrices)."""
+    if not reps:
+        raise GroupRepValueError("direct_sum: at least one representation is required")
+    for i, r in enumerate(reps):
+        _check_rep(r, f"reps[{i}]", "direct_sum")
+    G = reps[0].group
+    if any(r.group != G for r in reps):
+        raise GroupRepValueError("direct_sum: all representations must be of the same group")
+    dim = sum(r.dim for r in reps)
+
+    def closed(g: Any) -> ExactMatrix:
+        rows: list[tuple[Cyclotomic, ...]] = []
+        offset = 0
+        for r in reps:
+            m = r._exact(g)
+            for row in m:
+                rows.append((_ZERO,) * offset + row + (_ZERO,) * (dim - offset - r.dim))
+            offset += r.dim
+        return tuple(rows)
+
+    return Representation(
+        G,
+        [closed(s) for s in G.generators],
+        "direct sum",
+        closed_form=closed,
+        check=False,
+        dim=dim,
+    )
+
+
+def tensor_product(a: Representation, b: Representation) -> Representation:
+    """The tensor product :math:`\\rho_a \\otimes \\rho_b` (Kronecker products); its character
+    is the product of the characters."""
+    _check_rep(a, "a", "tensor_product")
+    _check_rep(b, "b", "tensor_product")
+    if a.group != b.group:
+        raise GroupRepValueError("tensor_product: both representations must be of the same group")
+    G = a.group
+    dim = a.dim * b.dim
+
+    def closed(g: Any) -> ExactMatrix:
+        ma, mb = a._exact(g), b._exact(g)
+        return tuple(tuple(x * y for x in ra for y in rb) for ra in ma for rb in mb)
+
+    return Representation(
+        G,
+        [closed(s) for s in G.generators],
+        "tensor product",
+        closed_form=closed,
+        check=False,
+        dim=dim,
+    )
+
+
+def dual(rep: Representation) -> Representation:
+    """The dual (contragredient) representation :math:`\\rho^*(g) = \\rho(g^{-1})^{T}`."""
+    _check_rep(rep, "rep", "dual")
+    G = rep.group
+
+    def closed(g: Any) -> ExactMatrix:
+        m = rep._exact(G._inverse(g))
+        return tuple(zip(*m, strict=True)) if m else ()
+
+    return Representation(
+        G, [closed(s) for s in G.generators], "dual", closed_form=closed, check=False, dim=rep.dim
+    )
+
+
+def restrict(rep: Representation, subgroup: FiniteGroup[Any]) -> Representation:
+    """The restriction of a representation to a subgroup H: :math:`\\rho|_H(h) = \\rho(h)`."""
+    _check_rep(rep, "rep", "restrict")
+    if not isinstance(subgroup, FiniteGroup) or not subgroup.is_subgroup_of(rep.group):
+        raise GroupRepValueError(
+            f"restrict: argument 'subgroup' must be a subgroup of {rep.group!r}, "
+            f"got {describe(subgroup)}"
+        )
+
+    def closed(h: Any) -> ExactMatrix:
+        return rep._exact(h)
+
+    return Representation(
+        subgroup,
+        [closed(s) for s in subgroup.generators],
+        "restriction",
+        closed_form=closed,
+        check=False,
+        dim=rep.dim,
+    )

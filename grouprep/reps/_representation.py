@@ -1,0 +1,255 @@
+"""Representations of finite groups with exact matrices (private)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from grouprep._validation import describe
+from grouprep.errors import GroupRepTypeError, GroupRepValueError
+from grouprep.groups import FiniteGroup
+from grouprep.numbers import Cyclotomic, as_cyclotomic
+
+__all__ = ["ExactMatrix", "Representation", "first_violation", "identity_matrix", "mat_mul"]
+
+_CHECK_BUDGET = 20_000
+
+ExactMatrix = tuple[tuple[Cyclotomic, ...], ...]
+"""A square matrix of exact cyclotomic numbers, as a tuple of rows."""
+
+_ZERO = Cyclotomic(0)
+_ONE = Cyclotomic(1)
+
+
+def identity_matrix(d: int) -> ExactMatrix:
+    return tuple(tuple(_ONE if i == j else _ZERO for j in range(d)) for i in range(d))
+
+
+def mat_mul(a: ExactMatrix, b: ExactMatrix) -> ExactMatrix:
+    """Exact product of two square matrices, skipping zero entries."""
+    d = len(a)
+    cols = list(zip(*b, strict=True)) if d else []
+    out = []
+    for row in a:
+        nz = [(k, v) for k, v in enumerate(row) if v]
+        entries = []
+        for col in cols:
+            total = _ZERO
+            for k, v in nz:
+                c = col[k]
+                if c:
+                    total = total + v * c
+            entries.append(total)
+        out.append(tuple(entries))
+    return tuple(out)
+
+
+def _as_matrix(m: Any, dim: int | None, where: str) -> ExactMatrix:
+    try:
+        rows = [list(r) for r in (m.tolist() if hasattr(m, "tolist") else m)]
+    except TypeError:
+        raise GroupRepTypeError(
+            f"{where}: a matrix must be a square nested sequence, got {describe(m)}"
+        ) from None
+    d = len(rows)
+    if any(len(r) != d for r in rows) or (dim is not None and d != dim):
+        raise GroupRepValueError(
+            f"{where}: matrices must be square of size {dim if dim is not None else d}, "
+            f"got shape {(d, len(rows[0]) if rows else 0)}"
+        )
+    return tuple(tuple(as_cyclotomic(_exact_entry(v, where)) for v in r) for r in rows)
+
+
+def _exact_entry(v: Any, where: str) -> Any:
+    if isinstance(v, Cyclotomic | Fraction) or (
+        isinstance(v, int | np.integer) and not isinstance(v, bool)
+    ):
+        return Fraction(int(v)) if isinstance(v, np.integer) else v
+    try:
+        import sympy
+
+        if isinstance(v, sympy.Rational):
+            return Fraction(int(v.p), int(v.q))
+    except ImportError:  # pragma: no cover
+        pass
+    raise GroupRepTypeError(
+        f"{where}: matrix entries must be exact (int, Fraction, Cyclotomic), got "
+        f"{describe(v)} of type {type(v).__name__}"
+    )
+
+
+class Representation:
+    """A representation :math:`\\rho : G \\to GL_d(\\mathbb{Q}(\\zeta))` with exact matrices.
+
+    It is given by the images of the group's generators (or by a closed form for every
+    element); the matrix of any element is the product along a word in the generators,
+    computed once and cached. Values are immutable.
+
+    Parameters
+    ----------
+    group : FiniteGroup
+    generator_images : sequence of matrices
+        One square matrix per element of ``group.generators``, with exact entries.
+    name : str, optional
+        A label used in ``repr``.
+
+    check : bool, optional
+        Verify the homomorphism law :math:`\\rho(s g) = \\rho(s)\\rho(g)` exactly on
+        construction (default True, for groups with up to 20,000 generator-element pairs);
+        matrices that break it raise instead of giving wrong characters later.
+        :func:`grouprep.laws.check_homomorphism` reports on any representation.
+
+    Examples
+    --------
+    >>> import grouprep
+    >>> from grouprep.reps import Representation
+    >>> rho = Representation(grouprep.cyclic(2), [[[0, 1], [1, 0]]], name="swap")
+    >>> rho.dim, rho.character(1), rho.numeric(1).tolist()
+    (2, 0, [[0.0, 1.0], [1.0, 0.0]])
+    """
+
+    __slots__ = ("_cache", "_closed", "_gen_images", "dim", "group", "name")
+    group: FiniteGroup[Any]
+    dim: int
+    name: str | None
+    _gen_images: dict[Any, ExactMatrix]
+    _closed: Callable[[Any], ExactMatrix] | None
+    _cache: dict[Any, Any]
+
+    def __init__(
+        self,
+        group: FiniteGroup[Any],
+        generator_images: Sequence[Any],
+        name: str | None = None,
+        *,
+        closed_form: Callable[[Any], ExactMatrix] | None = None,
+        dim: int | None = None,
+        check: bool = True,
+    ) -> None:
+        if not isinstance(group, FiniteGroup):
+            raise GroupRepTypeError(
+                f"Representation: argument 'group' must be a grouprep FiniteGroup, "
+                f"got {describe(group)}"
+            )
+        images = list(generator_images)
+        if len(images) != len(group.generators):
+            raise GroupRepValueError(
+                f"Representation: argument 'generator_images' must give one matrix per "
+                f"generator ({len(group.generators)}), got {len(images)}"
+            )
+        mats = tuple(_as_matrix(m, dim, "Representation") for m in images)
+        if dim is None:
+            if not mats:
+                raise GroupRepValueError(
+                    "Representation: argument 'dim' is required for a group without generators"
+                )
+            dim = len(mats[0])
+        for i, m in enumerate(mats):
+            if len(m) != dim:
+                raise GroupRepValueError(
+                    f"Representation: generator_images[{i}] has size {len(m)}, expected {dim}"
+                )
+        object.__setattr__(self, "group", group)
+        object.__setattr__(self, "dim", dim)
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "_gen_images", dict(zip(group.generators, mats, strict=True)))
+        object.__setattr__(self, "_closed", closed_form)
+        object.__setattr__(self, "_cache", {})
+        if check and group.order * max(1, len(group.generators)) <= _CHECK_BUDGET:
+            bad = first_violation(self, group.elements())
+            if bad is not None:
+                raise GroupRepValueError(
+                    "Representation: the generator images break the homomorphism law "
+                    f"rho(s g) = rho(s) rho(g) at s = {bad[0]!r}, g = {bad[1]!r}"
+                )
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("Representation is immutable")
+
+    def __repr__(self) -> str:
+        label = f" {self.name}" if self.name else ""
+        return f"<Representation{label} of {self.group!r}, dim {self.dim}>"
+
+    # --------------------------------------------------------------- matrices
+    def exact(self, g: Any) -> ExactMatrix:
+        """The matrix :math:`\\rho(g)` as a tuple of rows of :class:`Cyclotomic` numbers."""
+        g = self.group._check(g, "g", "Representation.exact")
+        return self._exact(g)
+
+    def _exact(self, g: Any) -> ExactMatrix:
+        cache = self._cache.setdefault("exact", {})
+        if g in cache:
+            return cache[g]  # type: ignore[no-any-return]
+        m = self._closed(g) if self._closed is not None else self._by_words(g)
+        cache[g] = m
+        return m
+
+    def _by_words(self, g: Any) -> ExactMatrix:
+        """Breadth-first search from the identity: rho(s h) = rho(s) rho(h)."""
+        G = self.group
+        words = self._cache.setdefault("words", {G.identity: identity_matrix(self.dim)})
+        frontier = self._cache.setdefault("frontier", [G.identity])
+        while g not in words:  # the search resumes where the last call stopped
+            nxt = []
+            for h in frontier:
+                for s, ms in self._gen_images.items():
+                    sh = G._compose(s, h)
+                    if sh not in words:
+                        words[sh] = mat_mul(ms, words[h])
+                        nxt.append(sh)
+            frontier[:] = nxt
+        return words[g]  # type: ignore[no-any-return]
+
+    def matrix(self, g: Any) -> Any:
+        """The matrix :math:`\\rho(g)` as an exact ``sympy.ImmutableMatrix``."""
+        import sympy
+
+        return sympy.ImmutableMatrix([[sympy.sympify(v) for v in row] for row in self.exact(g)])
+
+    def numeric(self, g: Any) -> npt.NDArray[Any]:
+        """The matrix :math:`\\rho(g)` as a NumPy array (float64 if real, else complex128)."""
+        m = self.exact(g)
+        arr = np.array([[complex(v) for v in row] for row in m], dtype=np.complex128)
+        arr = arr.reshape(self.dim, self.dim)
+        if all(v.is_real() for row in m for v in row):
+            return arr.real.copy()
+        return arr
+
+    def character(self, g: Any) -> Cyclotomic:
+        """The character value :math:`\\chi(g) = \\operatorname{tr} \\rho(g)`."""
+        m = self.exact(g)
+        return functools.reduce(lambda s, i: s + m[i][i], range(self.dim), _ZERO)
+
+    def character_values(self) -> tuple[Cyclotomic, ...]:
+        """:math:`\\chi` on the representatives of ``group.conjugacy_classes()``, in order."""
+        if "chars" not in self._cache:
+            self._cache["chars"] = tuple(
+                self.character(c.representative) for c in self.group.conjugacy_classes()
+            )
+        return self._cache["chars"]  # type: ignore[no-any-return]
+
+    def is_irreducible(self) -> bool:
+        """Whether :math:`\\langle \\chi, \\chi \\rangle = 1` (exact, over the classes)."""
+        from grouprep.reps._characters import inner_product
+
+        return inner_product(self, self) == 1
+
+
+def first_violation(rep: Representation, elements: Any) -> tuple[Any, Any] | None:
+    """The first (s, g), s a generator, with rho(s g) != rho(s) rho(g); None if there is none.
+
+    Also reports (identity, identity) when rho(e) is not the identity matrix.
+    """
+    G = rep.group
+    if rep._exact(G.identity) != identity_matrix(rep.dim):
+        return (G.identity, G.identity)
+    for g in elements:
+        for s in G.generators:
+            if mat_mul(rep._exact(s), rep._exact(g)) != rep._exact(G._compose(s, g)):
+                return (s, g)
+    return None

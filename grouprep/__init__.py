@@ -81,7 +81,9 @@ from grouprep.orbits import (
     stabilizer,
 )
 from grouprep.reps import (
+    CharacterTable,
     Representation,
+    character_table,
     direct_sum,
     dual,
     inner_product,
@@ -97,6 +99,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Action",
     "CanonicalForms",
+    "CharacterTable",
     "ConjugacyClass",
     "Cyclotomic",
     "FiniteAction",
@@ -126,6 +129,7 @@ __all__ = [
     "bracelets",
     "canonical_form",
     "cayley_graph",
+    "character_table",
     "check_action",
     "check_group_axioms",
     "check_homomorphism",

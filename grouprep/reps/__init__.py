@@ -11,10 +11,13 @@ from grouprep.reps._constructions import (
 )
 from grouprep.reps._irreps import irreps
 from grouprep.reps._representation import ExactMatrix, Representation
+from grouprep.reps._table import CharacterTable, character_table
 
 __all__ = [
+    "CharacterTable",
     "ExactMatrix",
     "Representation",
+    "character_table",
     "direct_sum",
     "dual",
     "inner_product",

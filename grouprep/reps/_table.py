@@ -1,0 +1,299 @@
+"""Character tables: closed forms from explicit irreps, Dixon–Schneider otherwise (private)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from grouprep._validation import describe
+from grouprep.errors import GroupRepTypeError
+from grouprep.groups import (
+    ConjugacyClass,
+    CyclicGroup,
+    DihedralGroup,
+    DirectProduct,
+    FiniteGroup,
+)
+from grouprep.numbers import Cyclotomic, root_of_unity
+
+__all__ = ["CharacterTable", "character_table"]
+
+
+@dataclass(frozen=True)
+class CharacterTable:
+    """The character table of a finite group.
+
+    Attributes
+    ----------
+    group : FiniteGroup
+    classes : tuple of ConjugacyClass
+        In the group's class order (identity first); each has ``representative``,
+        ``size`` and ``element_order``.
+    characters : tuple of tuple of Cyclotomic
+        One row per irreducible character, values on the classes in order; the trivial
+        character first, then by degree.
+    """
+
+    group: FiniteGroup[Any]
+    classes: tuple[ConjugacyClass[Any], ...]
+    characters: tuple[tuple[Cyclotomic, ...], ...]
+
+    @property
+    def degrees(self) -> tuple[int, ...]:
+        """The degrees :math:`\\chi(1)` of the irreducible characters."""
+        return tuple(int(row[0].as_fraction()) for row in self.characters)
+
+    def __str__(self) -> str:
+        header = ["", *(f"{c.element_order}{_letter(i)}" for i, c in enumerate(self.classes))]
+        sizes = ["size", *(str(c.size) for c in self.classes)]
+        rows = [[f"X.{k + 1}", *(repr(v) for v in row)] for k, row in enumerate(self.characters)]
+        table = [header, sizes, *rows]
+        widths = [max(len(r[i]) for r in table) for i in range(len(header))]
+        return "\n".join(
+            "  ".join(c.rjust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in table
+        )
+
+
+def _letter(i: int) -> str:
+    return "abcdefghijklmnopqrstuvwxyz"[i % 26] if i < 26 else f"_{i}"
+
+
+def character_table(group: FiniteGroup[Any]) -> CharacterTable:
+    """The character table of a finite group, with exact cyclotomic values.
+
+    Cyclic and dihedral groups and their direct products use their explicit irreducible
+    representations (closed forms, no search). Every other group, for example any
+    ``permutation_group(...)``, symmetric or alternating group, uses the Dixon–Schneider
+    algorithm: the class multiplication coefficients
+    :math:`a_{ijk} = \\#\\{(x, y) \\in C_i \\times C_j : xy = z_k\\}` define commuting
+    matrices whose common eigenvectors over a prime field :math:`\\mathbb{F}_p`,
+    :math:`p \\equiv 1 \\pmod{e}` (e the exponent), are the central characters
+    :math:`\\omega_\\chi(C_i) = |C_i| \\chi(g_i)/\\chi(1)`; the degrees follow from
+    :math:`\\sum_i \\omega(C_i)\\omega(C_{i^*})/|C_i| = |G|/\\chi(1)^2`, and each value is
+    recovered exactly from the eigenvalue multiplicities
+    :math:`m_k = \\frac{1}{o}\\sum_l \\chi(g^l)\\,\\zeta^{-kl}` as
+    :math:`\\chi(g) = \\sum_k m_k \\zeta_o^k` (Dixon 1967; Schneider 1990).
+
+    Examples
+    --------
+    >>> import grouprep
+    >>> from grouprep.reps import character_table
+    >>> print(character_table(grouprep.symmetric(3)))
+          1a  2b  3c
+    size   1   3   2
+     X.1   1   1   1
+     X.2   1  -1   1
+     X.3   2   0  -1
+    """
+    if not isinstance(group, FiniteGroup):
+        raise GroupRepTypeError(
+            f"character_table: argument 'group' must be a grouprep FiniteGroup, "
+            f"got {describe(group)}"
+        )
+    classes = group.conjugacy_classes()
+    if _has_closed_form(group):
+        from grouprep.reps._irreps import irreps
+
+        rows = [rho.character_values() for rho in irreps(group)]
+    else:
+        rows = _dixon_schneider(group, classes)
+    trivial = [r for r in rows if all(v == 1 for v in r)]
+    others = [r for r in rows if not all(v == 1 for v in r)]
+    others.sort(key=lambda r: int(r[0].as_fraction()))
+    return CharacterTable(group, classes, tuple(tuple(r) for r in trivial + others))
+
+
+def _has_closed_form(group: FiniteGroup[Any]) -> bool:
+    if isinstance(group, CyclicGroup | DihedralGroup):
+        return True
+    if isinstance(group, DirectProduct):
+        return all(_has_closed_form(f) for f in group.factors)
+    return False
+
+
+# --------------------------------------------------------------- Dixon–Schneider
+def _class_labels(group: FiniteGroup[Any], classes: Sequence[ConjugacyClass[Any]]) -> np.ndarray:
+    labels = np.empty(group.order, dtype=np.intp)
+    for k, c in enumerate(classes):
+        for g in c:
+            labels[group._index(g)] = k
+    return labels
+
+
+def _structure_constants(
+    group: FiniteGroup[Any], classes: Sequence[ConjugacyClass[Any]], labels: np.ndarray
+) -> np.ndarray:
+    """a[i, j, k] = #{x in C_i : x^-1 z_k in C_j} for the representative z_k of C_k."""
+    r = len(classes)
+    a = np.zeros((r, r, r), dtype=np.int64)
+    inv = np.array([group._index(group._inverse(g)) for g in group.elements()], dtype=np.intp)
+    table = group.cayley_table()
+    for k, c in enumerate(classes):
+        z = group._index(c.representative)
+        y = table[inv, z]  # x^-1 z for every x
+        np.add.at(a[:, :, k], (labels, labels[y]), 1)
+    return a
+
+
+def _is_prime(n: int) -> bool:
+    if n < 2:
+        return False
+    return all(n % d for d in range(2, math.isqrt(n) + 1))
+
+
+def _primitive_root(p: int) -> int:
+    factors = [q for q in range(2, p) if (p - 1) % q == 0 and _is_prime(q)]
+    for g in range(2, p):
+        if all(pow(g, (p - 1) // q, p) != 1 for q in factors):
+            return g
+    return 1
+
+
+def _nullspace_mod(m: list[list[int]], p: int) -> list[list[int]]:
+    """A basis of {v : M v = 0} over F_p."""
+    rows = [r[:] for r in m]
+    ncols = len(rows[0]) if rows else 0
+    pivots: list[int] = []
+    rank = 0
+    for col in range(ncols):
+        piv = next((i for i in range(rank, len(rows)) if rows[i][col] % p), None)
+        if piv is None:
+            continue
+        rows[rank], rows[piv] = rows[piv], rows[rank]
+        inv = pow(rows[rank][col], -1, p)
+        rows[rank] = [v * inv % p for v in rows[rank]]
+        for i in range(len(rows)):
+            if i != rank and rows[i][col] % p:
+                f = rows[i][col]
+                rows[i] = [(a - f * b) % p for a, b in zip(rows[i], rows[rank], strict=True)]
+        pivots.append(col)
+        rank += 1
+    free = [c for c in range(ncols) if c not in pivots]
+    basis = []
+    for f in free:
+        v = [0] * ncols
+        v[f] = 1
+        for i, c in enumerate(pivots):
+            v[c] = -rows[i][f] % p
+        basis.append(v)
+    return basis
+
+
+def _split(
+    space: list[list[int]], mat: np.ndarray, p: int, rng: np.random.Generator
+) -> list[list[list[int]]]:
+    """Split an invariant subspace (basis rows) into the eigenspaces of ``mat`` on it.
+
+    The eigenvalues are the roots in F_p of the minimal polynomial of a random vector of
+    the space (Krylov sequence), found by evaluating it at every field element; each
+    eigenspace is then a null space.
+    """
+    d = len(space)
+    if d == 1:
+        return [space]
+    r = len(space[0])
+    M = [[int(v) % p for v in row] for row in mat]
+
+    def apply(v: list[int]) -> list[int]:
+        return [sum(M[i][k] * v[k] for k in range(r)) % p for i in range(r)]
+
+    v = [0] * r
+    while not any(v):  # a random nonzero vector of the space
+        coeffs = [int(c) for c in rng.integers(0, p, size=d)]
+        v = [sum(coeffs[c] * space[c][k] for c in range(d)) % p for k in range(r)]
+    krylov = [v]
+    while True:  # until the next vector depends on the previous ones
+        w = apply(krylov[-1])
+        system = [[krylov[c][i] for c in range(len(krylov))] + [w[i]] for i in range(r)]
+        null = _nullspace_mod(system, p)
+        if null:
+            rel = null[0]  # sum rel[c] A^c v + rel[-1] A^m v = 0, rel[-1] != 0
+            lead = pow(rel[-1], -1, p)
+            poly = [x * lead % p for x in rel]  # monic, lowest degree first
+            break
+        krylov.append(w)
+    roots = [x for x in range(p) if _eval(poly, x, p) == 0]
+    pieces = []
+    for lam in roots:
+        shifted = [[M[i][k] - (lam if i == k else 0) for k in range(r)] for i in range(r)]
+        system = [
+            [sum(row[k] * space[c][k] for k in range(r)) % p for c in range(d)] for row in shifted
+        ]
+        coords = _nullspace_mod(system, p)
+        pieces.append(
+            [[sum(cf[c] * space[c][k] for c in range(d)) % p for k in range(r)] for cf in coords]
+        )
+    if sum(len(piece) for piece in pieces) != d:  # an unlucky vector: try another
+        return _split(space, mat, p, rng)
+    return pieces
+
+
+def _eval(poly: list[int], x: int, p: int) -> int:
+    acc = 0
+    for c in reversed(poly):
+        acc = (acc * x + c) % p
+    return acc
+
+
+def _dixon_schneider(
+    group: FiniteGroup[Any], classes: Sequence[ConjugacyClass[Any]]
+) -> list[tuple[Cyclotomic, ...]]:
+    r = len(classes)
+    order = group.order
+    e = group.exponent
+    labels = _class_labels(group, classes)
+    a = _structure_constants(group, classes, labels)
+    # a prime p = 1 mod e, above 2 sqrt(|G|) so degrees and multiplicities are recoverable
+    p = e + 1
+    while not (_is_prime(p) and p > 2 * math.isqrt(order) + 2):
+        p += e
+    z = pow(_primitive_root(p), (p - 1) // e, p)  # an element of order e in F_p
+    sizes = [c.size for c in classes]
+    inverse_class = [labels[group._index(group._inverse(c.representative))] for c in classes]
+    # common eigenvectors of the matrices A_j[i, k] = a[i, j, k]
+    rng = np.random.default_rng(0)
+    spaces = [[[int(i == k) for k in range(r)] for i in range(r)]]
+    for j in range(1, r):
+        if all(len(s) == 1 for s in spaces):
+            break
+        mat = a[:, j, :]
+        spaces = [piece for s in spaces for piece in _split(s, mat, p, rng)]
+    omegas = []
+    for s in spaces:
+        (v,) = s
+        scale = pow(v[0], -1, p)  # omega(identity class) = 1
+        omegas.append([x * scale % p for x in v])
+    # power maps: class of g^l for each class representative
+    power: list[list[int]] = []
+    for c in classes:
+        g = c.representative
+        powers_of_g, h = [], group.identity
+        for _ in range(c.element_order):
+            powers_of_g.append(int(labels[group._index(h)]))
+            h = group._compose(g, h)
+        power.append(powers_of_g)
+    rows: list[tuple[Cyclotomic, ...]] = []
+    for w in omegas:
+        total = sum(w[i] * w[inverse_class[i]] * pow(sizes[i], -1, p) for i in range(r)) % p
+        d2 = order * pow(total, -1, p) % p
+        degree = next(d for d in range(1, math.isqrt(order) + 1) if d * d % p == d2)
+        values_mod = [w[i] * degree * pow(sizes[i], -1, p) % p for i in range(r)]
+        row: list[Cyclotomic] = []
+        for i, c in enumerate(classes):
+            o = c.element_order
+            zo = pow(z, e // o, p)  # order o
+            value = Cyclotomic(0)
+            for k in range(o):
+                m = sum(values_mod[power[i][t]] * pow(zo, (-k * t) % o, p) for t in range(o))
+                m = m * pow(o, -1, p) % p
+                if m > p // 2:
+                    m -= p
+                if m:
+                    value = value + m * root_of_unity(o, k)
+            row.append(value)
+        rows.append(tuple(row))
+    return rows

@@ -580,6 +580,11 @@ def root_of_unity(n: int, k: int = 1) -> Cyclotomic:
     """
     n = check_int(n, "n", "root_of_unity", minimum=1)
     k = check_int(k, "k", "root_of_unity") % n
+    return _root(n, k)
+
+
+@functools.lru_cache(maxsize=65536)
+def _root(n: int, k: int) -> Cyclotomic:
     poly = [0] * n
     poly[k] = 1
     return Cyclotomic._make(n, _reduce(poly, n), 1)

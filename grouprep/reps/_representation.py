@@ -223,6 +223,8 @@ class Representation:
     def character(self, g: Any) -> Cyclotomic:
         """The character value :math:`\\chi(g) = \\operatorname{tr} \\rho(g)`."""
         m = self.exact(g)
+        if self.dim == 1:
+            return m[0][0]
         return functools.reduce(lambda s, i: s + m[i][i], range(self.dim), _ZERO)
 
     def character_values(self) -> tuple[Cyclotomic, ...]:

@@ -17,6 +17,7 @@ from grouprep.groups import (
     DihedralGroup,
     DirectProduct,
     FiniteGroup,
+    PermutationGroup,
 )
 from grouprep.numbers import Cyclotomic, root_of_unity
 
@@ -130,13 +131,22 @@ def _structure_constants(
     """a[i, j, k] = #{x in C_i : x^-1 z_k in C_j} for the representative z_k of C_k."""
     r = len(classes)
     a = np.zeros((r, r, r), dtype=np.int64)
-    inv = np.array([group._index(group._inverse(g)) for g in group.elements()], dtype=np.intp)
-    table = group.cayley_table()
     for k, c in enumerate(classes):
-        z = group._index(c.representative)
-        y = table[inv, z]  # x^-1 z for every x
+        y = _left_divisions(group, c.representative)  # index of x^-1 z for every x
         np.add.at(a[:, :, k], (labels, labels[y]), 1)
     return a
+
+
+def _left_divisions(group: FiniteGroup[Any], z: Any) -> np.ndarray:
+    """Indices of :math:`x^{-1} z` for all elements x, in index order."""
+    if isinstance(group, PermutationGroup):
+        elements = group.permutation_array()
+        inverses = np.argsort(elements, axis=1)  # row i: the inverse permutation
+        return np.asarray(group.index_array(inverses[:, np.asarray(z, dtype=np.intp)]))
+    return np.array(
+        [group._index(group._compose(group._inverse(x), z)) for x in group.elements()],
+        dtype=np.intp,
+    )
 
 
 def _is_prime(n: int) -> bool:

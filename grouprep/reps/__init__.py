@@ -1,5 +1,14 @@
 """Representations of finite groups with exact matrices, and their characters."""
 
+from grouprep.reps._analysis import (
+    decompose,
+    fourier_matrix,
+    fourier_transform,
+    frobenius_schur,
+    induce,
+    inverse_fourier_transform,
+    isotypic_projector,
+)
 from grouprep.reps._characters import inner_product
 from grouprep.reps._constructions import (
     direct_sum,
@@ -18,10 +27,17 @@ __all__ = [
     "ExactMatrix",
     "Representation",
     "character_table",
+    "decompose",
     "direct_sum",
     "dual",
+    "fourier_matrix",
+    "fourier_transform",
+    "frobenius_schur",
+    "induce",
     "inner_product",
+    "inverse_fourier_transform",
     "irreps",
+    "isotypic_projector",
     "permutation_representation",
     "regular_representation",
     "restrict",

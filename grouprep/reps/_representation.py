@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 from typing import Any
@@ -31,7 +32,16 @@ def identity_matrix(d: int) -> ExactMatrix:
 
 
 def mat_mul(a: ExactMatrix, b: ExactMatrix) -> ExactMatrix:
-    """Exact product of two square matrices, skipping zero entries."""
+    """Exact product of two square matrices, skipping zero entries.
+
+    From size 8 on, the product is formed on integer coordinates in one cyclotomic field:
+    :math:`C(\\zeta) = \\sum_{u, v} (A_u B_v)\\, \\zeta^{u+v}` with NumPy integer matrix
+    products per pair of powers, then one reduction modulo :math:`\\Phi_N` per entry.
+    """
+    if len(a) >= 8:
+        fast = _mat_mul_coordinates(a, b)
+        if fast is not None:
+            return fast
     d = len(a)
     cols = list(zip(*b, strict=True)) if d else []
     out = []
@@ -47,6 +57,68 @@ def mat_mul(a: ExactMatrix, b: ExactMatrix) -> ExactMatrix:
             entries.append(total)
         out.append(tuple(entries))
     return tuple(out)
+
+
+def _coordinates(m: ExactMatrix, n: int) -> tuple[npt.NDArray[np.int64], int] | None:
+    """Integer coordinates (rows, cols, phi(n)) of a matrix over one common denominator."""
+    from grouprep.numbers._cyclotomic import _lift
+
+    den = 1
+    for row in m:
+        for v in row:
+            den = den * v._den // math.gcd(den, v._den)
+    phi = len(_lift(Cyclotomic(1), n))
+    out = np.zeros((len(m), len(m), phi), dtype=np.int64)
+    for i, row in enumerate(m):
+        for j, v in enumerate(row):
+            if v:
+                coords = _lift(v, n)
+                scale = den // v._den
+                if max(abs(c) for c in coords) * scale >= 2**20:
+                    return None
+                out[i, j] = [c * scale for c in coords]
+    return out, den
+
+
+def _mat_mul_coordinates(a: ExactMatrix, b: ExactMatrix) -> ExactMatrix | None:
+    from grouprep.numbers._cyclotomic import _cyclotomic_poly
+
+    n = 1
+    for m in (a, b):
+        for row in m:
+            for v in row:
+                n = n * v._n // math.gcd(n, v._n)
+    ca, cb = _coordinates(a, n), _coordinates(b, n)
+    if ca is None or cb is None:
+        return None
+    (A, da), (B, db) = ca, cb
+    d, phi = A.shape[0], A.shape[2]
+    C = np.zeros((d, d, 2 * phi - 1), dtype=np.int64)
+    bound = int(np.abs(A).max(initial=0)) * int(np.abs(B).max(initial=0)) * d * phi
+    exact_in_float = bound < 2**52  # every partial sum is an integer float64 holds exactly
+    B_all = B.reshape(d, d * phi)
+    B_float = B_all.astype(np.float64) if exact_in_float else None
+    for u in range(phi):
+        Au = A[:, :, u]
+        if not Au.any():
+            continue
+        if B_float is not None:  # BLAS: one (d x d) @ (d x d*phi) product per power u
+            prod = np.rint(Au.astype(np.float64) @ B_float).astype(np.int64)
+        else:
+            prod = Au @ B_all
+        C[:, :, u : u + phi] += prod.reshape(d, d, phi)
+    cyc = _cyclotomic_poly(n)
+    deg = len(cyc) - 1
+    for top in range(2 * phi - 2, deg - 1, -1):  # x^deg = -(lower terms of Phi_n)
+        lead = C[:, :, top].copy()
+        if lead.any():
+            for j in range(deg):
+                if cyc[j]:
+                    C[:, :, top - deg + j] -= lead * cyc[j]
+    den = da * db
+    return tuple(
+        tuple(Cyclotomic._make(n, C[i, j, :deg].tolist(), den) for j in range(d)) for i in range(d)
+    )
 
 
 def _as_matrix(m: Any, dim: int | None, where: str) -> ExactMatrix:

@@ -1,0 +1,303 @@
+"""Decomposition, isotypic projectors, induction, Frobenius–Schur, the DFT (private)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from grouprep._validation import check_int, describe
+from grouprep.errors import GroupRepTypeError, GroupRepValueError
+from grouprep.groups import FiniteGroup
+from grouprep.numbers import Cyclotomic, as_cyclotomic, root_of_unity
+from grouprep.reps._characters import inner_product
+from grouprep.reps._constructions import _check_rep
+from grouprep.reps._representation import ExactMatrix, Representation
+from grouprep.reps._table import character_table
+
+__all__ = [
+    "decompose",
+    "fourier_matrix",
+    "fourier_transform",
+    "frobenius_schur",
+    "induce",
+    "inverse_fourier_transform",
+    "isotypic_projector",
+]
+
+_ZERO = Cyclotomic(0)
+
+
+def decompose(rep: Representation) -> tuple[int, ...]:
+    """The multiplicity of each irreducible character in a representation.
+
+    .. math:: m_\\chi = \\langle \\chi_\\rho, \\chi \\rangle
+
+    Returns
+    -------
+    tuple of int
+        One multiplicity per row of ``character_table(rep.group).characters``, in order.
+
+    Examples
+    --------
+    >>> import grouprep
+    >>> from grouprep.reps import decompose, permutation_representation
+    >>> decompose(permutation_representation(grouprep.permutation_action(grouprep.symmetric(3))))
+    (1, 0, 1)
+    """
+    rep = _check_rep(rep, "rep", "decompose")
+    table = character_table(rep.group)
+    out = []
+    for row in table.characters:
+        m = inner_product(rep, list(row), group=rep.group)
+        out.append(int(m.as_fraction()))
+    return tuple(out)
+
+
+def _class_function(chi: Any, group: FiniteGroup[Any], where: str) -> tuple[Cyclotomic, ...]:
+    if isinstance(chi, Representation):
+        if chi.group != group:
+            raise GroupRepValueError(
+                f"{where}: argument 'chi' is a representation of another group"
+            )
+        return chi.character_values()
+    if isinstance(chi, Sequence) and not isinstance(chi, str):
+        values = tuple(as_cyclotomic(v) for v in chi)
+        if len(values) != len(group.conjugacy_classes()):
+            raise GroupRepValueError(
+                f"{where}: argument 'chi' must have one value per class "
+                f"({len(group.conjugacy_classes())}), got {len(values)}"
+            )
+        return values
+    raise GroupRepTypeError(
+        f"{where}: argument 'chi' must be an irreducible Representation or a row of a "
+        f"character table, got {describe(chi)}"
+    )
+
+
+def isotypic_projector(rep: Representation, chi: Any) -> ExactMatrix:
+    """The projection onto the isotypic component of an irreducible character.
+
+    .. math:: P_\\chi = \\frac{\\chi(1)}{|G|} \\sum_{g \\in G} \\overline{\\chi(g)}\\, \\rho(g)
+
+    Parameters
+    ----------
+    rep : Representation
+    chi : Representation or sequence
+        An irreducible representation of the same group, or a row of its character table.
+
+    Returns
+    -------
+    tuple of tuples of Cyclotomic
+        An exact idempotent matrix commuting with every :math:`\\rho(g)`.
+
+    Examples
+    --------
+    >>> import grouprep
+    >>> from grouprep.reps import irreps, isotypic_projector, regular_representation
+    >>> G = grouprep.cyclic(3)
+    >>> P = isotypic_projector(regular_representation(G), irreps(G)[0])
+    >>> [[str(v) for v in row] for row in P]
+    [['1/3', '1/3', '1/3'], ['1/3', '1/3', '1/3'], ['1/3', '1/3', '1/3']]
+    """
+    rep = _check_rep(rep, "rep", "isotypic_projector")
+    G = rep.group
+    values = _class_function(chi, G, "isotypic_projector")
+    d = rep.dim
+    acc = [[_ZERO] * d for _ in range(d)]
+    for c, value in zip(G.conjugacy_classes(), values, strict=True):
+        if not value:
+            continue
+        weight = value.conjugate()
+        for g in c:
+            m = rep._exact(g)
+            for i in range(d):
+                row = m[i]
+                for j in range(d):
+                    if row[j]:
+                        acc[i][j] = acc[i][j] + weight * row[j]
+    scale = values[0] * Cyclotomic(Fraction(1, G.order))
+    return tuple(tuple(v * scale for v in row) for row in acc)
+
+
+def frobenius_schur(rep: Representation) -> int:
+    """The Frobenius–Schur indicator of an irreducible representation.
+
+    .. math:: \\nu(\\chi) = \\frac{1}{|G|} \\sum_{g \\in G} \\chi(g^2) \\in \\{1, 0, -1\\}
+
+    1: real type (realizable over the reals), 0: complex type, -1: quaternionic type.
+
+    Examples
+    --------
+    >>> import grouprep
+    >>> from grouprep.reps import frobenius_schur, irreps
+    >>> [frobenius_schur(r) for r in irreps(grouprep.cyclic(4))]
+    [1, 0, 1, 0]
+    """
+    rep = _check_rep(rep, "rep", "frobenius_schur")
+    if not rep.is_irreducible():
+        raise GroupRepValueError(
+            f"frobenius_schur: argument 'rep' must be irreducible, got {rep!r}"
+        )
+    G = rep.group
+    total = _ZERO
+    for c in G.conjugacy_classes():
+        g = c.representative
+        total = total + c.size * rep.character(G._compose(g, g))
+    value = (total * Cyclotomic(Fraction(1, G.order))).as_fraction()
+    return int(value)
+
+
+def induce(rep: Representation, group: FiniteGroup[Any]) -> Representation:
+    """The induced representation :math:`\\operatorname{Ind}_H^G \\rho` of a subgroup's rep.
+
+    With left coset representatives :math:`t_1, \\dots, t_m` of H in G, block (i, j) of
+    :math:`\\operatorname{Ind}\\rho(g)` is :math:`\\rho(t_i^{-1} g t_j)` when that element lies
+    in H and zero otherwise. Frobenius reciprocity holds:
+    :math:`\\langle \\operatorname{Ind}\\chi, \\psi \\rangle_G =
+    \\langle \\chi, \\operatorname{Res}\\psi \\rangle_H`.
+
+    Examples
+    --------
+    >>> import grouprep
+    >>> from grouprep.reps import induce, irreps
+    >>> G = grouprep.symmetric(3)
+    >>> H = G.subgroup([(1, 2, 0)])
+    >>> from grouprep.reps import Representation
+    >>> trivial = Representation(H, [[[1]]])
+    >>> induce(trivial, G).dim
+    2
+    """
+    rep = _check_rep(rep, "rep", "induce")
+    H = rep.group
+    if not isinstance(group, FiniteGroup) or not H.is_subgroup_of(group):
+        raise GroupRepValueError(
+            f"induce: the representation's group {H!r} must be a subgroup of argument 'group', "
+            f"got {describe(group)}"
+        )
+    G = group
+    reps_of_cosets: list[Any] = []
+    seen: set[Any] = set()
+    for t in G.elements():
+        if t in seen:
+            continue
+        reps_of_cosets.append(t)
+        seen.update(G._compose(t, h) for h in H.elements())
+    m, d = len(reps_of_cosets), rep.dim
+    inverses = [G._inverse(t) for t in reps_of_cosets]
+
+    def closed(g: Any) -> ExactMatrix:
+        rows = [[_ZERO] * (m * d) for _ in range(m * d)]
+        for i, ti_inv in enumerate(inverses):
+            left = G._compose(ti_inv, g)
+            for j, tj in enumerate(reps_of_cosets):
+                h = G._compose(left, tj)
+                if h in H:
+                    block = rep._exact(h)
+                    for a in range(d):
+                        rows[i * d + a][j * d : j * d + d] = block[a]
+        return tuple(tuple(r) for r in rows)
+
+    return Representation(
+        G, [closed(s) for s in G.generators], "induced", closed_form=closed, check=False, dim=m * d
+    )
+
+
+def fourier_matrix(n: int) -> ExactMatrix:
+    """The exact discrete Fourier matrix :math:`F_{jk} = \\zeta_n^{-jk}`.
+
+    ``numpy.fft.fft(x) == F @ x`` numerically; :math:`F \\bar F^{T} = n I`, and the rows of F
+    are the characters of :math:`\\mathbb{Z}_n` conjugated: F block-diagonalizes (here,
+    diagonalizes) the regular representation of the cyclic group.
+
+    Examples
+    --------
+    >>> from grouprep.reps import fourier_matrix
+    >>> F = fourier_matrix(4)
+    >>> [" ".join(str(v) for v in row) for row in F]
+    ['1 1 1 1', '1 -E(4) -1 E(4)', '1 -1 1 -1', '1 E(4) -1 -E(4)']
+    """
+    n = check_int(n, "n", "fourier_matrix", minimum=1)
+    return tuple(tuple(root_of_unity(n, -j * k) for k in range(n)) for j in range(n))
+
+
+def fourier_transform(group: FiniteGroup[Any], f: npt.ArrayLike) -> list[npt.NDArray[Any]]:
+    """The group Fourier transform, one matrix per irreducible representation.
+
+    .. math:: \\hat f(\\rho) = \\sum_{g} f(g)\\, \\rho(g)^{*}
+
+    For ``cyclic(n)`` it is ``numpy.fft.fft`` (the conjugate transpose makes the signs
+    agree): ``fourier_transform(cyclic(n), f)[k][0, 0] == numpy.fft.fft(f)[k]``.
+
+    Parameters
+    ----------
+    group : FiniteGroup
+        A group with explicit irreps (see :func:`irreps`).
+    f : array_like, shape ``(order,)``
+        Values in the group's element order.
+
+    Returns
+    -------
+    list of numpy.ndarray
+        One ``(d, d)`` complex matrix per irreducible representation.
+
+    Examples
+    --------
+    >>> import numpy as np, grouprep
+    >>> from grouprep.reps import fourier_transform
+    >>> f = np.array([1.0, 2.0, 0.0, -1.0])
+    >>> np.allclose([m[0, 0] for m in fourier_transform(grouprep.cyclic(4), f)], np.fft.fft(f))
+    True
+    """
+    from grouprep.reps._irreps import irreps
+
+    values = np.asarray(f)
+    if values.shape != (group.order,):
+        raise GroupRepValueError(
+            f"fourier_transform: argument 'f' must have shape ({group.order},), got {values.shape}"
+        )
+    out = []
+    elements = group.elements()
+    for rho in irreps(group):
+        acc = np.zeros((rho.dim, rho.dim), dtype=np.complex128)
+        for g, v in zip(elements, values, strict=True):
+            acc += v * rho.numeric(g).conj().T
+        out.append(acc)
+    return out
+
+
+def inverse_fourier_transform(
+    group: FiniteGroup[Any], coefficients: Sequence[npt.ArrayLike]
+) -> npt.NDArray[np.complex128]:
+    """The inverse group Fourier transform.
+
+    .. math:: f(g) = \\frac{1}{|G|} \\sum_\\rho d_\\rho
+              \\operatorname{tr}(\\hat f(\\rho)\\, \\rho(g))
+
+    Examples
+    --------
+    >>> import numpy as np, grouprep
+    >>> from grouprep.reps import fourier_transform, inverse_fourier_transform
+    >>> G = grouprep.dihedral(3)
+    >>> f = np.arange(6.0)
+    >>> np.allclose(inverse_fourier_transform(G, fourier_transform(G, f)), f)
+    True
+    """
+    from grouprep.reps._irreps import irreps
+
+    reps = irreps(group)
+    if len(coefficients) != len(reps):
+        raise GroupRepValueError(
+            f"inverse_fourier_transform: argument 'coefficients' must have one matrix per "
+            f"irreducible representation ({len(reps)}), got {len(coefficients)}"
+        )
+    out = np.zeros(group.order, dtype=np.complex128)
+    for i, g in enumerate(group.elements()):
+        total = 0j
+        for rho, fhat in zip(reps, coefficients, strict=True):
+            total += rho.dim * np.trace(np.asarray(fhat) @ rho.numeric(g))
+        out[i] = total / group.order
+    return out

@@ -8,7 +8,14 @@ from typing import Any
 
 from grouprep._validation import describe
 from grouprep.errors import GroupRepTypeError, GroupRepValueError
-from grouprep.groups import CyclicGroup, DihedralGroup, DirectProduct, FiniteGroup
+from grouprep.groups import (
+    CyclicGroup,
+    DihedralGroup,
+    DirectProduct,
+    FiniteGroup,
+    PermutationGroup,
+    symmetric,
+)
 from grouprep.numbers import Cyclotomic, root_of_unity
 from grouprep.reps._representation import ExactMatrix, Representation
 
@@ -133,14 +140,18 @@ def irreps(group: FiniteGroup[Any]) -> tuple[Representation, ...]:
       characters :math:`(-1)^r` and :math:`(-1)^{r+s}`), then for j = 1 .. (n-1)//2 the
       2-dimensional :math:`\\rho_j(r, s) = \\operatorname{diag}(\\zeta_n^{jr},
       \\zeta_n^{-jr})\\, S^s` with S the swap;
+    * ``symmetric(n)`` (or any permutation group equal to it): Young's seminormal form,
+      one representation per partition of n (largest parts first) on the standard Young
+      tableaux of that shape, with rational matrices;
     * direct products (so also ``abelian(...)``) of such groups: the tensor products of
       the factors' irreps, first factor varying slowest.
 
     Raises
     ------
     GroupRepValueError
-        For groups outside these families (symmetric, alternating and general permutation
-        groups are not covered yet).
+        For groups outside these families (alternating and general permutation groups
+        have exact character tables, see :func:`character_table`, but no explicit irreps
+        yet).
 
     Examples
     --------
@@ -163,10 +174,14 @@ def irreps(group: FiniteGroup[Any]) -> tuple[Representation, ...]:
             found = _dihedral_irreps(group)
         elif isinstance(group, DirectProduct):
             found = _product_irreps(group)
+        elif isinstance(group, PermutationGroup) and group == symmetric(group.degree):
+            from grouprep.reps._symmetric import symmetric_irreps
+
+            found = symmetric_irreps(group, group.degree)
         else:
             raise GroupRepValueError(
-                "irreps: explicit irreducible representations are available for cyclic and "
-                f"dihedral groups and direct products of them, got {group!r}"
+                "irreps: explicit irreducible representations are available for cyclic, "
+                f"dihedral and symmetric groups and direct products of them, got {group!r}"
             )
         cache["irreps"] = tuple(found)
     return cache["irreps"]  # type: ignore[no-any-return]

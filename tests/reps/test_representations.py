@@ -164,8 +164,8 @@ def test_bad_input():
         Representation("C2", [[[1]]])
     with pytest.raises(grouprep.NotAnElementError, match="argument 'g'"):
         irreps(G)[0].exact(2)
-    with pytest.raises(GroupRepValueError, match="cyclic and dihedral"):
-        irreps(grouprep.symmetric(3))
+    with pytest.raises(GroupRepValueError, match="cyclic, dihedral and symmetric"):
+        irreps(grouprep.alternating(4))
     with pytest.raises(GroupRepValueError, match="different groups"):
         inner_product(irreps(G)[0], irreps(grouprep.cyclic(3))[0])
     with pytest.raises(GroupRepValueError, match="'group' is required"):
@@ -174,3 +174,36 @@ def test_bad_input():
     with pytest.raises(GroupRepTypeError, match="Representation"):
         grouprep.check_homomorphism("rho")
     assert Cyclotomic(1) == inner_product(irreps(G)[1], irreps(G)[1])
+
+
+def hook_length_dimension(shape):
+    n = sum(shape)
+    conj = [sum(1 for r in shape if r > c) for c in range(shape[0])]
+    hooks = 1
+    for i, r in enumerate(shape):
+        for j in range(r):
+            hooks *= (r - j - 1) + (conj[j] - i - 1) + 1
+    return math.factorial(n) // hooks
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 4, 5])
+def test_symmetric_group_irreps_young_seminormal_form(n):
+    from grouprep.reps import character_table
+    from grouprep.reps._symmetric import _partitions
+
+    S = grouprep.symmetric(n)
+    reps = irreps(S)
+    shapes = _partitions(n)
+    assert [r.dim for r in reps] == [hook_length_dimension(s) for s in shapes]
+    for rho in reps:
+        assert grouprep.check_homomorphism(rho).holds
+        assert rho.is_irreducible()
+    for a, b in itertools.combinations(reps, 2):
+        assert inner_product(a, b) == 0
+    assert {r.character_values() for r in reps} == set(character_table(S).characters)
+    # a permutation group equal to S_n gets the same construction
+    other = grouprep.permutation_group(
+        [(1, 0, *range(2, n)), (*range(1, n), 0)] if n > 2 else [(1, 0)] if n == 2 else [],
+        degree=n,
+    )
+    assert [r.dim for r in irreps(other)] == [r.dim for r in reps]

@@ -1,0 +1,127 @@
+"""Irreducible representations of the symmetric groups: Young's seminormal form (private)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from grouprep.groups import PermutationGroup
+from grouprep.numbers import Cyclotomic
+from grouprep.reps._representation import ExactMatrix, Representation, mat_mul
+
+__all__ = ["standard_tableaux", "symmetric_irreps"]
+
+_ZERO = Cyclotomic(0)
+_ONE = Cyclotomic(1)
+
+Tableau = tuple[tuple[int, int], ...]
+"""A standard Young tableau as the (row, column) cell of each entry 0, 1, ..., n-1."""
+
+
+def _partitions(n: int) -> list[tuple[int, ...]]:
+    out: list[tuple[int, ...]] = []
+
+    def rec(rest: int, largest: int, prefix: tuple[int, ...]) -> None:
+        if rest == 0:
+            out.append(prefix)
+            return
+        for part in range(min(rest, largest), 0, -1):
+            rec(rest - part, part, (*prefix, part))
+
+    rec(n, n, ())
+    return out
+
+
+def standard_tableaux(shape: tuple[int, ...]) -> list[Tableau]:
+    """The standard Young tableaux of a shape, entries placed in increasing order."""
+    n = sum(shape)
+    out: list[Tableau] = []
+
+    def rec(filled: list[int], cells: list[tuple[int, int]]) -> None:
+        if len(cells) == n:
+            out.append(tuple(cells))
+            return
+        for row, length in enumerate(shape):
+            col = filled[row]
+            if col < length and (row == 0 or filled[row - 1] > col):
+                filled[row] += 1
+                cells.append((row, col))
+                rec(filled, cells)
+                cells.pop()
+                filled[row] -= 1
+
+    rec([0] * len(shape), [])
+    return out
+
+
+def _adjacent_matrix(tableaux: list[Tableau], k: int) -> ExactMatrix:
+    """Young's seminormal matrix of the transposition (k, k+1).
+
+    With a = 1 / (c(k+1) - c(k)), c the content col - row in tableau t: if k and k+1
+    share a row the matrix is +1 on e_t, if they share a column -1; otherwise, for the
+    pair t and u = (k, k+1) t with k+1 in a lower row of t than k,
+    e_t -> a e_t + e_u and e_u -> (1 - a^2) e_t - a e_u.
+    """
+    index = {t: i for i, t in enumerate(tableaux)}
+    d = len(tableaux)
+    rows = [[_ZERO] * d for _ in range(d)]
+    for t in tableaux:
+        i = index[t]
+        (r1, c1), (r2, c2) = t[k], t[k + 1]
+        if r1 == r2:
+            rows[i][i] = _ONE
+            continue
+        if c1 == c2:
+            rows[i][i] = -_ONE
+            continue
+        a = Cyclotomic(Fraction(1, (c2 - r2) - (c1 - r1)))
+        u = list(t)
+        u[k], u[k + 1] = u[k + 1], u[k]
+        j = index[tuple(u)]
+        if r2 > r1:  # t is the first of the pair
+            rows[i][i] = a  # column i: image of e_t
+            rows[j][i] = _ONE
+        else:  # t is the second: e_t -> (1 - b^2) e_u - b e_t, b the first's coefficient
+            b = -a
+            rows[j][i] = _ONE - b * b
+            rows[i][i] = -b
+    return tuple(tuple(r) for r in rows)
+
+
+def symmetric_irreps(group: PermutationGroup, n: int) -> list[Representation]:
+    """One irreducible representation per partition of n (largest parts first)."""
+    reps = []
+    gens = group.generators
+    for shape in _partitions(n):
+        tableaux = standard_tableaux(shape)
+        d = len(tableaux)
+        adjacent = [_adjacent_matrix(tableaux, k) for k in range(n - 1)]
+        images = []
+        for g in gens:
+            images.append(_word_matrix(g, adjacent, d))
+        reps.append(
+            Representation(group, images, f"Specht{shape}", dim=d, check=group.order <= 720)
+        )
+    return reps
+
+
+def _word_matrix(g: tuple[int, ...], adjacent: list[ExactMatrix], d: int) -> ExactMatrix:
+    """rho(g) for a permutation g, from a word in adjacent transpositions.
+
+    Bubble sort on positions: swapping positions p, p+1 of the image tuple is g -> g∘s_p,
+    so after the swaps p_1, ..., p_m the identity is reached and
+    g = s_{p_m} ∘ ... ∘ s_{p_1}; rho(g) is the product of the matrices in that order.
+    """
+    word: list[int] = []
+    current = list(g)
+    changed = True
+    while changed:
+        changed = False
+        for pos in range(len(current) - 1):
+            if current[pos] > current[pos + 1]:
+                current[pos], current[pos + 1] = current[pos + 1], current[pos]
+                word.append(pos)
+                changed = True
+    m: ExactMatrix = tuple(tuple(_ONE if i == j else _ZERO for j in range(d)) for i in range(d))
+    for pos in reversed(word):
+        m = mat_mul(m, adjacent[pos])
+    return m

@@ -19,6 +19,7 @@ from grouprep.reps._constructions import (
     tensor_product,
 )
 from grouprep.reps._irreps import irreps
+from grouprep.reps._real import isotypic_basis, real_irreps
 from grouprep.reps._representation import ExactMatrix, Representation
 from grouprep.reps._table import CharacterTable, character_table
 
@@ -37,8 +38,10 @@ __all__ = [
     "inner_product",
     "inverse_fourier_transform",
     "irreps",
+    "isotypic_basis",
     "isotypic_projector",
     "permutation_representation",
+    "real_irreps",
     "regular_representation",
     "restrict",
     "tensor_product",

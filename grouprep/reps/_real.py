@@ -1,0 +1,189 @@
+"""Real irreducible representations and isotypic bases (private)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from grouprep._validation import describe
+from grouprep.errors import GroupRepValueError
+from grouprep.groups import CyclicGroup, DihedralGroup, FiniteGroup
+from grouprep.numbers import Cyclotomic, root_of_unity
+from grouprep.reps._constructions import _check_rep
+from grouprep.reps._representation import ExactMatrix, Representation
+
+__all__ = ["isotypic_basis", "real_irreps"]
+
+_ZERO = Cyclotomic(0)
+_ONE = Cyclotomic(1)
+_HALF = Cyclotomic(Fraction(1, 2))
+
+
+def _cos_sin(n: int, k: int) -> tuple[Cyclotomic, Cyclotomic]:
+    """Exact cos(2πk/n) and sin(2πk/n) as (real) cyclotomic numbers."""
+    z, zi = root_of_unity(n, k), root_of_unity(n, -k)
+    i = root_of_unity(4)
+    return (z + zi) * _HALF, (z - zi) * _HALF * (-i)
+
+
+def _rotation(n: int, k: int) -> ExactMatrix:
+    c, s = _cos_sin(n, k)
+    return ((c, -s), (s, c))
+
+
+def real_irreps(group: FiniteGroup[Any]) -> tuple[Representation, ...]:
+    """The real irreducible representations of a cyclic or dihedral group, exactly.
+
+    ``cyclic(n)``: the trivial character, the sign :math:`(-1)^g` for even n, and the
+    rotation blocks :math:`g \\mapsto R(2\\pi k g/n)` for k = 1 .. (n-1)//2, with
+    :math:`R(\\theta) = \\begin{pmatrix} \\cos\\theta & -\\sin\\theta \\\\ \\sin\\theta &
+    \\cos\\theta \\end{pmatrix}`. ``dihedral(n)``: the real characters and
+    :math:`(r, s) \\mapsto R(2\\pi j r/n) F^s` with :math:`F = \\operatorname{diag}(1, -1)`.
+    Entries are exact real cyclotomic numbers; ``numeric`` gives float64 arrays.
+
+    Examples
+    --------
+    >>> import grouprep
+    >>> from grouprep.reps import real_irreps
+    >>> rho = real_irreps(grouprep.cyclic(8))[-1]
+    >>> rho.numeric(1).round(4).tolist()
+    [[-0.7071, -0.7071], [0.7071, -0.7071]]
+    """
+    if isinstance(group, CyclicGroup):
+        n = group.n
+        reps = [
+            Representation(group, [[[1]] for _ in group.generators], "trivial", dim=1, check=False)
+        ]
+        if n % 2 == 0:
+            reps.append(Representation(group, [[[-1]]], "sign", check=False))
+        for k in range(1, (n - 1) // 2 + 1):
+
+            def closed(g: int, k: int = k) -> ExactMatrix:
+                return _rotation(n, k * g)
+
+            reps.append(
+                Representation(
+                    group,
+                    [closed(s) for s in group.generators],
+                    f"rotation_{k}",
+                    closed_form=closed,
+                    check=False,
+                    dim=2,
+                )
+            )
+        return tuple(reps)
+    if isinstance(group, DihedralGroup):
+        from grouprep.reps._irreps import irreps
+
+        n = group.n
+        linear = [r for r in irreps(group) if r.dim == 1]  # already real (+-1)
+        reps = list(linear)
+        flip = ((_ONE, _ZERO), (_ZERO, -_ONE))
+        for j in range(1, (n - 1) // 2 + 1):
+
+            def closed2(g: tuple[int, int], j: int = j) -> ExactMatrix:
+                r, s = g
+                m = _rotation(n, j * r)
+                if not s:
+                    return m
+                return tuple(tuple(m[a][b] * flip[b][b] for b in range(2)) for a in range(2))
+
+            reps.append(
+                Representation(
+                    group,
+                    [closed2(s) for s in group.generators],
+                    f"rho_{j} (real)",
+                    closed_form=closed2,
+                    check=False,
+                    dim=2,
+                )
+            )
+        return tuple(reps)
+    raise GroupRepValueError(
+        f"real_irreps: available for cyclic and dihedral groups, got {describe(group)}"
+    )
+
+
+def _column_basis(columns: list[list[Cyclotomic]]) -> list[list[Cyclotomic]]:
+    """A maximal linearly independent subset of the given vectors (exact elimination)."""
+    chosen: list[list[Cyclotomic]] = []
+    reduced: list[tuple[int, list[Cyclotomic]]] = []  # (pivot, reduced vector)
+    for col in columns:
+        v = list(col)
+        for at, w in reduced:
+            if v[at]:
+                f = v[at] / w[at]
+                v = [a - f * b for a, b in zip(v, w, strict=True)]
+        lead = next((i for i, x in enumerate(v) if x), None)
+        if lead is not None:
+            reduced.append((lead, v))
+            chosen.append(list(col))
+    return chosen
+
+
+def isotypic_basis(rep: Representation) -> ExactMatrix:
+    """An exact change of basis B that block-diagonalizes a representation.
+
+    For each irreducible :math:`\\rho_i` (of ``irreps(G)``, dimension d) with multiplicity
+    m, the operators :math:`P^i_{a1} = \\frac{d}{|G|} \\sum_g \\rho_i(g^{-1})_{1a}\\, \\rho(g)`
+    map a basis :math:`v_1 .. v_m` of the image of :math:`P^i_{11}` to copies
+    :math:`(P^i_{11} v_k, \\dots, P^i_{d1} v_k)` on which :math:`\\rho` acts by
+    :math:`\\rho_i`; the columns of B are these vectors, irreps in the order of
+    ``irreps(G)``. Then :math:`B^{-1} \\rho(g) B = \\bigoplus_i \\rho_i(g)^{\\oplus m_i}`.
+    For the regular representation of :math:`\\mathbb{Z}_N` the columns are the Fourier
+    modes (B is the inverse DFT up to scaling).
+
+    Returns
+    -------
+    tuple of tuples of Cyclotomic
+        The square matrix B, rows first.
+
+    Examples
+    --------
+    >>> import grouprep
+    >>> from grouprep.reps import isotypic_basis, regular_representation
+    >>> B = isotypic_basis(regular_representation(grouprep.cyclic(3)))
+    >>> for row in B:
+    ...     print([str(v) for v in row])
+    ['1/3', '1/3', '1/3']
+    ['1/3', '-1/3 - 1/3*E(3)', '1/3*E(3)']
+    ['1/3', '1/3*E(3)', '-1/3 - 1/3*E(3)']
+    """
+    from grouprep.reps._irreps import irreps
+
+    rep = _check_rep(rep, "rep", "isotypic_basis")
+    G = rep.group
+    n = rep.dim
+    columns: list[list[Cyclotomic]] = []
+    elements = G.elements()
+    scale_g = Cyclotomic(Fraction(1, G.order))
+    for rho in irreps(G):
+        d = rho.dim
+
+        def projector(a: int, rho: Representation = rho, d: int = d) -> list[list[Cyclotomic]]:
+            acc = [[_ZERO] * n for _ in range(n)]
+            for g in elements:
+                coeff = rho._exact(G._inverse(g))[0][a]
+                if not coeff:
+                    continue
+                m = rep._exact(g)
+                for i in range(n):
+                    for j in range(n):
+                        if m[i][j]:
+                            acc[i][j] = acc[i][j] + coeff * m[i][j]
+            factor = scale_g * d
+            return [[v * factor for v in row] for row in acc]
+
+        p11 = projector(0)
+        image = _column_basis([[p11[i][j] for i in range(n)] for j in range(n)])
+        if not image:
+            continue
+        others = [p11] + [projector(a) for a in range(1, d)]
+        for v in image:
+            for pa in others:
+                columns.append([sum((pa[i][j] * v[j] for j in range(n)), _ZERO) for i in range(n)])
+    if len(columns) != n:
+        raise GroupRepValueError(
+            f"isotypic_basis: found {len(columns)} basis vectors for dimension {n}"
+        )
+    return tuple(tuple(columns[j][i] for j in range(n)) for i in range(n))

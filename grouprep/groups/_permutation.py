@@ -278,7 +278,12 @@ class PermutationGroup(FiniteGroup[Permutation]):
         return tuple(c for _, c in classes)
 
     def _type_members(self, lam: tuple[int, ...]) -> tuple[Perm, ...]:
-        return tuple(g for g in self.elements() if cycle_type(g) == lam)
+        if "by_type" not in self._cache:  # one pass over the group for all classes
+            by_type: dict[tuple[int, ...], list[Perm]] = {}
+            for g in self.elements():
+                by_type.setdefault(cycle_type(g), []).append(g)
+            self._cache["by_type"] = {t: tuple(m) for t, m in by_type.items()}
+        return self._cache["by_type"][lam]  # type: ignore[no-any-return]
 
     def _class_index(self, g: Perm) -> int:
         if self._family is not None and self._family[0] == "symmetric":

@@ -119,9 +119,8 @@ def _has_closed_form(group: FiniteGroup[Any]) -> bool:
 # --------------------------------------------------------------- Dixon–Schneider
 def _class_labels(group: FiniteGroup[Any], classes: Sequence[ConjugacyClass[Any]]) -> np.ndarray:
     labels = np.empty(group.order, dtype=np.intp)
-    for k, c in enumerate(classes):
-        for g in c:
-            labels[group._index(g)] = k
+    for i, g in enumerate(group.elements()):
+        labels[i] = group._class_index(g)
     return labels
 
 

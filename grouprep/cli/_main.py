@@ -4,6 +4,7 @@ sub-command structure (``grouprep info``, ``grouprep tour``, ...) needs nothing 
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -13,7 +14,7 @@ import numpy as np
 from grouprep.actions import shift_action
 from grouprep.errors import GroupRepError
 from grouprep.groups import FiniteGroup, cyclic, parse_group
-from grouprep.laws import check_action, check_group_axioms
+from grouprep.laws import check_action, check_group_axioms, check_homomorphism
 from grouprep.orbits import (
     Quotient,
     count_necklaces,
@@ -23,6 +24,7 @@ from grouprep.orbits import (
     necklaces,
     stabilizer,
 )
+from grouprep.reps import character_table, inner_product, irreps
 
 __all__ = ["main"]
 
@@ -125,9 +127,23 @@ def _cmd_tour(args: argparse.Namespace) -> int:
     y = np.random.default_rng(0).integers(0, 2, 64)
     say(f"   The same works without enumeration for 64-bit strings: {big.num_classes} classes;")
     say(f"   a random string has rank {int(big.index(y))}.")
-    say("\n4. What comes next")
-    say("   Irreducible representations (the Fourier modes), invariants, compiled featurizers")
-    say("   and the five strategies grow on these layers.")
+    say("\n4. Representations (grouprep.reps): the irreps of Z_n are its Fourier modes\n")
+    modes = irreps(G)
+    say(f"   chi_k(g) = E({n})^(k g), k = 0 .. {n - 1}: {len(modes)} irreducible characters;")
+    lawful = all(check_homomorphism(rho).holds for rho in modes)
+    say(f"   each passes the homomorphism law exactly: {lawful}.")
+    table = character_table(G)
+    if n <= 8:
+        say("   The character table of Z_n is the (conjugated) DFT matrix:\n")
+        for line in str(table).splitlines():
+            say("     " + line)
+    fixed = [action.num_points if g == 0 else 2 ** math.gcd(g, n) for g in G]
+    mults = [int(inner_product(fixed, rho, group=G).as_fraction()) for rho in modes]
+    say(f"\n   The {2**n} strings span a representation with fixed points 2^gcd(g, n); it")
+    say(f"   contains Fourier mode k with multiplicity {mults}: the trivial mode")
+    say(f"   {mults[0]} times, once per necklace (Burnside, seen from the characters).")
+    say("\n5. What comes next")
+    say("   Invariants, compiled featurizers and the five strategies grow on these layers.")
     return 0
 
 

@@ -47,6 +47,21 @@ def test_tour_walks_through_z8(capsys):
     assert "action axioms of shift_action(8, alphabet=2): holds" in out
     assert "act(1, X) with X of shape (256, 8)" in out
     assert "36 classes of 8-bit strings" in out  # OEIS A000031: a(8) = 36
+    assert "each passes the homomorphism law exactly: True" in out
+    # multiplicity of Fourier mode k: (1/8) sum_g 2^gcd(g, 8) E(8)^(-k g), computed here
+    import cmath
+    import math
+
+    mults = [
+        round(
+            (
+                sum(2 ** math.gcd(g, 8) * cmath.exp(-2j * math.pi * k * g / 8) for g in range(8))
+                / 8
+            ).real
+        )
+        for k in range(8)
+    ]
+    assert f"multiplicity {mults}" in out
     # Burnside for Z_64: (1/64) sum over d | 64 of phi(d) 2^(64/d), phi(2^j) = 2^(j-1)
     n64 = (2**64 + sum(2 ** (j - 1) * 2 ** (64 >> j) for j in range(1, 7))) // 64
     assert f"{n64} classes" in out

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from grouprep.groups import PermutationGroup
+from grouprep.groups._permutation import _partitions
 from grouprep.numbers import Cyclotomic
 from grouprep.reps._representation import ExactMatrix, Representation, mat_mul
 
@@ -15,20 +16,6 @@ _ONE = Cyclotomic(1)
 
 Tableau = tuple[tuple[int, int], ...]
 """A standard Young tableau as the (row, column) cell of each entry 0, 1, ..., n-1."""
-
-
-def _partitions(n: int) -> list[tuple[int, ...]]:
-    out: list[tuple[int, ...]] = []
-
-    def rec(rest: int, largest: int, prefix: tuple[int, ...]) -> None:
-        if rest == 0:
-            out.append(prefix)
-            return
-        for part in range(min(rest, largest), 0, -1):
-            rec(rest - part, part, (*prefix, part))
-
-    rec(n, n, ())
-    return out
 
 
 def standard_tableaux(shape: tuple[int, ...]) -> list[Tableau]:

@@ -188,8 +188,8 @@ def hook_length_dimension(shape):
 
 @pytest.mark.parametrize("n", [1, 2, 3, 4, 5])
 def test_symmetric_group_irreps_young_seminormal_form(n):
+    from grouprep.groups._permutation import _partitions
     from grouprep.reps import character_table
-    from grouprep.reps._symmetric import _partitions
 
     S = grouprep.symmetric(n)
     reps = irreps(S)

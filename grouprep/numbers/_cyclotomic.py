@@ -117,8 +117,11 @@ class Cyclotomic:
     -1
     >>> (root_of_unity(8) + root_of_unity(8, 7))**2  # (√2)² = 2
     2
-    >>> complex(root_of_unity(6))
-    (0.5000000000000001+0.8660254037844386j)
+    >>> complex(root_of_unity(6)).imag == 3**0.5 / 2
+    True
+    >>> import sympy
+    >>> sympy.sympify(root_of_unity(3))
+    exp(2*I*pi/3)
     """
 
     __slots__ = ("_canon", "_den", "_hash", "_n", "_nums")
@@ -399,6 +402,11 @@ def _as_fraction(value: Any, where: str) -> Fraction:
         return Fraction(int(value.numerator), int(value.denominator))
     if isinstance(value, numbers.Integral):
         return Fraction(int(value))
+    if isinstance(value, float | complex):
+        raise GroupRepTypeError(
+            f"{where}: expected an int, Fraction or Cyclotomic (floats are not exact), "
+            f"got {describe(value)} of type {type(value).__name__}"
+        )
     try:
         import sympy
     except ImportError:  # pragma: no cover

@@ -163,10 +163,9 @@ def induce(rep: Representation, group: FiniteGroup[Any]) -> Representation:
     Examples
     --------
     >>> import grouprep
-    >>> from grouprep.reps import induce, irreps
+    >>> from grouprep.reps import Representation, induce
     >>> G = grouprep.symmetric(3)
     >>> H = G.subgroup([(1, 2, 0)])
-    >>> from grouprep.reps import Representation
     >>> trivial = Representation(H, [[[1]]])
     >>> induce(trivial, G).dim
     2

@@ -169,7 +169,11 @@ class Representation:
         One square matrix per element of ``group.generators``, with exact entries.
     name : str, optional
         A label used in ``repr``.
-
+    closed_form : callable, optional
+        ``closed_form(g)`` returns the matrix of any element directly (used instead of
+        products along words).
+    dim : int, optional
+        The dimension; required when the group has no generators.
     check : bool, optional
         Verify the homomorphism law :math:`\\rho(s g) = \\rho(s)\\rho(g)` exactly on
         construction (default True, for groups with up to 20,000 generator-element pairs);

@@ -44,12 +44,24 @@ class CharacterTable:
     characters: tuple[tuple[Cyclotomic, ...], ...]
 
     @property
+    def class_names(self) -> tuple[str, ...]:
+        """ATLAS-style class names: the element order and a letter counting the classes of
+        that order (``1a 2a 3a 5a 5b`` for A5)."""
+        seen: dict[int, int] = {}
+        names = []
+        for c in self.classes:
+            k = seen.get(c.element_order, 0)
+            seen[c.element_order] = k + 1
+            names.append(f"{c.element_order}{_letter(k)}")
+        return tuple(names)
+
+    @property
     def degrees(self) -> tuple[int, ...]:
         """The degrees :math:`\\chi(1)` of the irreducible characters."""
         return tuple(int(row[0].as_fraction()) for row in self.characters)
 
     def __str__(self) -> str:
-        header = ["", *(f"{c.element_order}{_letter(i)}" for i, c in enumerate(self.classes))]
+        header = ["", *self.class_names]
         sizes = ["size", *(str(c.size) for c in self.classes)]
         rows = [[f"X.{k + 1}", *(repr(v) for v in row)] for k, row in enumerate(self.characters)]
         table = [header, sizes, *rows]
@@ -84,7 +96,7 @@ def character_table(group: FiniteGroup[Any]) -> CharacterTable:
     >>> import grouprep
     >>> from grouprep.reps import character_table
     >>> print(character_table(grouprep.symmetric(3)))
-          1a  2b  3c
+          1a  2a  3a
     size   1   3   2
      X.1   1   1   1
      X.2   1  -1   1

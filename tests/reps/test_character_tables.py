@@ -114,7 +114,9 @@ def test_general_algorithm_agrees_with_closed_forms():
 
 def test_printing_and_bad_input():
     text = str(character_table(grouprep.symmetric(3)))
-    assert text.splitlines()[0].split() == ["1a", "2b", "3c"]
+    assert text.splitlines()[0].split() == ["1a", "2a", "3a"]
+    names = character_table(grouprep.alternating(5)).class_names
+    assert names == ("1a", "2a", "3a", "5a", "5b")  # as in the ATLAS
     assert text.splitlines()[-1].split() == ["X.3", "2", "0", "-1"]
     with pytest.raises(grouprep.GroupRepTypeError, match="FiniteGroup"):
         character_table("S3")

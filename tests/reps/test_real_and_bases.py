@@ -92,3 +92,12 @@ def test_bad_input():
         real_irreps(grouprep.symmetric(3))
     with pytest.raises(grouprep.GroupRepTypeError, match="Representation"):
         isotypic_basis("rho")
+
+
+def test_isotypic_basis_of_the_regular_representation_of_zn_is_the_dft():
+    from grouprep.reps import fourier_matrix
+
+    n = 6
+    B = isotypic_basis(regular_representation(grouprep.cyclic(n)))
+    F = fourier_matrix(n)
+    assert tuple(tuple(v * n for v in row) for row in B) == F

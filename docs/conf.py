@@ -90,6 +90,7 @@ _DOCUMENTED_PACKAGES = (
     "grouprep.groups",
     "grouprep.actions",
     "grouprep.orbits",
+    "grouprep.invariants",
     "grouprep.reps",
     "grouprep.numbers",
     "grouprep.laws",

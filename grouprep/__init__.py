@@ -47,6 +47,7 @@ from grouprep.groups import (
     permutation_group,
     symmetric,
 )
+from grouprep.invariants import invariant_basis, molien_coefficients, molien_series
 from grouprep.laws import (
     LawReport,
     assert_action,
@@ -160,12 +161,15 @@ __all__ = [
     "from_sympy",
     "induce",
     "inner_product",
+    "invariant_basis",
     "inverse_fourier_transform",
     "irreps",
     "isotypic_basis",
     "isotypic_projector",
     "least_rotation",
     "lyndon_words",
+    "molien_coefficients",
+    "molien_series",
     "necklace_rank",
     "necklace_unrank",
     "necklaces",

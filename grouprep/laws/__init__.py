@@ -13,14 +13,28 @@ from grouprep.laws._axioms import (
     check_group_axioms,
 )
 from grouprep.laws._homomorphism import assert_homomorphism, check_homomorphism
+from grouprep.laws._numeric import (
+    assert_equivariant,
+    assert_functor,
+    assert_invariant,
+    check_equivariant,
+    check_functor,
+    check_invariant,
+)
 from grouprep.laws._report import LawReport
 
 __all__ = [
     "LawReport",
     "assert_action",
+    "assert_equivariant",
+    "assert_functor",
     "assert_group_axioms",
     "assert_homomorphism",
+    "assert_invariant",
     "check_action",
+    "check_equivariant",
+    "check_functor",
     "check_group_axioms",
     "check_homomorphism",
+    "check_invariant",
 ]

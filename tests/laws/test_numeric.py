@@ -1,0 +1,124 @@
+"""Numeric law checks: lawful functions pass, deliberately broken ones are caught."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import grouprep
+from grouprep import GroupRepTypeError, GroupRepValueError, LawViolation
+from grouprep.reps import irreps, real_irreps
+
+RNG = np.random.default_rng(0)
+X8 = RNG.standard_normal((12, 8))
+
+
+def power_spectrum(X):
+    return np.abs(np.fft.fft(X, axis=-1)) ** 2
+
+
+def test_power_spectrum_is_shift_invariant_and_a_window_is_not():
+    shift = grouprep.shift_action(8)
+    report = grouprep.check_invariant(power_spectrum, shift, X8)
+    assert report.holds and report.exhaustive and report.checked == 8 * 12
+    assert report.max_error < 1e-9 * np.abs(power_spectrum(X8)).max()
+    broken = grouprep.check_invariant(lambda X: X[:, :3].sum(axis=1), shift, X8)
+    assert not broken.holds
+    ce = broken.counterexample
+    assert ce["g"] != 0 and 0 <= ce["index"] < 12
+    with pytest.raises(LawViolation, match="invariance"):
+        grouprep.assert_invariant(lambda X: X[:, 0], shift, X8)
+
+
+def test_tiny_perturbations_are_caught_relative_to_the_data():
+    shift = grouprep.shift_action(8)
+    big = X8 * 1e6
+
+    def almost(X):  # invariant up to a relative error of 1e-6
+        return power_spectrum(X) * (1 + 1e-6 * X[:, :1])
+
+    assert grouprep.check_invariant(power_spectrum, shift, big).holds
+    assert not grouprep.check_invariant(almost, shift, X8).holds
+
+
+def test_circular_convolution_is_equivariant_and_a_nonlinear_map_too():
+    shift = grouprep.shift_action(8)
+    kernel = RNG.standard_normal(8)
+
+    def conv(X):
+        return np.real(np.fft.ifft(np.fft.fft(X, axis=-1) * np.fft.fft(kernel), axis=-1))
+
+    assert grouprep.check_equivariant(conv, shift, shift, X8).holds
+    assert grouprep.check_equivariant(lambda X: np.maximum(X, 0), shift, shift, X8).holds
+    broken = grouprep.check_equivariant(lambda X: np.cumsum(X, axis=-1), shift, shift, X8)
+    assert not broken.holds
+
+
+def test_covariance_of_the_first_fourier_phase_through_a_representation():
+    # the first Fourier coefficient picks up chi_1(g)^-1 under a shift: f(g.x) = rho(g) f(x)
+    # with rho the real 2x2 rotation by -2 pi g / 8, written as a representation of Z_8
+    n = 8
+    G = grouprep.cyclic(n)
+    rho = real_irreps(G)[-1 if n % 2 else 2]  # the rotation block for k = 1
+    assert rho.dim == 2
+
+    def first_mode(X):
+        c = np.fft.fft(X, axis=-1)[:, 1]
+        return np.stack([c.real, -c.imag], axis=1)  # the conjugate: rotates by +2 pi g / n
+
+    report = grouprep.check_equivariant(first_mode, grouprep.shift_action(n), rho, X8)
+    assert report.holds, str(report)
+
+
+def test_bounding_box_position_is_covariant():
+    # the seed's bounding-box covariance in 1-D: the position of a pattern moves with the shift
+    n = 10
+    X = np.zeros((n, n))
+    for i in range(n):
+        X[i, i] = 1.0  # a single bright pixel at position i
+    position = grouprep.permutation_action(grouprep.cyclic(n))
+
+    def locate(X):
+        return np.argmax(X, axis=-1)
+
+    report = grouprep.check_equivariant(locate, grouprep.shift_action(n), position, X)
+    assert report.holds
+
+
+def test_functor_law():
+    G = grouprep.dihedral(5)
+    good = irreps(G)[-1]
+    assert grouprep.check_functor(good.numeric, G).holds
+    report = grouprep.check_functor(lambda g: good.numeric(g).T, G)  # transpose breaks it
+    assert not report.holds
+    assert report.counterexample["law"] == "G(ab) = G(a) G(b)"
+    not_identity = grouprep.check_functor(lambda g: 2 * good.numeric(g), G)
+    assert not not_identity.holds and not_identity.counterexample["law"] == "G(e) = I"
+    with pytest.raises(LawViolation, match="functor law"):
+        grouprep.assert_functor(lambda g: good.numeric(g).T, G)
+
+
+def test_large_groups_are_sampled_with_a_seed():
+    a = grouprep.signal_action(grouprep.permutation_action(grouprep.symmetric(6)))
+    X = RNG.standard_normal((4, 6))
+    r1 = grouprep.check_invariant(lambda X: np.sort(X, axis=-1), a, X, rng=1)
+    r2 = grouprep.check_invariant(lambda X: np.sort(X, axis=-1), a, X, rng=1)
+    assert r1.holds and not r1.exhaustive and r1 == r2
+
+
+def test_bad_input():
+    shift = grouprep.shift_action(8)
+    with pytest.raises(GroupRepValueError, match="one row per input"):
+        grouprep.check_invariant(lambda X: X.sum(), shift, X8)
+    with pytest.raises(GroupRepValueError, match="NaN or inf"):
+        grouprep.check_invariant(power_spectrum, shift, np.full((2, 8), np.nan))
+    with pytest.raises(GroupRepValueError, match="non-empty"):
+        grouprep.check_invariant(power_spectrum, shift, np.zeros((0, 8)))
+    with pytest.raises(GroupRepTypeError, match="callable"):
+        grouprep.check_invariant(3, shift, X8)
+    with pytest.raises(GroupRepTypeError, match="grouprep action"):
+        grouprep.check_invariant(power_spectrum, "shift", X8)
+    with pytest.raises(GroupRepValueError, match="same group"):
+        grouprep.check_equivariant(power_spectrum, shift, grouprep.shift_action(4), X8)
+    with pytest.raises(GroupRepValueError, match="square matrices"):
+        grouprep.check_functor(lambda g: np.zeros(3), grouprep.cyclic(2))

@@ -26,10 +26,24 @@ import numpy as np
 import sympy
 
 import grouprep
-from benchmarks import bench_classes, bench_elements, bench_membership, bench_orbits, bench_order
+from benchmarks import (
+    bench_characters,
+    bench_classes,
+    bench_elements,
+    bench_membership,
+    bench_orbits,
+    bench_order,
+)
 from benchmarks._harness import Case, Result, Settings, run_case
 
-ENTRIES = (bench_order, bench_membership, bench_classes, bench_elements, bench_orbits)
+ENTRIES = (
+    bench_order,
+    bench_membership,
+    bench_classes,
+    bench_elements,
+    bench_orbits,
+    bench_characters,
+)
 """The entry modules, in table order; each has ``cases(quick: bool) -> list[Case]``."""
 
 FULL = Settings(repeats=7, budget=10.0)

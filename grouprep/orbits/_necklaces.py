@@ -452,6 +452,16 @@ class _RankPlan:
         return out
 
 
+_TABLE_WORDS = 2**22
+
+
+@functools.cache
+def _necklace_codes(n: int, k: int) -> npt.NDArray[np.int64]:
+    """The necklaces of length n read as base-k numbers: sorted, as lex order is numeric."""
+    weights = k ** np.arange(n - 1, -1, -1, dtype=np.int64)
+    return necklaces(n, k).astype(np.int64) @ weights
+
+
 @functools.cache
 def _plan(n: int, k: int) -> _RankPlan:
     return _RankPlan(n, k)
@@ -470,7 +480,9 @@ def necklace_rank(X: npt.ArrayLike, k: int = 2) -> npt.NDArray[Any]:
 
     where T(α) counts the strings whose necklace is at most α and LN is the largest
     necklace at most a string. Counts are kept modulo word-size primes and recombined by
-    the Chinese remainder theorem, so ranks are exact for any n.
+    the Chinese remainder theorem, so ranks are exact for any n. When there are at most
+    2**22 strings, the necklaces are listed once (cached) and ranks are found by binary
+    search in that table, which is faster for short strings.
 
     Parameters
     ----------
@@ -500,6 +512,11 @@ def necklace_rank(X: npt.ArrayLike, k: int = 2) -> npt.NDArray[Any]:
     n = arr.shape[-1]
     lead = arr.shape[:-1]
     canonical = least_rotation(arr.reshape(-1, n)).canonical
+    if k**n <= _TABLE_WORDS:  # few necklaces: look the canonical words up in a table
+        weights = k ** np.arange(n - 1, -1, -1, dtype=np.int64)
+        codes = canonical.astype(np.int64).reshape(-1, n) @ weights
+        found: npt.NDArray[np.int64] = np.searchsorted(_necklace_codes(n, k), codes)
+        return found.reshape(lead)
     counts = _plan(n, k).count_leq(canonical)
     if isinstance(counts, np.ndarray):
         return (counts - 1).reshape(lead)

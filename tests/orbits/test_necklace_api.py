@@ -130,3 +130,15 @@ def test_bad_ranks():
         grouprep.necklace_unrank([0, 1.5], 6)
     with pytest.raises(GroupRepValueError, match="'n' must be an int >= 1"):
         grouprep.necklace_unrank(0, 0)
+
+
+@pytest.mark.parametrize(("n", "k"), [(6, 2), (5, 3), (10, 2), (4, 4)])
+def test_counting_ranks_agree_with_the_table_for_short_strings(monkeypatch, n, k):
+    from grouprep.orbits import _necklaces
+
+    words = np.array(list(itertools.product(range(k), repeat=n)))
+    by_table = grouprep.necklace_rank(words, k)
+    monkeypatch.setattr(_necklaces, "_TABLE_WORDS", 0)  # force the counting algorithm
+    by_counting = grouprep.necklace_rank(words, k)
+    np.testing.assert_array_equal(by_table, by_counting)
+    assert by_counting.max() == grouprep.count_necklaces(n, k) - 1

@@ -57,6 +57,13 @@ def check_homomorphism(rep: Representation, rng: RandomLike = 0) -> LawReport:
 
 
 def assert_homomorphism(rep: Representation, rng: RandomLike = 0) -> LawReport:
-    """Like :func:`check_homomorphism`, but raise :class:`~grouprep.LawViolation` on failure."""
+    """Like :func:`check_homomorphism`, but raise :class:`~grouprep.LawViolation` on failure.
+
+    Examples
+    --------
+    >>> import grouprep
+    >>> from grouprep.reps import regular_representation
+    >>> _ = grouprep.assert_homomorphism(regular_representation(grouprep.symmetric(3)))
+    """
     __tracebackhide__ = True
     return raise_if_failed(check_homomorphism(rep, rng))

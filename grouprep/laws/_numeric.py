@@ -263,7 +263,14 @@ def check_functor(
 
 
 def assert_invariant(f: Callable[[Any], Any], action: Any, samples: Any, **kw: Any) -> LawReport:
-    """Like :func:`check_invariant`, but raise :class:`~grouprep.LawViolation` on failure."""
+    """Like :func:`check_invariant`, but raise :class:`~grouprep.LawViolation` on failure.
+
+    Examples
+    --------
+    >>> import numpy as np, grouprep
+    >>> X = np.random.default_rng(1).standard_normal((4, 5))
+    >>> _ = grouprep.assert_invariant(lambda X: X.sum(axis=1), grouprep.shift_action(5), X)
+    """
     __tracebackhide__ = True
     return raise_if_failed(check_invariant(f, action, samples, **kw))
 
@@ -271,12 +278,26 @@ def assert_invariant(f: Callable[[Any], Any], action: Any, samples: Any, **kw: A
 def assert_equivariant(
     f: Callable[[Any], Any], action_in: Any, action_out: Any, samples: Any, **kw: Any
 ) -> LawReport:
-    """Like :func:`check_equivariant`, but raise :class:`~grouprep.LawViolation` on failure."""
+    """Like :func:`check_equivariant`, but raise :class:`~grouprep.LawViolation` on failure.
+
+    Examples
+    --------
+    >>> import numpy as np, grouprep
+    >>> X = np.random.default_rng(1).standard_normal((4, 5))
+    >>> shift = grouprep.shift_action(5)
+    >>> _ = grouprep.assert_equivariant(lambda X: 2 * X, shift, shift, X)
+    """
     __tracebackhide__ = True
     return raise_if_failed(check_equivariant(f, action_in, action_out, samples, **kw))
 
 
 def assert_functor(G_map: Callable[[Any], Any], group: FiniteGroup[Any], **kw: Any) -> LawReport:
-    """Like :func:`check_functor`, but raise :class:`~grouprep.LawViolation` on failure."""
+    """Like :func:`check_functor`, but raise :class:`~grouprep.LawViolation` on failure.
+
+    Examples
+    --------
+    >>> import numpy as np, grouprep
+    >>> _ = grouprep.assert_functor(lambda g: np.roll(np.eye(3), g, axis=0), grouprep.cyclic(3))
+    """
     __tracebackhide__ = True
     return raise_if_failed(check_functor(G_map, group, **kw))

@@ -599,5 +599,13 @@ def _root(n: int, k: int) -> Cyclotomic:
 
 
 def as_cyclotomic(value: Any) -> Cyclotomic:
-    """Convert an int, a Fraction, a sympy Rational or a Cyclotomic to a Cyclotomic."""
+    """Convert an int, a Fraction, a sympy Rational or a Cyclotomic to a Cyclotomic.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> from grouprep.numbers import as_cyclotomic
+    >>> as_cyclotomic(Fraction(3, 4)) + 1
+    7/4
+    """
     return value if isinstance(value, Cyclotomic) else Cyclotomic(value)

@@ -109,7 +109,19 @@ def permutation_representation(action: BaseAction) -> Representation:
 
 
 def direct_sum(*reps: Representation) -> Representation:
-    """The direct sum :math:`\\rho_1 \\oplus \\dots \\oplus \\rho_k` (block-diagonal matrices)."""
+    """The direct sum :math:`\\rho_1 \\oplus \\dots \\oplus \\rho_k` (block-diagonal matrices).
+
+    Its character is the sum of the characters.
+
+    Examples
+    --------
+    >>> import grouprep
+    >>> from grouprep.reps import direct_sum, irreps
+    >>> a, b = irreps(grouprep.cyclic(4))[1:3]
+    >>> s = direct_sum(a, b)
+    >>> s.dim, s.character(1) == a.character(1) + b.character(1)
+    (2, True)
+    """
     if not reps:
         raise GroupRepValueError("direct_sum: at least one representation is required")
     for i, r in enumerate(reps):
@@ -140,8 +152,19 @@ def direct_sum(*reps: Representation) -> Representation:
 
 
 def tensor_product(a: Representation, b: Representation) -> Representation:
-    """The tensor product :math:`\\rho_a \\otimes \\rho_b` (Kronecker products); its character
-    is the product of the characters."""
+    """The tensor product :math:`\\rho_a \\otimes \\rho_b` (Kronecker products).
+
+    Its character is the product of the characters.
+
+    Examples
+    --------
+    >>> import grouprep
+    >>> from grouprep.reps import irreps, tensor_product
+    >>> rho = irreps(grouprep.dihedral(5))[-1]
+    >>> t = tensor_product(rho, rho)
+    >>> t.dim, t.character((1, 0)) == rho.character((1, 0)) ** 2
+    (4, True)
+    """
     _check_rep(a, "a", "tensor_product")
     _check_rep(b, "b", "tensor_product")
     if a.group != b.group:
@@ -164,7 +187,18 @@ def tensor_product(a: Representation, b: Representation) -> Representation:
 
 
 def dual(rep: Representation) -> Representation:
-    """The dual (contragredient) representation :math:`\\rho^*(g) = \\rho(g^{-1})^{T}`."""
+    """The dual (contragredient) representation :math:`\\rho^*(g) = \\rho(g^{-1})^{T}`.
+
+    Its character is the complex conjugate of the character.
+
+    Examples
+    --------
+    >>> import grouprep
+    >>> from grouprep.reps import dual, irreps
+    >>> chi = irreps(grouprep.cyclic(3))[1]
+    >>> dual(chi).character(1) == chi.character(1).conjugate()
+    True
+    """
     _check_rep(rep, "rep", "dual")
     G = rep.group
 
@@ -178,7 +212,17 @@ def dual(rep: Representation) -> Representation:
 
 
 def restrict(rep: Representation, subgroup: FiniteGroup[Any]) -> Representation:
-    """The restriction of a representation to a subgroup H: :math:`\\rho|_H(h) = \\rho(h)`."""
+    """The restriction of a representation to a subgroup H: :math:`\\rho|_H(h) = \\rho(h)`.
+
+    Examples
+    --------
+    >>> import grouprep
+    >>> from grouprep.reps import irreps, restrict
+    >>> D4 = grouprep.dihedral(4)
+    >>> rotations = D4.subgroup([(1, 0)])
+    >>> restrict(irreps(D4)[-1], rotations).is_irreducible()  # splits on the rotations
+    False
+    """
     _check_rep(rep, "rep", "restrict")
     if not isinstance(subgroup, FiniteGroup) or not subgroup.is_subgroup_of(rep.group):
         raise GroupRepValueError(

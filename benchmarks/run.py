@@ -27,12 +27,12 @@ import sympy
 
 import grouprep
 from benchmarks import (
-    bench_characters,
     bench_classes,
     bench_elements,
     bench_membership,
     bench_orbits,
     bench_order,
+    bench_reps,
 )
 from benchmarks._harness import Case, Result, Settings, run_case
 
@@ -42,7 +42,7 @@ ENTRIES = (
     bench_classes,
     bench_elements,
     bench_orbits,
-    bench_characters,
+    bench_reps,
 )
 """The entry modules, in table order; each has ``cases(quick: bool) -> list[Case]``."""
 

@@ -66,6 +66,30 @@ def _deviation(
     return diff, rtol * scale
 
 
+def _worst_case(
+    law: str,
+    elements: list[Any],
+    exhaustive: bool,
+    X: npt.NDArray[Any],
+    sides: Callable[[Any], tuple[npt.NDArray[Any], npt.NDArray[Any]]],
+    names: tuple[str, str],
+    rtol: float,
+) -> LawReport:
+    """Compare the two sides of a law for every element; report the worst sample."""
+    worst, info, tol_used = -1.0, None, 0.0
+    for g in elements:
+        left, right = sides(g)
+        dev, tol = _deviation(left, right, rtol)
+        i = int(dev.argmax())
+        if dev[i] > worst:
+            worst, tol_used = float(dev[i]), tol
+            info = {"g": g, "index": i, "x": X[i], names[0]: left[i], names[1]: right[i]}
+    holds = worst <= tol_used
+    return LawReport(
+        law, holds, len(elements) * len(X), exhaustive, None if holds else info, worst
+    )
+
+
 def _check_samples(action: Any, samples: Any, where: str) -> npt.NDArray[Any]:
     if not (hasattr(action, "group") and callable(getattr(action, "act", None))):
         raise GroupRepTypeError(
@@ -124,26 +148,17 @@ def check_invariant(
         )
     base = _call(f, X, "check_invariant", len(X))
     elements, exhaustive = _elements(action.group, rng, "check_invariant")
-    worst, worst_info, tol_used = -1.0, None, 0.0
-    for g in elements:
+
+    def sides(g: Any) -> tuple[npt.NDArray[Any], npt.NDArray[Any]]:
         moved = _call(f, action.act(g, X), "check_invariant", len(X))
         if moved.shape != base.shape:
             raise GroupRepValueError(
                 "check_invariant: f changed its output shape under the action"
             )
-        dev, tol = _deviation(moved, base, rtol)
-        i = int(dev.argmax())
-        if dev[i] > worst:
-            worst, tol_used = float(dev[i]), tol
-            worst_info = {"g": g, "index": i, "x": X[i], "f(x)": base[i], "f(g.x)": moved[i]}
-    holds = worst <= tol_used
-    return LawReport(
-        f"invariance under {action!r}",
-        holds,
-        len(elements) * len(X),
-        exhaustive,
-        None if holds else worst_info,
-        worst,
+        return moved, base
+
+    return _worst_case(
+        f"invariance under {action!r}", elements, exhaustive, X, sides, ("f(g.x)", "f(x)"), rtol
     )
 
 
@@ -186,24 +201,13 @@ def check_equivariant(
         )
     base = _call(f, X, "check_equivariant", len(X))
     elements, exhaustive = _elements(group, rng, "check_equivariant")
-    worst, worst_info, tol_used = -1.0, None, 0.0
-    for g in elements:
+
+    def sides(g: Any) -> tuple[npt.NDArray[Any], npt.NDArray[Any]]:
         left = _call(f, action_in.act(g, X), "check_equivariant", len(X))
-        right = _act_out(action_out, g, base)
-        dev, tol = _deviation(left, right, rtol)
-        i = int(dev.argmax())
-        if dev[i] > worst:
-            worst, tol_used = float(dev[i]), tol
-            worst_info = {"g": g, "index": i, "x": X[i], "f(g.x)": left[i], "g.f(x)": right[i]}
-    holds = worst <= tol_used
-    return LawReport(
-        f"equivariance from {action_in!r} to {action_out!r}",
-        holds,
-        len(elements) * len(X),
-        exhaustive,
-        None if holds else worst_info,
-        worst,
-    )
+        return left, _act_out(action_out, g, base)
+
+    law = f"equivariance from {action_in!r} to {action_out!r}"
+    return _worst_case(law, elements, exhaustive, X, sides, ("f(g.x)", "g.f(x)"), rtol)
 
 
 def check_functor(

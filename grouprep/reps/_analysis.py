@@ -200,9 +200,7 @@ def induce(rep: Representation, group: FiniteGroup[Any]) -> Representation:
                         rows[i * d + a][j * d : j * d + d] = block[a]
         return tuple(tuple(r) for r in rows)
 
-    return Representation(
-        G, [closed(s) for s in G.generators], "induced", closed_form=closed, check=False, dim=m * d
-    )
+    return Representation.from_closed_form(G, closed, m * d, "induced")
 
 
 def fourier_matrix(n: int) -> ExactMatrix:

@@ -65,14 +65,7 @@ def regular_representation(group: FiniteGroup[Any]) -> Representation:
     def closed(g: Any) -> ExactMatrix:
         return _permutation_matrix(tuple(int(v) for v in table[group._index(g)]))
 
-    return Representation(
-        group,
-        [closed(s) for s in group.generators],
-        "regular",
-        closed_form=closed,
-        check=False,
-        dim=group.order,
-    )
+    return Representation.from_closed_form(group, closed, group.order, "regular")
 
 
 def permutation_representation(action: BaseAction) -> Representation:
@@ -98,13 +91,8 @@ def permutation_representation(action: BaseAction) -> Representation:
     def closed(g: Any) -> ExactMatrix:
         return _permutation_matrix(action.permutation(g))
 
-    return Representation(
-        G,
-        [closed(s) for s in G.generators],
-        f"permutation({action!r})",
-        closed_form=closed,
-        check=False,
-        dim=action.num_points,
+    return Representation.from_closed_form(
+        G, closed, action.num_points, f"permutation({action!r})"
     )
 
 
@@ -141,14 +129,7 @@ def direct_sum(*reps: Representation) -> Representation:
             offset += r.dim
         return tuple(rows)
 
-    return Representation(
-        G,
-        [closed(s) for s in G.generators],
-        "direct sum",
-        closed_form=closed,
-        check=False,
-        dim=dim,
-    )
+    return Representation.from_closed_form(G, closed, dim, "direct sum")
 
 
 def tensor_product(a: Representation, b: Representation) -> Representation:
@@ -176,14 +157,7 @@ def tensor_product(a: Representation, b: Representation) -> Representation:
         ma, mb = a._exact(g), b._exact(g)
         return tuple(tuple(x * y for x in ra for y in rb) for ra in ma for rb in mb)
 
-    return Representation(
-        G,
-        [closed(s) for s in G.generators],
-        "tensor product",
-        closed_form=closed,
-        check=False,
-        dim=dim,
-    )
+    return Representation.from_closed_form(G, closed, dim, "tensor product")
 
 
 def dual(rep: Representation) -> Representation:
@@ -206,9 +180,7 @@ def dual(rep: Representation) -> Representation:
         m = rep._exact(G._inverse(g))
         return tuple(zip(*m, strict=True)) if m else ()
 
-    return Representation(
-        G, [closed(s) for s in G.generators], "dual", closed_form=closed, check=False, dim=rep.dim
-    )
+    return Representation.from_closed_form(G, closed, rep.dim, "dual")
 
 
 def restrict(rep: Representation, subgroup: FiniteGroup[Any]) -> Representation:
@@ -233,11 +205,4 @@ def restrict(rep: Representation, subgroup: FiniteGroup[Any]) -> Representation:
     def closed(h: Any) -> ExactMatrix:
         return rep._exact(h)
 
-    return Representation(
-        subgroup,
-        [closed(s) for s in subgroup.generators],
-        "restriction",
-        closed_form=closed,
-        check=False,
-        dim=rep.dim,
-    )
+    return Representation.from_closed_form(subgroup, closed, rep.dim, "restriction")

@@ -35,16 +35,7 @@ def _cyclic_irreps(G: CyclicGroup) -> list[Representation]:
         def closed(g: int, k: int = k) -> ExactMatrix:
             return ((root_of_unity(n, k * g),),)
 
-        reps.append(
-            Representation(
-                G,
-                [closed(s) for s in G.generators],
-                f"chi_{k}",
-                closed_form=closed,
-                check=False,
-                dim=1,
-            )
-        )
+        reps.append(Representation.from_closed_form(G, closed, 1, f"chi_{k}"))
     return reps
 
 
@@ -66,16 +57,7 @@ def _dihedral_irreps(G: DihedralGroup) -> list[Representation]:
         def closed1(g: tuple[int, int], f: Any = f) -> ExactMatrix:
             return ((f(*g),),)
 
-        reps.append(
-            Representation(
-                G,
-                [closed1(s) for s in G.generators],
-                name,
-                closed_form=closed1,
-                check=False,
-                dim=1,
-            )
-        )
+        reps.append(Representation.from_closed_form(G, closed1, 1, name))
     for j in range(1, (n - 1) // 2 + 1):
         # rho_j(r, s) = diag(z^{jr}, z^{-jr}) S^s with S the swap: S D(r) S = D(-r)
 
@@ -86,16 +68,7 @@ def _dihedral_irreps(G: DihedralGroup) -> list[Representation]:
                 return ((_ZERO, a), (b, _ZERO))
             return ((a, _ZERO), (_ZERO, b))
 
-        reps.append(
-            Representation(
-                G,
-                [closed2(s) for s in G.generators],
-                f"rho_{j}",
-                closed_form=closed2,
-                check=False,
-                dim=2,
-            )
-        )
+        reps.append(Representation.from_closed_form(G, closed2, 2, f"rho_{j}"))
     return reps
 
 
@@ -118,16 +91,7 @@ def _product_irreps(G: DirectProduct) -> list[Representation]:
             return m
 
         name = " x ".join(r.name or "?" for r in combo)
-        reps.append(
-            Representation(
-                G,
-                [closed(s) for s in G.generators],
-                name,
-                closed_form=closed,
-                check=False,
-                dim=dim,
-            )
-        )
+        reps.append(Representation.from_closed_form(G, closed, dim, name))
     return reps
 
 

@@ -61,16 +61,7 @@ def real_irreps(group: FiniteGroup[Any]) -> tuple[Representation, ...]:
             def closed(g: int, k: int = k) -> ExactMatrix:
                 return _rotation(n, k * g)
 
-            reps.append(
-                Representation(
-                    group,
-                    [closed(s) for s in group.generators],
-                    f"rotation_{k}",
-                    closed_form=closed,
-                    check=False,
-                    dim=2,
-                )
-            )
+            reps.append(Representation.from_closed_form(group, closed, 2, f"rotation_{k}"))
         return tuple(reps)
     if isinstance(group, DihedralGroup):
         from grouprep.reps._irreps import irreps
@@ -88,16 +79,7 @@ def real_irreps(group: FiniteGroup[Any]) -> tuple[Representation, ...]:
                     return m
                 return tuple(tuple(m[a][b] * flip[b][b] for b in range(2)) for a in range(2))
 
-            reps.append(
-                Representation(
-                    group,
-                    [closed2(s) for s in group.generators],
-                    f"rho_{j} (real)",
-                    closed_form=closed2,
-                    check=False,
-                    dim=2,
-                )
-            )
+            reps.append(Representation.from_closed_form(group, closed2, 2, f"rho_{j} (real)"))
         return tuple(reps)
     raise GroupRepValueError(
         f"real_irreps: available for cyclic and dihedral groups, got {describe(group)}"

@@ -244,6 +244,33 @@ class Representation:
                     f"rho(s g) = rho(s) rho(g) at s = {bad[0]!r}, g = {bad[1]!r}"
                 )
 
+    @classmethod
+    def from_closed_form(
+        cls,
+        group: FiniteGroup[Any],
+        closed_form: Callable[[Any], ExactMatrix],
+        dim: int,
+        name: str | None = None,
+    ) -> Representation:
+        """A representation given by a formula for every element, trusted to be lawful.
+
+        Used by grouprep's own constructions, which are homomorphisms by construction;
+        :func:`grouprep.laws.check_homomorphism` checks one exactly.
+
+        Examples
+        --------
+        >>> import grouprep
+        >>> from grouprep.numbers import root_of_unity
+        >>> from grouprep.reps import Representation
+        >>> chi = Representation.from_closed_form(
+        ...     grouprep.cyclic(6), lambda g: ((root_of_unity(6, g),),), dim=1
+        ... )
+        >>> chi.character(3)
+        -1
+        """
+        images = [closed_form(s) for s in group.generators]
+        return cls(group, images, name, closed_form=closed_form, dim=dim, check=False)
+
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("Representation is immutable")
 

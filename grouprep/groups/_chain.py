@@ -47,7 +47,6 @@ class Chain:
 
     __slots__ = (
         "_orbit_arrays",
-        "_small",
         "_u_arrays",
         "degree",
         "inverse_transversals",
@@ -74,7 +73,6 @@ class Chain:
             w *= s
         self.weights = list(reversed(weights))
         self.levels = [i for i in range(degree) if sizes[i] > 1]
-        self._small = self.order < 2**62
         self._orbit_arrays = {i: np.array(self.orbits[i], dtype=np.intp) for i in self.levels}
         self._u_arrays = {
             i: np.array([self.transversals[i][d] for d in self.orbits[i]], dtype=np.intp)

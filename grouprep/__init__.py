@@ -47,7 +47,17 @@ from grouprep.groups import (
     permutation_group,
     symmetric,
 )
-from grouprep.invariants import invariant_basis, molien_coefficients, molien_series
+from grouprep.invariants import (
+    bispectrum_invariants,
+    bispectrum_pairs,
+    intertwiner_basis,
+    invariant_basis,
+    invariant_generators,
+    molien_coefficients,
+    molien_series,
+    power_spectrum_invariants,
+    reynolds,
+)
 from grouprep.laws import (
     LawReport,
     assert_action,
@@ -62,6 +72,8 @@ from grouprep.laws import (
     check_group_axioms,
     check_homomorphism,
     check_invariant,
+    prove_equivariant,
+    prove_invariant,
 )
 from grouprep.numbers import Cyclotomic, root_of_unity
 from grouprep.orbits import (
@@ -145,6 +157,8 @@ __all__ = [
     "assert_group_axioms",
     "assert_homomorphism",
     "assert_invariant",
+    "bispectrum_invariants",
+    "bispectrum_pairs",
     "bracelets",
     "canonical_form",
     "cayley_graph",
@@ -173,7 +187,9 @@ __all__ = [
     "from_sympy",
     "induce",
     "inner_product",
+    "intertwiner_basis",
     "invariant_basis",
+    "invariant_generators",
     "inverse_fourier_transform",
     "irreps",
     "isotypic_basis",
@@ -191,11 +207,15 @@ __all__ = [
     "permutation_action",
     "permutation_group",
     "permutation_representation",
+    "power_spectrum_invariants",
+    "prove_equivariant",
+    "prove_invariant",
     "quotient_graph",
     "real_irreps",
     "regular_action",
     "regular_representation",
     "restrict",
+    "reynolds",
     "root_of_unity",
     "schreier_graph",
     "shift_action",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import math
 from fractions import Fraction
 from typing import Any
@@ -12,18 +11,18 @@ from grouprep.errors import GroupRepTypeError
 from grouprep.numbers import Cyclotomic
 from grouprep.reps import Representation
 
-__all__ = ["invariant_basis", "molien_coefficients", "molien_series"]
+__all__ = ["check_rep", "molien_coefficients", "molien_series", "permutation_of"]
 
 
-def _check(rep: Any, where: str) -> Representation:
+def check_rep(rep: Any, where: str, name: str = "rep") -> Representation:
     if not isinstance(rep, Representation):
         raise GroupRepTypeError(
-            f"{where}: argument 'rep' must be a Representation, got {describe(rep)}"
+            f"{where}: argument '{name}' must be a Representation, got {describe(rep)}"
         )
     return rep
 
 
-def _permutation_of(rep: Representation, g: Any) -> tuple[int, ...] | None:
+def permutation_of(rep: Representation, g: Any) -> tuple[int, ...] | None:
     """The permutation p with rho(g) e_i = e_{p(i)}, if rho(g) is a permutation matrix."""
     m = rep._exact(g)
     perm = []
@@ -79,13 +78,13 @@ def molien_coefficients(rep: Representation, degree: int) -> list[int]:
     >>> molien_coefficients(S3, 8)  # partitions into parts of size at most 3
     [1, 1, 2, 3, 4, 5, 7, 8, 10]
     """
-    rep = _check(rep, "molien_coefficients")
+    rep = check_rep(rep, "molien_coefficients")
     degree = check_int(degree, "degree", "molien_coefficients", minimum=0)
     G = rep.group
     totals = [Fraction(0)] * (degree + 1)
     exact = [Cyclotomic(0)] * (degree + 1)
     for c in G.conjugacy_classes():
-        perm = _permutation_of(rep, c.representative)
+        perm = permutation_of(rep, c.representative)
         if perm is not None:
             series = [1] + [0] * degree
             seen = [False] * rep.dim
@@ -132,7 +131,7 @@ def molien_series(rep: Representation) -> Any:
     """
     import sympy
 
-    rep = _check(rep, "molien_series")
+    rep = check_rep(rep, "molien_series")
     t = sympy.Symbol("t")
     e = rep.group.exponent
     n = rep.dim
@@ -145,65 +144,3 @@ def molien_series(rep: Representation) -> Any:
     num = sum((c * t**d for d, c in enumerate(numerator) if c), sympy.Integer(0))
     den = (1 - t**e) ** n
     return sympy.cancel(num / den)
-
-
-def invariant_basis(rep: Representation, degree: int) -> list[Any]:
-    """A basis of the invariant polynomials of one degree, for a permutation representation.
-
-    The orbit sums of monomials :math:`\\sum_{m \\in G \\cdot x^a} m` over the orbits of G
-    on the monomials of that degree form a basis (no linear algebra). Variables are the
-    sympy symbols ``x0, x1, ...``; the length equals the Molien coefficient.
-
-    Examples
-    --------
-    >>> import grouprep
-    >>> from grouprep.invariants import invariant_basis
-    >>> from grouprep.reps import permutation_representation
-    >>> rho = permutation_representation(grouprep.permutation_action(grouprep.cyclic(3)))
-    >>> invariant_basis(rho, 2)
-    [x0**2 + x1**2 + x2**2, x0*x1 + x0*x2 + x1*x2]
-    """
-    import sympy
-
-    rep = _check(rep, "invariant_basis")
-    degree = check_int(degree, "degree", "invariant_basis", minimum=0)
-    G = rep.group
-    perms = []
-    for s in G.generators:
-        p = _permutation_of(rep, s)
-        if p is None:
-            raise GroupRepTypeError(
-                "invariant_basis: orbit sums need a permutation representation; "
-                f"{rep!r} is not one"
-            )
-        perms.append(p)
-    n = rep.dim
-    xs = sympy.symbols(f"x0:{n}")
-    seen: set[tuple[int, ...]] = set()
-    basis = []
-    for combo in itertools.combinations_with_replacement(range(n), degree):
-        exps = [0] * n
-        for i in combo:
-            exps[i] += 1
-        start = tuple(exps)
-        if start in seen:
-            continue
-        orbit = {start}
-        frontier = [start]
-        while frontier:
-            nxt = []
-            for a in frontier:
-                for p in perms:  # rho(g) e_i = e_{p(i)} moves exponent i to p(i)
-                    b = [0] * n
-                    for i, v in enumerate(a):
-                        b[p[i]] = v
-                    tb = tuple(b)
-                    if tb not in orbit:
-                        orbit.add(tb)
-                        nxt.append(tb)
-            frontier = nxt
-        seen |= orbit
-        basis.append(
-            sympy.Add(*(sympy.Mul(*(x**k for x, k in zip(xs, a, strict=True))) for a in orbit))
-        )
-    return basis

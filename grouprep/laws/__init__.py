@@ -1,9 +1,10 @@
-"""Checkers for the laws: group axioms, action axioms, the homomorphism law.
+"""Checkers for the laws: group and action axioms, homomorphisms, invariance, equivariance.
 
 Each ``check_*`` returns a :class:`LawReport` (``holds``, ``counterexample``, ``checked``,
 ``exhaustive``, ``max_error``); each ``assert_*`` twin raises
 :class:`~grouprep.LawViolation` with the counterexample in its message, for use in a
-user's own pytest suite.
+user's own pytest suite. ``prove_*`` decide invariance and equivariance of polynomials
+exactly, on the generators.
 """
 
 from grouprep.laws._axioms import (
@@ -12,6 +13,7 @@ from grouprep.laws._axioms import (
     check_action,
     check_group_axioms,
 )
+from grouprep.laws._exact import prove_equivariant, prove_invariant
 from grouprep.laws._homomorphism import assert_homomorphism, check_homomorphism
 from grouprep.laws._numeric import (
     assert_equivariant,
@@ -37,4 +39,6 @@ __all__ = [
     "check_group_axioms",
     "check_homomorphism",
     "check_invariant",
+    "prove_equivariant",
+    "prove_invariant",
 ]

@@ -66,28 +66,110 @@ def _deviation(
     return diff, rtol * scale
 
 
+Pair = tuple[npt.NDArray[Any], npt.NDArray[Any]]
+Sides = Callable[[Any, npt.NDArray[Any], npt.NDArray[Any]], Pair]
+
+_SHRINK_ROUNDS = 64
+
+
 def _worst_case(
     law: str,
     elements: list[Any],
+    generators: tuple[Any, ...],
     exhaustive: bool,
     X: npt.NDArray[Any],
-    sides: Callable[[Any], tuple[npt.NDArray[Any], npt.NDArray[Any]]],
+    values: Callable[[npt.NDArray[Any]], npt.NDArray[Any]],
+    sides: Sides,
     names: tuple[str, str],
     rtol: float,
 ) -> LawReport:
-    """Compare the two sides of a law for every element; report the worst sample."""
+    """Compare the two sides of a law for every element; report the worst sample.
+
+    ``values(X)`` is f on a batch, ``sides(g, X, f(X))`` the two sides of the law. On
+    failure the counterexample also carries a shrunk one (see :func:`_shrink`).
+    """
+    base = values(X)
     worst, info, tol_used = -1.0, None, 0.0
     for g in elements:
-        left, right = sides(g)
+        left, right = sides(g, X, base)
         dev, tol = _deviation(left, right, rtol)
         i = int(dev.argmax())
         if dev[i] > worst:
             worst, tol_used = float(dev[i]), tol
             info = {"g": g, "index": i, "x": X[i], names[0]: left[i], names[1]: right[i]}
     holds = worst <= tol_used
+    if not holds and info is not None:
+        shrunk = _shrink(info["g"], info["x"], generators, values, sides, names, rtol)
+        if shrunk is not None:
+            info["shrunk"] = shrunk
     return LawReport(
         law, holds, len(elements) * len(X), exhaustive, None if holds else info, worst
     )
+
+
+def _failing(
+    g: Any,
+    batch: npt.NDArray[Any],
+    values: Callable[[npt.NDArray[Any]], npt.NDArray[Any]],
+    sides: Sides,
+    rtol: float,
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[Any], npt.NDArray[Any]]:
+    """Which rows of the batch break the law for g, each with its own tolerance."""
+    left, right = sides(g, batch, values(batch))
+    a = np.abs(left.astype(np.complex128) - right).reshape(len(batch), -1)
+    scale = np.maximum(
+        np.abs(left).reshape(len(batch), -1).max(axis=1, initial=0.0),
+        np.abs(right).reshape(len(batch), -1).max(axis=1, initial=0.0),
+    )
+    bad = a.max(axis=1, initial=0.0) > rtol * np.maximum(scale, 1.0)
+    return bad, left, right
+
+
+def _shrink(
+    g: Any,
+    x: npt.NDArray[Any],
+    generators: tuple[Any, ...],
+    values: Callable[[npt.NDArray[Any]], npt.NDArray[Any]],
+    sides: Sides,
+    names: tuple[str, str],
+    rtol: float,
+) -> dict[str, Any] | None:
+    """A simpler failing instance: a generator instead of g, then x with fewer, rounder
+    entries (greedy: zero one entry, round all entries, replace all by their signs; keep
+    the first candidate that still fails, until none does)."""
+    x = np.asarray(x)
+    batch = x[None]
+    for s in generators:  # a generator that already fails on x
+        if _failing(s, batch, values, sides, rtol)[0][0]:
+            g = s
+            break
+    if not _failing(g, batch, values, sides, rtol)[0][0]:
+        return None
+    flat = x.reshape(-1)
+    for _ in range(_SHRINK_ROUNDS):
+        candidates = []
+        for i in np.flatnonzero(flat):
+            c = flat.copy()
+            c[i] = 0
+            candidates.append(c)
+        if flat.dtype.kind in "fc":
+            for c in (np.round(flat), np.sign(flat)):
+                if not np.array_equal(c, flat):
+                    candidates.append(c.astype(flat.dtype))
+        if not candidates:
+            break
+        trial = np.stack(candidates).reshape((len(candidates), *x.shape))
+        try:
+            bad = _failing(g, trial, values, sides, rtol)[0]
+        except (ValueError, TypeError, ArithmeticError):  # f rejects the candidates
+            break
+        hits = np.flatnonzero(bad)
+        if not len(hits):
+            break
+        flat = trial[hits[0]].reshape(-1)
+    best = flat.reshape(x.shape)
+    _, left, right = _failing(g, best[None], values, sides, rtol)
+    return {"g": g, "x": best, names[0]: left[0], names[1]: right[0]}
 
 
 def _check_samples(action: Any, samples: Any, where: str) -> npt.NDArray[Any]:
@@ -129,7 +211,9 @@ def check_invariant(
     Returns
     -------
     LawReport
-        The counterexample names the worst group element and sample index.
+        The counterexample names the worst group element and sample index and, under
+        ``"shrunk"``, a simpler failing instance when one exists: a generator in place
+        of the element, an input with fewer and rounder entries.
 
     Examples
     --------
@@ -146,11 +230,15 @@ def check_invariant(
         raise GroupRepTypeError(
             f"check_invariant: argument 'f' must be callable, got {describe(f)}"
         )
-    base = _call(f, X, "check_invariant", len(X))
     elements, exhaustive = _elements(action.group, rng, "check_invariant")
 
-    def sides(g: Any) -> tuple[npt.NDArray[Any], npt.NDArray[Any]]:
-        moved = _call(f, action.act(g, X), "check_invariant", len(X))
+    def values(B: npt.NDArray[Any]) -> npt.NDArray[Any]:
+        return _call(f, B, "check_invariant", len(B))
+
+    def sides(
+        g: Any, B: npt.NDArray[Any], base: npt.NDArray[Any]
+    ) -> tuple[npt.NDArray[Any], npt.NDArray[Any]]:
+        moved = _call(f, action.act(g, B), "check_invariant", len(B))
         if moved.shape != base.shape:
             raise GroupRepValueError(
                 "check_invariant: f changed its output shape under the action"
@@ -158,7 +246,15 @@ def check_invariant(
         return moved, base
 
     return _worst_case(
-        f"invariance under {action!r}", elements, exhaustive, X, sides, ("f(g.x)", "f(x)"), rtol
+        f"invariance under {action!r}",
+        elements,
+        action.group.generators,
+        exhaustive,
+        X,
+        values,
+        sides,
+        ("f(g.x)", "f(x)"),
+        rtol,
     )
 
 
@@ -199,15 +295,29 @@ def check_equivariant(
             "check_equivariant: 'action_in' and 'action_out' must be of the same group, "
             f"got {group!r} and {out_group!r}"
         )
-    base = _call(f, X, "check_equivariant", len(X))
     elements, exhaustive = _elements(group, rng, "check_equivariant")
 
-    def sides(g: Any) -> tuple[npt.NDArray[Any], npt.NDArray[Any]]:
-        left = _call(f, action_in.act(g, X), "check_equivariant", len(X))
+    def values(B: npt.NDArray[Any]) -> npt.NDArray[Any]:
+        return _call(f, B, "check_equivariant", len(B))
+
+    def sides(
+        g: Any, B: npt.NDArray[Any], base: npt.NDArray[Any]
+    ) -> tuple[npt.NDArray[Any], npt.NDArray[Any]]:
+        left = _call(f, action_in.act(g, B), "check_equivariant", len(B))
         return left, _act_out(action_out, g, base)
 
     law = f"equivariance from {action_in!r} to {action_out!r}"
-    return _worst_case(law, elements, exhaustive, X, sides, ("f(g.x)", "g.f(x)"), rtol)
+    return _worst_case(
+        law,
+        elements,
+        group.generators,
+        exhaustive,
+        X,
+        values,
+        sides,
+        ("f(g.x)", "g.f(x)"),
+        rtol,
+    )
 
 
 def check_functor(

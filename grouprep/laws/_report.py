@@ -28,6 +28,9 @@ class LawReport:
         The first failing instance: which part of the law failed and the values involved.
     max_error : float or None
         For numeric comparisons, the largest deviation seen.
+    certificate : tuple of str
+        For exact proofs: one line per generator stating what was verified, so a user
+        can print the proof (empty for numeric checks).
     """
 
     law: str
@@ -36,6 +39,7 @@ class LawReport:
     exhaustive: bool
     counterexample: dict[str, Any] | None = None
     max_error: float | None = field(default=None)
+    certificate: tuple[str, ...] = field(default=(), repr=False)
 
     def __str__(self) -> str:
         how = "all" if self.exhaustive else "sampled"

@@ -599,13 +599,30 @@ def _root(n: int, k: int) -> Cyclotomic:
 
 
 def as_cyclotomic(value: Any) -> Cyclotomic:
-    """Convert an int, a Fraction, a sympy Rational or a Cyclotomic to a Cyclotomic.
+    """Convert an int, a Fraction, a Cyclotomic or a sympy number to a Cyclotomic, exactly.
+
+    sympy numbers may be written with ``I``, ``exp(I*pi*r)``, ``cos(pi*r)``, ``sin(pi*r)``
+    (r rational), square roots (also nested, as sympy writes ``cos(pi/8)``), sums,
+    products and integer powers. Square roots other than of rationals are found by an
+    integer-relation search and then proved by exact squaring; a number outside every
+    cyclotomic field raises :class:`~grouprep.errors.GroupRepValueError`.
 
     Examples
     --------
     >>> from fractions import Fraction
-    >>> from grouprep.numbers import as_cyclotomic
+    >>> import sympy
+    >>> from grouprep.numbers import as_cyclotomic, root_of_unity
     >>> as_cyclotomic(Fraction(3, 4)) + 1
     7/4
+    >>> as_cyclotomic(sympy.cos(sympy.pi / 8)) == (root_of_unity(16) + root_of_unity(16, 15)) / 2
+    True
+    >>> as_cyclotomic(sympy.sqrt(-3)) == 1 + 2 * root_of_unity(3)
+    True
     """
-    return value if isinstance(value, Cyclotomic) else Cyclotomic(value)
+    if isinstance(value, Cyclotomic):
+        return value
+    if type(value).__module__.startswith("sympy") and not getattr(value, "is_Rational", False):
+        from grouprep.numbers._sympy_bridge import cyclotomic_from_sympy
+
+        return cyclotomic_from_sympy(value)
+    return Cyclotomic(value)

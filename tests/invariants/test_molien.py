@@ -70,5 +70,5 @@ def test_bad_input():
         molien_series("rho")
     with pytest.raises(grouprep.GroupRepValueError, match="'degree' must be an int >= 0"):
         molien_coefficients(regular_representation(grouprep.cyclic(2)), -1)
-    with pytest.raises(grouprep.GroupRepTypeError, match="permutation representation"):
-        invariant_basis(irreps(grouprep.dihedral(4))[-1], 2)
+    with pytest.raises(grouprep.GroupRepValueError, match="'degree' must be an int >= 0"):
+        invariant_basis(irreps(grouprep.dihedral(4))[-1], -1)

@@ -62,7 +62,7 @@ def test_regular_cyclic_gives_the_circulants(n):
     basis = intertwiner_basis(rho, rho)
     assert len(basis) == n
     for m, A in enumerate(basis):
-        want = sympy.Matrix(n, n, lambda i, j: 1 if (i - j) % n == m else 0)
+        want = sympy.Matrix(n, n, lambda i, j, m=m: 1 if (i - j) % n == m else 0)
         assert want == A
 
 

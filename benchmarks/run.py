@@ -29,6 +29,7 @@ import grouprep
 from benchmarks import (
     bench_classes,
     bench_elements,
+    bench_invariants,
     bench_membership,
     bench_orbits,
     bench_order,
@@ -43,6 +44,7 @@ ENTRIES = (
     bench_elements,
     bench_orbits,
     bench_reps,
+    bench_invariants,
 )
 """The entry modules, in table order; each has ``cases(quick: bool) -> list[Case]``."""
 

@@ -24,6 +24,7 @@ __all__ = [
     "LawViolation",
     "NotAnElementError",
     "NotFiniteError",
+    "NotFittedError",
     "SpecError",
 ]
 
@@ -50,6 +51,11 @@ class NotFiniteError(GroupRepValueError, AttributeError):
     It is also an :class:`AttributeError`: such an action has no ``num_points``, so
     ``isinstance(action, FiniteAction)`` is False.
     """
+
+
+class NotFittedError(GroupRepValueError, AttributeError):
+    """A featurizer was used before ``fit`` (a ValueError and an AttributeError, as
+    scikit-learn expects)."""
 
 
 class SpecError(GroupRepValueError):

@@ -59,7 +59,7 @@ class SignalAction(BaseAction):
     every leading index at once; a tuple in gives a tuple out (points are hashable).
     """
 
-    __slots__ = ("_alphabet", "_group", "_name", "_shape", "_site_perm")
+    __slots__ = ("_alphabet", "_group", "_name", "_recipe", "_shape", "_site_perm")
 
     def __init__(
         self,
@@ -75,6 +75,16 @@ class SignalAction(BaseAction):
         self._site_perm = site_permutation
         self._alphabet = alphabet
         self._name = name
+        self._recipe: tuple[Any, tuple[Any, ...]] | None = None
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickle by the public constructor that built the action (its arguments only)."""
+        if self._recipe is None:
+            raise TypeError(
+                f"{self!r} cannot be pickled: it was built from a function; pickle the "
+                "arguments that build it instead"
+            )
+        return self._recipe
 
     # ------------------------------------------------------------------ basics
     @property
@@ -294,7 +304,9 @@ def shift_action(n: int, alphabet: int | None = None) -> SignalAction:
     def rotate(g: int) -> npt.NDArray[np.intp]:  # i -> i + g
         return (sites + g) % n
 
-    return SignalAction(G, (n,), rotate, alphabet, _fmt("shift_action", str(n), alphabet))
+    action = SignalAction(G, (n,), rotate, alphabet, _fmt("shift_action", str(n), alphabet))
+    action._recipe = (shift_action, (n, alphabet))
+    return action
 
 
 def dihedral_action(n: int, alphabet: int | None = None) -> SignalAction:
@@ -320,7 +332,9 @@ def dihedral_action(n: int, alphabet: int | None = None) -> SignalAction:
         r, s = g
         return (r - sites if s else r + sites) % n
 
-    return SignalAction(G, (n,), move, alphabet, _fmt("dihedral_action", str(n), alphabet))
+    action = SignalAction(G, (n,), move, alphabet, _fmt("dihedral_action", str(n), alphabet))
+    action._recipe = (dihedral_action, (n, alphabet))
+    return action
 
 
 def translation_action(shape: tuple[int, int], alphabet: int | None = None) -> SignalAction:
@@ -355,9 +369,11 @@ def translation_action(shape: tuple[int, int], alphabet: int | None = None) -> S
         out: npt.NDArray[np.intp] = ((rows + a) % h) * w + (cols + b) % w
         return out
 
-    return SignalAction(
+    action = SignalAction(
         G, (h, w), sites, alphabet, _fmt("translation_action", f"({h}, {w})", alphabet)
     )
+    action._recipe = (translation_action, ((h, w), alphabet))
+    return action
 
 
 def signal_action(site_action: Any, alphabet: int | None = None) -> SignalAction:

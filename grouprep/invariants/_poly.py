@@ -61,6 +61,17 @@ def _coefficient(expr: Any) -> Cyclotomic:
     return as_cyclotomic(expr)
 
 
+def _read_coefficient(expr: Any, where: str, name: str) -> Cyclotomic:
+    try:
+        return _coefficient(expr)
+    except (GroupRepValueError, GroupRepTypeError) as exc:
+        raise GroupRepValueError(
+            f"{where}: argument '{name}' must have exact coefficients (rationals, roots of "
+            f"unity, cyclotomic radicals; floats are not exact), got the coefficient {expr}: "
+            f"{exc}"
+        ) from exc
+
+
 def poly_from_sympy(expr: Any, n: int, where: str, name: str = "f") -> Poly:
     """Read a sympy polynomial in ``x0 .. x{n-1}`` with cyclotomic coefficients."""
     import sympy
@@ -81,7 +92,7 @@ def poly_from_sympy(expr: Any, n: int, where: str, name: str = "f") -> Poly:
         )
     index = {x: i for i, x in enumerate(xs)}
     for attempt in range(2):
-        out = _read_terms(e, index, n)
+        out = _read_terms(e, index, n, where, name)
         if out is not None:
             return out
         if attempt == 0:
@@ -91,7 +102,7 @@ def poly_from_sympy(expr: Any, n: int, where: str, name: str = "f") -> Poly:
     )
 
 
-def _read_terms(e: Any, index: dict[Any, int], n: int) -> Poly | None:
+def _read_terms(e: Any, index: dict[Any, int], n: int, where: str, name: str) -> Poly | None:
     """The terms of an expanded polynomial, or None if e is not one."""
     import sympy
 
@@ -115,7 +126,9 @@ def _read_terms(e: Any, index: dict[Any, int], n: int) -> Poly | None:
             if factor.free_symbols:
                 return None
             coeff.append(factor)
-        c = _coefficient(sympy.Mul(*coeff) if len(coeff) > 1 else (coeff[0] if coeff else 1))
+        c = _read_coefficient(
+            sympy.Mul(*coeff) if len(coeff) > 1 else (coeff[0] if coeff else 1), where, name
+        )
         key = tuple(exps)
         old = out.get(key)
         value = c if old is None else old + c

@@ -44,7 +44,14 @@ class LawReport:
     def __str__(self) -> str:
         how = "all" if self.exhaustive else "sampled"
         status = "holds" if self.holds else "FAILS"
-        text = f"{self.law}: {status} ({self.checked} {how} instances checked"
+        if self.certificate or (
+            self.exhaustive
+            and self.max_error is None
+            and "generator" in (self.counterexample or {})
+        ):
+            text = f"{self.law}: {status} (decided exactly on {self.checked} generator(s)"
+        else:
+            text = f"{self.law}: {status} ({self.checked} {how} instances checked"
         if self.max_error is not None:
             text += f", max error {self.max_error:.3g}"
         text += ")"

@@ -1,0 +1,49 @@
+"""Compiled loops of the featurizers (private; numba, imported when first used)."""
+
+import numba
+import numpy as np
+
+
+@numba.njit(cache=True, parallel=True)
+def bispectrum_fill(F, k1, k2, k3, re_col, im_col, out, row0):
+    """out[row0 + i, re_col[p]] + 1j * out[row0 + i, im_col[p]] = F[i,k1] F[i,k2] conj(F[i,k3]).
+
+    ``im_col[p] < 0`` drops the imaginary part (identically zero for real signals).
+    """
+    m = F.shape[0]
+    npairs = k1.shape[0]
+    for i in numba.prange(m):
+        for p in range(npairs):
+            a = F[i, k1[p]] * F[i, k2[p]]
+            c = F[i, k3[p]]
+            re = a.real * c.real + a.imag * c.imag
+            out[row0 + i, re_col[p]] = re
+            if im_col[p] >= 0:
+                out[row0 + i, im_col[p]] = a.imag * c.real - a.real * c.imag
+    return 0
+
+
+@numba.njit(cache=True, parallel=True)
+def polynomials_fill(X, mono, term_mono, term_coef, starts, out):
+    """out[i, e] = sum_{t in expression e} term_coef[t] * prod_c X[i, mono[term_mono[t], c]].
+
+    Each distinct monomial is computed once per row (common subexpressions), then every
+    expression is a weighted sum of its monomials. ``mono`` pads lower degrees with the
+    index n (a column of ones appended to X).
+    """
+    m = X.shape[0]
+    T, d = mono.shape
+    E = starts.shape[0] - 1
+    for i in numba.prange(m):
+        vals = np.empty(T)
+        for t in range(T):
+            v = 1.0
+            for c in range(d):
+                v *= X[i, mono[t, c]]
+            vals[t] = v
+        for e in range(E):
+            s = 0.0
+            for t in range(starts[e], starts[e + 1]):
+                s += term_coef[t] * vals[term_mono[t]]
+            out[i, e] = s
+    return 0

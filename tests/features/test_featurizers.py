@@ -1,0 +1,202 @@
+"""Featurizers: agreement with exact formulas, the laws on random data, sklearn conventions."""
+
+from __future__ import annotations
+
+import pickle
+
+import numpy as np
+import pytest
+import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+import grouprep
+from grouprep.features import Featurizer
+
+ALL = [
+    grouprep.PowerSpectrum(),
+    grouprep.Bispectrum(),
+    grouprep.Bispectrum(selective=False),
+    grouprep.InvariantPolynomials(degree=3),
+    grouprep.CanonicalForm(),
+    grouprep.GroupConvolution(n_filters=3),
+    grouprep.InvariantPooling(),
+    grouprep.OrbitAugmenter(),
+]
+
+
+def _exact_values(polys, x):
+    xs = sympy.symbols(f"x0:{len(x)}")
+    sub = {v: sympy.Rational(float(a)) for v, a in zip(xs, x, strict=True)}
+    return np.array([complex(sympy.N(p.xreplace(sub), 30)) for p in polys])
+
+
+@pytest.mark.parametrize("n", [1, 2, 5, 8])
+def test_power_spectrum_and_bispectrum_equal_the_exact_polynomials(n):
+    X = np.random.default_rng(n).standard_normal((3, n))
+    ps = grouprep.PowerSpectrum().fit(X)
+    for row, got in zip(X, ps.transform(X), strict=True):
+        want = _exact_values(grouprep.power_spectrum_invariants(n), row)
+        np.testing.assert_allclose(got, want.real, rtol=1e-10, atol=1e-10)
+    for selective in (True, False):
+        bs = grouprep.Bispectrum(selective=selective).fit(X)
+        polys = grouprep.bispectrum_invariants(n, selective)
+        assert len(bs.get_feature_names_out()) == len(polys)
+        got = bs.transform(X[:1])[0]
+        want = _exact_values(polys, X[0]).real
+        np.testing.assert_allclose(got, want, rtol=1e-9, atol=1e-9 * np.abs(want).max())
+
+
+def test_compile_polynomials_paths_agree_with_exact_evaluation():
+    n = 6
+    xs = sympy.symbols(f"x0:{n}")
+    exprs = (
+        grouprep.power_spectrum_invariants(n)  # fft path
+        + grouprep.bispectrum_invariants(n)  # gather path
+        + [sympy.Rational(1, 3), xs[0] * sympy.sqrt(2) - xs[5] ** 3]  # constants, radicals
+        + [sympy.sqrt(xs[0] ** 2 + 1)]  # not a polynomial: lambdify
+    )
+    f = grouprep.compile_polynomials(exprs, xs)
+    assert set(f.paths) == {"fft", "gather", "lambdify"}
+    X = np.random.default_rng(0).standard_normal((4, n))
+    out = f(X)
+    for row, got in zip(X, out, strict=True):
+        want = _exact_values(exprs, row).real
+        np.testing.assert_allclose(got, want, rtol=1e-9, atol=1e-9)
+
+
+def test_compile_polynomials_complex_coefficients_and_renamed_variables():
+    a, b = sympy.symbols("a b")
+    f = grouprep.compile_polynomials([a + sympy.I * b, a * b], [a, b])
+    out = f(np.array([[1.0, 2.0]]))
+    assert out.dtype == np.complex128
+    np.testing.assert_allclose(out, [[1 + 2j, 2]])
+    with pytest.raises(grouprep.GroupRepValueError, match="not among the variables"):
+        grouprep.compile_polynomials([a * sympy.Symbol("c")], [a])
+    with pytest.raises(grouprep.GroupRepValueError, match=r"shape \(n_samples, 2\)"):
+        f(np.ones((3, 3)))
+
+
+@settings(max_examples=25, deadline=None)
+@given(arrays(np.float64, (6, 7), elements=st.floats(-100, 100)))
+def test_invariant_featurizers_pass_their_laws_on_random_data(X):
+    for feat in (
+        grouprep.PowerSpectrum(),
+        grouprep.Bispectrum(),
+        grouprep.InvariantPolynomials(degree=3),
+        grouprep.CanonicalForm(),
+    ):
+        report = feat.fit(X).check(X, rtol=1e-8)
+        assert report.holds, report
+
+
+@settings(max_examples=25, deadline=None)
+@given(arrays(np.int64, (5, 9), elements=st.integers(0, 2)))
+def test_discrete_featurizers_pass_their_laws(X):
+    assert grouprep.OrbitIndex(alphabet=3).fit(X).check(X).holds
+    assert grouprep.CanonicalForm(return_element=True).fit(X).check(X).holds
+    conv = grouprep.GroupConvolution(n_filters=2).fit(X)
+    assert conv.check(X.astype(float)).holds
+    pool = grouprep.InvariantPooling(n=9).fit(conv.transform(X))
+    assert pool.check(conv.transform(X)).holds
+
+
+def test_broken_featurizer_is_caught():
+    X = np.random.default_rng(0).standard_normal((10, 6))
+    feat = grouprep.PowerSpectrum().fit(X)
+    feat._transform = lambda X: X[:, :3]  # position-dependent: not invariant
+    assert not feat.check(X).holds
+
+
+def test_orbit_index_matches_quotient_and_onehot():
+    X = grouprep.shift_action(6, 2).points_array()
+    ids = grouprep.OrbitIndex().fit_transform(X).ravel()
+    assert sorted(set(ids.tolist())) == list(range(grouprep.count_necklaces(6)))
+    onehot = grouprep.OrbitIndex(encoding="onehot").fit_transform(X)
+    assert onehot.shape == (64, 14) and (onehot.argmax(axis=1) == ids).all()
+    with pytest.raises(grouprep.GroupRepValueError, match="max_onehot"):
+        grouprep.OrbitIndex(encoding="onehot", max_onehot=10).fit(X)
+    with pytest.raises(grouprep.GroupRepValueError, match="integer symbols"):
+        grouprep.OrbitIndex().fit(X + 0.5)
+    with pytest.raises(grouprep.GroupRepValueError, match=r"symbols 0\.\.1"):
+        grouprep.OrbitIndex().fit(X + 1)
+
+
+def test_canonical_form_agrees_with_brute_force_and_reports_elements():
+    X = np.random.default_rng(1).integers(0, 2, size=(200, 10))
+    out = grouprep.CanonicalForm(return_element=True).fit_transform(X)
+    can, shift, stab = out[:, :10], out[:, 10], out[:, 11]
+    for x, c, s, k in zip(X, can, shift, stab, strict=True):
+        rots = [np.roll(x, g) for g in range(10)]
+        best = min(rots, key=lambda r: r.tolist())
+        assert c.tolist() == best.tolist()
+        assert np.roll(x, s).tolist() == c.tolist()
+        assert k == sum(r.tolist() == best.tolist() for r in rots)
+    D = grouprep.CanonicalForm(action=grouprep.dihedral_action(10)).fit_transform(X)
+    assert all(D[i].tolist() <= can[i].tolist() for i in range(len(X)))
+
+
+def test_orbit_augmenter_full_and_random():
+    X = np.arange(8).reshape(2, 4)
+    y = np.array([0, 1])
+    Xa, ya = grouprep.OrbitAugmenter().fit_resample(X, y)
+    assert Xa.shape == (8, 4) and ya.tolist() == [0, 1] * 4
+    assert {tuple(r) for r in Xa[ya == 0]} == {tuple(np.roll(X[0], g)) for g in range(4)}
+    Xr, yr = grouprep.OrbitAugmenter(mode="random", n_draws=3, random_state=1).fit_resample(X, y)
+    assert Xr.shape == (8, 4) and (Xr[:2] == X).all()
+    for row, label in zip(Xr, yr, strict=True):
+        assert any((np.roll(X[label], g) == row).all() for g in range(4))
+    with pytest.raises(grouprep.GroupRepValueError, match="one label per row"):
+        grouprep.OrbitAugmenter().fit_resample(X, y[:1])
+
+
+def test_group_convolution_is_a_combination_of_circulants():
+    n = 5
+    X = np.random.default_rng(2).standard_normal((3, n))
+    conv = grouprep.GroupConvolution(n_filters=2, nonlinearity="identity").fit(X)
+    rho = grouprep.reps.regular_representation(grouprep.cyclic(n))
+    circulants = [np.array(A.tolist(), dtype=float) for A in grouprep.intertwiner_basis(rho, rho)]
+    for f, w in enumerate(conv.filters_):
+        M = sum(c * C for c, C in zip(w, circulants, strict=True))
+        np.testing.assert_allclose(conv.transform(X)[:, f * n : (f + 1) * n], X @ M.T, atol=1e-12)
+
+
+@pytest.mark.parametrize("feat", ALL, ids=repr)
+def test_sklearn_api_contract(feat):
+    X = np.random.default_rng(3).integers(0, 2, size=(6, 8)).astype(float)
+    params = feat.get_params()
+    clone = type(feat)(**params)
+    assert clone.get_params() == params
+    with pytest.raises(grouprep.errors.NotFittedError):
+        clone.transform(X)
+    out = clone.fit_transform(X)
+    assert out.shape[0] == X.shape[0]
+    assert len(clone.get_feature_names_out()) == out.shape[1]
+    again = pickle.loads(pickle.dumps(clone))
+    np.testing.assert_array_equal(again.transform(X), out)
+    with pytest.raises(ValueError, match="X has 7 features"):
+        clone.transform(X[:, :7])
+    with pytest.raises(ValueError, match="NaN"):
+        clone.transform(np.where(X > 0, np.nan, X))
+    assert isinstance(clone, Featurizer)
+    with pytest.raises(grouprep.GroupRepValueError, match="unknown parameter"):
+        clone.set_params(bogus=1)
+
+
+def test_bad_parameters():
+    X = np.zeros((2, 4))
+    with pytest.raises(grouprep.GroupRepValueError, match="parameter 'n' is 5"):
+        grouprep.PowerSpectrum(n=5).fit(X)
+    with pytest.raises(grouprep.GroupRepValueError, match="'degree' must be an int >= 1"):
+        grouprep.InvariantPolynomials(degree=0).fit(X)
+    with pytest.raises(grouprep.GroupRepValueError, match="'mode'"):
+        grouprep.OrbitAugmenter(mode="half").fit(X)
+    with pytest.raises(grouprep.GroupRepValueError, match="'nonlinearity'"):
+        grouprep.GroupConvolution(nonlinearity="tanh").fit(X)
+    with pytest.raises(grouprep.GroupRepValueError, match="dividing"):
+        grouprep.InvariantPooling(n=3).fit(X)
+    with pytest.raises(grouprep.GroupRepValueError, match="acts on signals with 5"):
+        grouprep.CanonicalForm(action=grouprep.shift_action(5)).fit(X)
+    with pytest.raises(grouprep.GroupRepValueError, match="2D array"):
+        grouprep.PowerSpectrum().fit(np.zeros(4))

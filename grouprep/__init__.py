@@ -43,6 +43,7 @@ from grouprep.features import (
     OrbitIndex,
     PowerSpectrum,
     compile_polynomials,
+    to_source,
 )
 from grouprep.groups import (
     ConjugacyClass,
@@ -243,5 +244,6 @@ __all__ = [
     "stabilizer",
     "symmetric",
     "tensor_product",
+    "to_source",
     "translation_action",
 ]

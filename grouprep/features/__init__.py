@@ -7,6 +7,7 @@ which runs the law it promises on data.
 """
 
 from grouprep.features._base import Featurizer
+from grouprep.features._codegen import to_source
 from grouprep.features._compile import CompiledPolynomials, compile_polynomials
 from grouprep.features._featurizers import (
     Bispectrum,
@@ -31,4 +32,5 @@ __all__ = [
     "OrbitIndex",
     "PowerSpectrum",
     "compile_polynomials",
+    "to_source",
 ]

@@ -6,13 +6,21 @@ they are compiled with Numba on first use and cached on disk.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numba
 import numpy as np
+from llvmlite import ir  # type: ignore[import-untyped]
+from numba import types
+from numba.core import cgutils
+from numba.extending import intrinsic
 
 __all__ = [
     "bracelets_fill",
     "count_leq_batch",
     "fkm_fill",
+    "least_rotation_binary",
+    "least_rotation_bits",
     "least_rotation_long",
     "least_rotation_packed",
 ]
@@ -591,3 +599,157 @@ def least_rotation_binary(X, n, canonical, shift, stab):
         if bad[r] >= 0:
             return bad[r]
     return -1
+
+
+# ------------------------------------------------- bit strings of 32 or 64 bytes: SIMD select
+# A group of rows is processed as one vector of words (8 rows of 64 bits, or 16 of 32 bits:
+# one 512-bit register), written directly in LLVM IR so the whole group stays in registers.
+# The IR is target-independent (vector compares, shuffles and bitcasts of <n x i1>); on
+# AVX-512 it becomes vptestmb / vpermb / vpmovm2b for packing and unpacking, and about two
+# instructions (vprolq, vpminuq) per rotation for the minimum. Per row this is several
+# times faster than least_rotation_binary; at n = 64 the run time is then mostly memory
+# traffic and the page faults of the fresh output array.
+
+_SHIFT_BLOCK = {32: 4, 64: 8}  # shifts per block in the select (fastest when measured)
+
+_item_pointer: Any = cgutils.get_item_pointer
+_declare: Any = cgutils.get_or_insert_function
+
+
+def _bit_group_codegen(n: int, lanes: int, context: Any, builder: Any, sig: Any, args: Any) -> Any:
+    word = ir.IntType(n)
+    vec = ir.VectorType(word, lanes)
+    row_bytes = ir.VectorType(ir.IntType(8), n)
+    i32, i64 = ir.IntType(32), ir.IntType(64)
+    reverse = ir.Constant(ir.VectorType(i32, n), list(range(n - 1, -1, -1)))
+
+    def splat(c: int) -> Any:
+        return ir.Constant(vec, [c] * lanes)
+
+    def rotr(v: Any, s: int) -> Any:
+        return builder.or_(builder.lshr(v, splat(s)), builder.shl(v, splat(n - s)))
+
+    xty, cty, shty, stty = sig.args[:4]
+    x, c, sh, st, row0 = args[:5]
+    xa = context.make_array(xty)(context, builder, x)
+    ca = context.make_array(cty)(context, builder, c)
+    zero = ir.Constant(i64, 0)
+
+    # pack: byte 0 of a row becomes the most significant bit, so integer order is
+    # lexicographic order; bytes above 1 are reported (the caller then takes another path)
+    w = ir.Constant(vec, [0] * lanes)
+    above = ir.Constant(row_bytes, [0] * n)
+    for j in range(lanes):
+        r = builder.add(row0, ir.Constant(i64, j))
+        p = _item_pointer(context, builder, xty, xa, [r, zero])
+        b = builder.load(builder.bitcast(p, row_bytes.as_pointer()), align=1)
+        above = builder.or_(above, b)
+        b = builder.shuffle_vector(b, b, reverse)
+        bits = builder.bitcast(
+            builder.icmp_unsigned("!=", b, ir.Constant(row_bytes, [0] * n)), word
+        )
+        w = builder.insert_element(w, bits, ir.Constant(i32, j))
+    bad = builder.icmp_unsigned(">", above, ir.Constant(row_bytes, [1] * n))
+    bad = builder.icmp_unsigned("!=", builder.bitcast(bad, word), ir.Constant(word, 0))
+
+    # select: numpy.roll(x, g) is the word rotated right by g. The shifts are cut into
+    # blocks of K; the minimum of each block is a tree of unsigned min (no shift tracked),
+    # the first block reaching the overall minimum is kept (strict <), and the first g in
+    # it whose rotation equals the minimum is found with K variable rotations
+    def least(values: list[Any]) -> Any:
+        while len(values) > 1:
+            pairs = [
+                builder.select(
+                    builder.icmp_unsigned("<", values[i + 1], values[i]), values[i + 1], values[i]
+                )
+                for i in range(0, len(values) - 1, 2)
+            ]
+            values = pairs + values[len(values) - len(values) % 2 :]
+        return values[0]
+
+    K = _SHIFT_BLOCK[n]
+    low = least([w] + [rotr(w, g) for g in range(1, K)])
+    start = splat(0)
+    for blk in range(K, n, K):
+        block_min = least([rotr(w, g) for g in range(blk, blk + K)])
+        less = builder.icmp_unsigned("<", block_min, low)
+        low = builder.select(less, block_min, low)
+        start = builder.select(less, splat(blk), start)
+    fshr = _declare(
+        builder.module, ir.FunctionType(vec, [vec, vec, vec]), f"llvm.fshr.v{lanes}i{n}"
+    )
+    arg = builder.add(start, splat(K - 1))
+    for j in range(K - 2, -1, -1):
+        g = builder.add(start, splat(j))
+        hit = builder.icmp_unsigned("==", builder.call(fshr, [w, w, g]), low)
+        arg = builder.select(hit, g, arg)
+
+    # stabilizer order n / p, p the least divisor d of n with rot^d fixing the minimum
+    order = splat(1)
+    for d in reversed([d for d in range(1, n) if n % d == 0]):
+        fixed = builder.icmp_unsigned("==", rotr(low, d), low)
+        order = builder.select(fixed, splat(n // d), order)
+
+    wide = ir.VectorType(i64, lanes)
+    for arr, ty, val in ((sh, shty, arg), (st, stty, order)):
+        val = builder.zext(val, wide) if n < 64 else val
+        aa = context.make_array(ty)(context, builder, arr)
+        p = _item_pointer(context, builder, ty, aa, [row0])
+        builder.store(val, builder.bitcast(p, wide.as_pointer()), align=8)
+    # unpack: bit i of the word back to byte n - 1 - i
+    for j in range(lanes):
+        r = builder.add(row0, ir.Constant(i64, j))
+        bits = builder.extract_element(low, ir.Constant(i32, j))
+        b = builder.zext(builder.bitcast(bits, ir.VectorType(ir.IntType(1), n)), row_bytes)
+        b = builder.shuffle_vector(b, b, reverse)
+        p = _item_pointer(context, builder, cty, ca, [r, zero])
+        builder.store(b, builder.bitcast(p, row_bytes.as_pointer()), align=1)
+    return bad
+
+
+@intrinsic
+def _bit_group(typingctx, X, canonical, shift, stab, row0, word):
+    """Least rotations of rows row0 .. row0 + 512 / n - 1 of X (n = 32 or 64 bytes, the
+    bit width of ``word``), written to canonical, shift and stab; true if a byte is > 1."""
+    n = word.bitwidth
+    lanes = 512 // n
+
+    def codegen(context: Any, builder: Any, sig: Any, args: Any) -> Any:
+        return _bit_group_codegen(n, lanes, context, builder, sig, args)
+
+    return types.boolean(X, canonical, shift, stab, row0, word), codegen
+
+
+@numba.njit(cache=True, parallel=True)
+def least_rotation_bits(X, canonical, shift, stab, word):
+    """Least rotation of bit strings of n = 32 or 64 bytes 0/1 (n = the bit width of word).
+
+    Groups of 512 / n rows are packed into one vector of n-bit words (byte 0 most
+    significant, so integer order is lexicographic order) and all n rotations are compared
+    lane by lane, keeping the minimum and the first shift reaching it; the stabilizer
+    order is n over the least divisor d of n with the minimum fixed by rotation by d. A
+    last partial group goes through a zero-padded copy. Returns -1, or 0 if a byte is
+    not 0 or 1 (the results are then meaningless).
+    """
+    m, n = X.shape
+    lanes = 512 // n
+    groups = m // lanes
+    chunks = min(groups, 256)
+    bad = np.zeros(max(chunks, 1), dtype=np.bool_)
+    for ch in numba.prange(chunks):
+        found = False
+        for q in range(ch * groups // chunks, (ch + 1) * groups // chunks):
+            found |= _bit_group(X, canonical, shift, stab, q * lanes, word)  # type: ignore[call-arg]
+        bad[ch] = found
+    done = groups * lanes
+    if done < m:
+        Xt = np.zeros((lanes, n), dtype=np.uint8)
+        Xt[: m - done] = X[done:]
+        Ct = np.empty_like(Xt)
+        sh = np.empty(lanes, dtype=np.int64)
+        st = np.empty(lanes, dtype=np.int64)
+        bad[0] |= _bit_group(Xt, Ct, sh, st, 0, word)  # type: ignore[call-arg]
+        canonical[done:] = Ct[: m - done]
+        shift[done:] = sh[: m - done]
+        stab[done:] = st[: m - done]
+    return 0 if bad.any() else -1

@@ -315,8 +315,9 @@ def least_rotation(X: npt.ArrayLike) -> LeastRotation:
     Strings whose symbols fit in one 64-bit word (n times the bit width of the largest
     symbol <= 64) are packed so that integer order is lexicographic order and rotations
     are bit rotations; the minimum is taken branch-free across blocks of rows (SIMD),
-    on all cores. Longer strings use the linear two-pointer minimum-rotation scan
-    (Booth 1980 gives the same bound). Both are compiled.
+    on all cores (bit strings held as uint8 of length 32 or 64: 512 bits of rows at a
+    time, in vector registers). Longer strings use the linear two-pointer
+    minimum-rotation scan (Booth 1980 gives the same bound). Both are compiled.
 
     Parameters
     ----------
@@ -357,11 +358,15 @@ def least_rotation(X: npt.ArrayLike) -> LeastRotation:
 
         with _threads_for(m):
             bad = -1
-            if flat.dtype == np.uint8 and n % 8 == 0 and n <= 64:  # bit strings, 8 at a time
+            bytewise = flat.dtype == np.uint8 and n % 8 == 0 and n <= 64
+            if bytewise and n in (32, 64):  # bit strings, 512 bits of rows at a time
+                word = np.uint32(0) if n == 32 else np.uint64(0)
+                bad = _kernels.least_rotation_bits(flat, canonical, shift, stab, word)
+            elif bytewise:  # bit strings, 8 at a time
                 bad = _kernels.least_rotation_binary(
                     flat.view(np.uint64), n, canonical.view(np.uint64), shift, stab
                 )
-            if bad != -1 or not (flat.dtype == np.uint8 and n % 8 == 0 and n <= 64):
+            if bad != -1 or not bytewise:
                 high = int(flat.max())
                 bits = max(1, high.bit_length())
                 if n * bits <= 64 and bits <= 62:  # 1 << bits must fit in int64

@@ -42,17 +42,19 @@ def _check_n(n: Any, width: int, where: str) -> int:
     return int(n)
 
 
-def _check_action(action: Any, width: int, where: str, alphabet: int | None = None) -> Any:
+def _check_action(
+    action: Any, width: int, where: str, alphabet: int | None = None, name: str = "action"
+) -> Any:
     if action is None:
         return shift_action(width, alphabet)
     if not isinstance(action, SignalAction):
         raise GroupRepTypeError(
-            f"{where}: parameter 'action' must be a grouprep signal action (e.g. "
+            f"{where}: parameter '{name}' must be a grouprep signal action (e.g. "
             f"grouprep.shift_action(n)), got {describe(action)}"
         )
     if action.num_sites != width:
         raise GroupRepValueError(
-            f"{where}: parameter 'action' acts on signals with {action.num_sites} entries, "
+            f"{where}: parameter '{name}' acts on signals with {action.num_sites} entries, "
             f"but X has {width} columns"
         )
     return action
@@ -197,20 +199,22 @@ class Bispectrum(_ShiftInvariant):
 
 
 class InvariantPolynomials(Featurizer):
-    """The orbit-sum invariant polynomials of a signal action, compiled to NumPy.
+    """Invariant polynomials of a symmetry, up to a degree, compiled to NumPy.
 
-    .. math:: f_{a}(x) = \\sum_{m \\in G \\cdot x^a} m(x), \\qquad 1 \\le \\deg a \\le d
+    .. math:: f(\\rho(g)\\, x) = f(x), \\qquad 1 \\le \\deg f \\le d
 
-    the basis of :func:`grouprep.invariant_basis` of the permutation representation on
-    the sites, for every degree from 1 to ``degree``, lowered by
-    :func:`grouprep.compile_polynomials` (FFT for cyclic quadratic forms, gather-multiply-
-    sum otherwise). Columns ``d{degree}_{i}``; the exact polynomials are in
-    ``polynomials_``.
+    The basis of :func:`grouprep.invariant_basis` for every degree from 1 to ``degree``:
+    for a permutation of the columns (a signal action, or the default cyclic shift) the
+    orbit sums of monomials, for any real representation the reduced Reynolds images.
+    Lowered by :func:`grouprep.compile_polynomials` (FFT for cyclic quadratic forms,
+    gather-multiply-sum otherwise). Columns ``d{degree}_{i}``; the exact polynomials are
+    in ``polynomials_``.
 
     Parameters
     ----------
-    action : SignalAction, optional
-        How the group moves the columns; by default the cyclic shift of all columns.
+    rep : Representation or SignalAction, optional
+        How the group acts on the columns: a real representation (x -> rho(g) x), or a
+        signal action permuting them; by default the cyclic shift of all columns.
     degree : int, optional
         Highest degree (default 2).
 
@@ -227,24 +231,46 @@ class InvariantPolynomials(Featurizer):
     x0*x2 + x1*x3
     >>> f.check(X).holds
     True
+    >>> rotation = grouprep.reps.real_irreps(grouprep.dihedral(3))[-1]  # D_3 on the plane
+    >>> g = grouprep.InvariantPolynomials(rotation, degree=3).fit(X[:, :2])
+    >>> [str(p) for p in g.polynomials_]
+    ['x0**2 + x1**2', 'x0**3 - 3*x0*x1**2']
     """
 
-    def __init__(self, action: SignalAction | None = None, degree: int = 2) -> None:
-        self.action = action
+    def __init__(self, rep: Any = None, degree: int = 2) -> None:
+        self.rep = rep
         self.degree = degree
 
     def _fit(self, X: npt.NDArray[Any], where: str) -> None:
         import sympy
 
-        from grouprep.reps import permutation_representation
+        from grouprep.reps import Representation, permutation_representation
 
         if isinstance(self.degree, bool) or not isinstance(self.degree, int) or self.degree < 1:
             raise GroupRepValueError(
                 f"{where}: parameter 'degree' must be an int >= 1, got {self.degree!r}"
             )
-        self.action_ = _check_action(self.action, X.shape[1], where)
-        sites = _site_action(self.action_)
-        rep = permutation_representation(sites)
+        if isinstance(self.rep, Representation):
+            rep = self.rep
+            if rep.dim != X.shape[1]:
+                raise GroupRepValueError(
+                    f"{where}: parameter 'rep' has dimension {rep.dim}, but X has "
+                    f"{X.shape[1]} columns"
+                )
+            if any(np.iscomplexobj(rep.numeric(g)) for g in rep.group.generators):
+                raise GroupRepValueError(
+                    f"{where}: parameter 'rep' must be a real representation (real matrices) "
+                    "to act on real data; use real_irreps or a permutation representation"
+                )
+            self.action_: Any = _LinearAction(rep)
+        else:
+            if self.rep is not None and not isinstance(self.rep, SignalAction):
+                raise GroupRepTypeError(
+                    f"{where}: parameter 'rep' must be a Representation, a signal action or "
+                    f"None, got {describe(self.rep)}"
+                )
+            self.action_ = _check_action(self.rep, X.shape[1], where, name="rep")
+            rep = permutation_representation(_site_action(self.action_))
         polys, names = [], []
         for d in range(1, self.degree + 1):
             basis = invariant_basis(rep, d)
@@ -264,6 +290,21 @@ class InvariantPolynomials(Featurizer):
 
     def _action_in(self) -> Any:
         return self.action_
+
+
+class _LinearAction:
+    """A real representation acting on batches of vectors: x -> rho(g) x (for the laws)."""
+
+    def __init__(self, rep: Any) -> None:
+        self.rep = rep
+        self.group = rep.group
+
+    def act(self, g: Any, X: Any) -> npt.NDArray[Any]:
+        out: npt.NDArray[Any] = np.asarray(X) @ np.asarray(self.rep.numeric(g)).T
+        return out
+
+    def __repr__(self) -> str:
+        return f"linear action of {self.rep!r}"
 
 
 def _site_action(action: SignalAction) -> Any:

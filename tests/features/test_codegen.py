@@ -24,7 +24,7 @@ CASES = [
     grouprep.Bispectrum(),
     grouprep.Bispectrum(selective=False),
     grouprep.InvariantPolynomials(degree=3),
-    grouprep.InvariantPolynomials(action=grouprep.dihedral_action(9), degree=2),
+    grouprep.InvariantPolynomials(rep=grouprep.dihedral_action(9), degree=2),
     grouprep.CanonicalForm(),
     grouprep.GroupConvolution(n_filters=3, nonlinearity="abs"),
     grouprep.InvariantPooling(n=3, pool="meanmax"),

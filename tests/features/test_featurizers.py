@@ -200,3 +200,21 @@ def test_bad_parameters():
         grouprep.CanonicalForm(action=grouprep.shift_action(5)).fit(X)
     with pytest.raises(grouprep.GroupRepValueError, match="2D array"):
         grouprep.PowerSpectrum().fit(np.zeros(4))
+
+
+def test_invariant_polynomials_of_real_representations():
+    reps = grouprep.reps
+    rot = reps.real_irreps(grouprep.dihedral(5))[2]
+    X = np.random.default_rng(4).standard_normal((50, 2))
+    f = grouprep.InvariantPolynomials(rot, degree=5).fit(X)
+    assert len(f.polynomials_) == sum(grouprep.molien_coefficients(rot, 5)[d] for d in range(1, 6))
+    assert f.check(X).holds
+    both = reps.direct_sum(rot, reps.real_irreps(grouprep.dihedral(5))[1])
+    g = grouprep.InvariantPolynomials(both, degree=2).fit(np.ones((2, 3)))
+    assert g.check(np.random.default_rng(5).standard_normal((20, 3))).holds
+    with pytest.raises(grouprep.GroupRepValueError, match="real representation"):
+        grouprep.InvariantPolynomials(reps.irreps(grouprep.cyclic(3))[1]).fit(np.ones((2, 1)))
+    with pytest.raises(grouprep.GroupRepValueError, match="dimension 2"):
+        grouprep.InvariantPolynomials(rot).fit(np.ones((2, 3)))
+    with pytest.raises(grouprep.GroupRepTypeError, match="'rep' must be a Representation"):
+        grouprep.InvariantPolynomials("Z5").fit(np.ones((2, 3)))

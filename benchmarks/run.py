@@ -29,6 +29,7 @@ import grouprep
 from benchmarks import (
     bench_classes,
     bench_elements,
+    bench_features,
     bench_invariants,
     bench_membership,
     bench_orbits,
@@ -45,6 +46,7 @@ ENTRIES = (
     bench_orbits,
     bench_reps,
     bench_invariants,
+    bench_features,
 )
 """The entry modules, in table order; each has ``cases(quick: bool) -> list[Case]``."""
 

@@ -32,6 +32,8 @@ class Featurizer:
 
     _law: ClassVar[str] = "invariant"
     _integer_input: ClassVar[bool] = False
+    _allow_images: ClassVar[bool] = False
+    _finite_from_output: ClassVar[bool] = False  # NaN/inf in X show in the output
 
     # ------------------------------------------------------------ parameters
     @classmethod
@@ -112,9 +114,10 @@ class Featurizer:
             raise GroupRepValueError(
                 f"{where}: argument 'X' must hold numbers, got dtype {arr.dtype}"
             )
-        if arr.ndim != 2:
+        if arr.ndim != 2 and not (arr.ndim == 3 and self._allow_images):
+            images = " or 3D (n_samples, h, w)" if self._allow_images else ""
             raise GroupRepValueError(
-                f"{where}: expected a 2D array of shape (n_samples, n_features), got "
+                f"{where}: expected a 2D array of shape (n_samples, n_features){images}, got "
                 f"{arr.ndim}D array instead. Reshape your data with X.reshape(-1, 1) for a "
                 "single feature or X.reshape(1, -1) for a single sample"
             )
@@ -123,23 +126,34 @@ class Featurizer:
                 f"{where}: argument 'X' has 0 sample(s) (shape={arr.shape}) while a minimum "
                 "of 1 is required."
             )
-        if arr.shape[1] == 0:
+        if 0 in arr.shape[1:]:
             raise GroupRepValueError(
                 f"{where}: argument 'X' has 0 feature(s) (shape={arr.shape}) while a minimum "
                 "of 1 is required."
             )
-        if arr.dtype.kind == "f" and not self._integer_input and not _all_finite(arr):
+        if (
+            arr.dtype.kind == "f"
+            and not self._integer_input
+            and not (self._finite_from_output and not reset)
+            and not _all_finite(arr)
+        ):
             raise GroupRepValueError(f"{where}: argument 'X' contains NaN or infinity")
         if self._integer_input:
             arr = self._check_symbols(arr, where)
         if reset:
             self.n_features_in_ = arr.shape[1]
+            self.input_shape_ = tuple(arr.shape[1:])
         else:
             n = self.n_features_in_
             if arr.shape[1] != n:
                 raise GroupRepValueError(
                     f"X has {arr.shape[1]} features, but {type(self).__name__} is expecting "
                     f"{n} features as input"
+                )
+            if tuple(arr.shape[1:]) != self.input_shape_:
+                raise GroupRepValueError(
+                    f"{where}: argument 'X' has samples of shape {tuple(arr.shape[1:])}, but "
+                    f"{type(self).__name__} was fitted on samples of shape {self.input_shape_}"
                 )
         return arr
 
@@ -183,7 +197,20 @@ class Featurizer:
         self._require_fitted(where)
         if is_dask_array(X):
             return self._transform_dask(X, where)
-        return self._transform(self._validate(X, reset=False, where=where))
+        return self._checked_transform(self._validate(X, reset=False, where=where), where)
+
+    def _checked_transform(self, X: npt.NDArray[Any], where: str) -> npt.NDArray[Any]:
+        out = self._transform(X)
+        # featurizers whose output carries NaN/inf from the input check the (smaller)
+        # output first and scan the input only when the output is not finite
+        if (
+            self._finite_from_output
+            and X.dtype.kind == "f"
+            and not _all_finite(out)
+            and not _all_finite(X)
+        ):
+            raise GroupRepValueError(f"{where}: argument 'X' contains NaN or infinity")
+        return out
 
     def _transform(self, X: npt.NDArray[Any]) -> npt.NDArray[Any]:  # pragma: no cover
         raise NotImplementedError
@@ -193,22 +220,27 @@ class Featurizer:
 
     def _transform_block(self, block: npt.NDArray[Any]) -> npt.NDArray[Any]:
         where = f"{type(self).__name__}.transform"
-        return self._transform(self._validate(block, reset=False, where=where))
+        return self._checked_transform(self._validate(block, reset=False, where=where), where)
 
     def _transform_dask(self, X: Any, where: str) -> Any:
-        if X.ndim != 2:
-            raise GroupRepValueError(f"{where}: expected a 2D dask array, got {X.ndim}D")
-        if X.shape[1] != self.n_features_in_:
+        if tuple(X.shape[1:]) != self.input_shape_:
+            if X.ndim == 2 and len(self.input_shape_) == 1:
+                raise GroupRepValueError(
+                    f"X has {X.shape[1]} features, but {type(self).__name__} is expecting "
+                    f"{self.n_features_in_} features as input"
+                )
             raise GroupRepValueError(
-                f"X has {X.shape[1]} features, but {type(self).__name__} is expecting "
-                f"{self.n_features_in_} features as input"
+                f"{where}: the dask array has samples of shape {tuple(X.shape[1:])}, but "
+                f"{type(self).__name__} was fitted on samples of shape {self.input_shape_}"
             )
-        X = X.rechunk({1: -1})
-        probe = self._transform_block(np.zeros((1, X.shape[1]), dtype=X.dtype))
+        X = X.rechunk(dict.fromkeys(range(1, X.ndim), -1))
+        probe = self._transform_block(np.zeros((1, *X.shape[1:]), dtype=X.dtype))
+        extra = {"drop_axis": list(range(2, X.ndim))} if X.ndim > 2 else {}
         return X.map_blocks(
             self._transform_block,
             dtype=probe.dtype,
             chunks=(X.chunks[0], (probe.shape[1],)),
+            **extra,
         )
 
     def fit_transform(self, X: Any, y: Any = None) -> Any:

@@ -97,22 +97,22 @@ class CompiledPolynomials:
 def _gather_eval(X: npt.NDArray[np.float64], part: _Gather) -> npt.NDArray[Any]:
     from grouprep.features import _kernels
 
-    padded = np.concatenate([X, np.ones((len(X), 1))], axis=1)
+    Xt = np.empty((X.shape[1] + 1, len(X)))
+    Xt[:-1] = X.T
+    Xt[-1] = 1.0
     E = len(part.starts) - 1
     coef = part.term_coef
+
+    def fill(c: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        out = np.empty((len(X), E))
+        _kernels.polynomials_fill_blocked(
+            Xt, part.mono, part.term_mono, np.ascontiguousarray(c), part.starts, out
+        )
+        return out
+
     if coef.dtype.kind == "c":
-        re = np.empty((len(X), E))
-        im = np.empty((len(X), E))
-        _kernels.polynomials_fill(
-            padded, part.mono, part.term_mono, np.ascontiguousarray(coef.real), part.starts, re
-        )
-        _kernels.polynomials_fill(
-            padded, part.mono, part.term_mono, np.ascontiguousarray(coef.imag), part.starts, im
-        )
-        return re + 1j * im
-    out = np.empty((len(X), E))
-    _kernels.polynomials_fill(padded, part.mono, part.term_mono, coef, part.starts, out)
-    return out
+        return fill(coef.real) + 1j * fill(coef.imag)
+    return fill(coef)
 
 
 def _circulant_weights(p: Poly, n: int) -> npt.NDArray[np.complex128] | None:

@@ -9,7 +9,7 @@ import numpy.typing as npt
 
 from grouprep._random import as_generator
 from grouprep._validation import describe
-from grouprep.actions import SignalAction, shift_action
+from grouprep.actions import SignalAction, shift_action, translation_action
 from grouprep.errors import GroupRepTypeError, GroupRepValueError
 from grouprep.features._base import Featurizer
 from grouprep.features._compile import CompiledPolynomials, compile_polynomials
@@ -43,19 +43,28 @@ def _check_n(n: Any, width: int, where: str) -> int:
 
 
 def _check_action(
-    action: Any, width: int, where: str, alphabet: int | None = None, name: str = "action"
+    action: Any,
+    shape: int | tuple[int, ...],
+    where: str,
+    alphabet: int | None = None,
+    name: str = "action",
 ) -> Any:
+    """The action on samples of this shape: by default the cyclic shift of the columns,
+    or the translations of periodic h x w images."""
+    shape = (shape,) if isinstance(shape, int) else tuple(shape)
     if action is None:
-        return shift_action(width, alphabet)
+        if len(shape) == 2:
+            return translation_action((shape[0], shape[1]), alphabet)
+        return shift_action(shape[0], alphabet)
     if not isinstance(action, SignalAction):
         raise GroupRepTypeError(
             f"{where}: parameter '{name}' must be a grouprep signal action (e.g. "
             f"grouprep.shift_action(n)), got {describe(action)}"
         )
-    if action.num_sites != width:
+    if tuple(action.shape) != shape:
         raise GroupRepValueError(
-            f"{where}: parameter '{name}' acts on signals with {action.num_sites} entries, "
-            f"but X has {width} columns"
+            f"{where}: parameter '{name}' acts on signals of shape {tuple(action.shape)} "
+            f"({action.num_sites} entries), but the samples of X have shape {shape}"
         )
     return action
 
@@ -66,9 +75,19 @@ class _ShiftInvariant(Featurizer):
     n: Any
 
     def _fit(self, X: npt.NDArray[Any], where: str) -> None:
+        if X.ndim == 3:
+            if self.n is not None:
+                raise GroupRepValueError(
+                    f"{where}: parameter 'n' must be None for images (the shape comes from X)"
+                )
+            self.n_: int | None = None
+            return
         self.n_ = _check_n(self.n, X.shape[1], where)
 
     def _action_in(self) -> Any:
+        if self.n_ is None:
+            h, w = self.input_shape_
+            return translation_action((h, w))
         return shift_action(self.n_)
 
 
@@ -80,7 +99,9 @@ class PowerSpectrum(_ShiftInvariant):
 
     Invariant under the cyclic shift (:func:`grouprep.shift_action`), but not complete:
     it forgets the phases (see the invariants guide). Output columns ``P0 .. P{n//2}``,
-    float64; the same numbers as :func:`grouprep.power_spectrum_invariants`.
+    float64; the same numbers as :func:`grouprep.power_spectrum_invariants`. Batches of
+    periodic images ``(n_samples, h, w)`` give :math:`|\\hat x_{a,b}|^2` (``rfft2``),
+    columns ``P{a}_{b}``, invariant under :func:`grouprep.translation_action`.
 
     Parameters
     ----------
@@ -98,16 +119,28 @@ class PowerSpectrum(_ShiftInvariant):
     True
     """
 
+    _allow_images = True
+
     def __init__(self, n: int | None = None) -> None:
         self.n = n
 
+    _finite_from_output = True
+
     def _transform(self, X: npt.NDArray[Any]) -> npt.NDArray[Any]:
-        F = np.fft.rfft(X, axis=1)
-        out = np.square(F.real)
-        out += np.square(F.imag)
+        if X.ndim == 3:
+            F = np.fft.rfft2(X, axes=(1, 2)).reshape(len(X), -1)
+            return np.square(np.abs(F))
+        out = np.empty((len(X), X.shape[1] // 2 + 1))
+        for lo in range(0, len(X), 4096):  # chunks stay in cache between the passes
+            block = out[lo : lo + 4096]
+            np.abs(np.fft.rfft(X[lo : lo + 4096]), out=block)
+            np.square(block, out=block)
         return out
 
     def _feature_names(self) -> list[str]:
+        if self.n_ is None:
+            h, w = self.input_shape_
+            return [f"P{a}_{b}" for a in range(h) for b in range(w // 2 + 1)]
         return [f"P{k}" for k in range(self.n_ // 2 + 1)]
 
 
@@ -177,10 +210,12 @@ class Bispectrum(_ShiftInvariant):
             raise GroupRepTypeError(
                 f"{where}: parameter 'selective' must be a bool, got {self.selective!r}"
             )
-        pairs, re_col, im_col, names = _bispectrum_layout(self.n_, bool(self.selective))
+        n = self.n_
+        assert n is not None  # Bispectrum takes no images
+        pairs, re_col, im_col, names = _bispectrum_layout(n, bool(self.selective))
         k = np.array(pairs, dtype=np.intp).reshape(-1, 2)
         self._k1, self._k2 = k[:, 0].copy(), k[:, 1].copy()
-        self._k3 = (k[:, 0] + k[:, 1]) % self.n_
+        self._k3 = (k[:, 0] + k[:, 1]) % n
         self._re_col, self._im_col, self._names = re_col, im_col, names
 
     def _transform(self, X: npt.NDArray[Any]) -> npt.NDArray[Any]:
@@ -339,40 +374,45 @@ class CanonicalForm(Featurizer):
     --------
     >>> import numpy as np, grouprep
     >>> X = np.array([[0, 1, 1, 0], [1, 0, 0, 1]])
-    >>> grouprep.CanonicalForm().fit_transform(X)
+    >>> grouprep.CanonicalForm().fit_transform(X)  # periodic images (m, h, w) work too
     array([[0, 0, 1, 1],
            [0, 0, 1, 1]])
     """
+
+    _allow_images = True
 
     def __init__(self, action: SignalAction | None = None, return_element: bool = False) -> None:
         self.action = action
         self.return_element = return_element
 
     def _fit(self, X: npt.NDArray[Any], where: str) -> None:
-        self.action_ = _check_action(self.action, X.shape[1], where)
-        self._shift = self.action is None or repr(self.action_).startswith("shift_action(")
+        self.action_ = _check_action(self.action, X.shape[1:], where)
+        recipe = self.action_._recipe
+        self._shift = recipe is not None and recipe[0] is shift_action
 
     def _transform(self, X: npt.NDArray[Any]) -> npt.NDArray[Any]:
-        if self._shift and X.dtype.kind in "iu" and (X.size == 0 or X.min() >= 0):
+        if self._shift and (X.dtype.kind == "u" or (X.dtype.kind == "i" and X.min() >= 0)):
             res = least_rotation(X)
             canonical, element, stab = res.canonical, res.shift, res.stabilizer_order
         else:
             forms = canonical_form(self.action_, X)
             canonical, element, stab = forms.canonical, forms.element, forms.stabilizer_order
+        flat = np.asarray(canonical).reshape(len(X), -1)
         if not self.return_element:
-            return np.asarray(canonical)
-        extra = np.stack([element, stab], axis=1).astype(canonical.dtype)
-        return np.concatenate([canonical, extra], axis=1)
+            return flat
+        dtype = np.result_type(flat.dtype, np.int64)  # no wrap-around of large orders
+        extra = np.stack([element, stab], axis=1).astype(dtype)
+        return np.concatenate([flat.astype(dtype), extra], axis=1)
 
     def _law_function(self) -> Any:
         if not self.return_element:
             return self.transform
-        n = self.n_features_in_
+        n = int(np.prod(self.input_shape_))
         # the element reaching the canonical form moves with x; the rest is invariant
         return lambda X: np.delete(self.transform(X), n, axis=1)
 
     def _feature_names(self) -> list[str]:
-        names = [f"can{i}" for i in range(self.n_features_in_)]
+        names = [f"can{i}" for i in range(int(np.prod(self.input_shape_)))]
         return names + (["element", "stabilizer_order"] if self.return_element else [])
 
     def _action_in(self) -> Any:
@@ -405,6 +445,7 @@ class OrbitIndex(Featurizer):
     """
 
     _integer_input = True
+    _allow_images = True
 
     def __init__(
         self,
@@ -424,7 +465,7 @@ class OrbitIndex(Featurizer):
                 f"{where}: parameter 'encoding' must be 'ordinal' or 'onehot', "
                 f"got {self.encoding!r}"
             )
-        self.action_ = _check_action(self.action, X.shape[1], where, self.alphabet)
+        self.action_ = _check_action(self.action, X.shape[1:], where, self.alphabet)
         if self.action_.alphabet is None:
             raise GroupRepValueError(
                 f"{where}: parameter 'action' must have an alphabet (a finite set of strings)"
@@ -479,6 +520,8 @@ class OrbitAugmenter(Featurizer):
 
     _law = "equivariant"  # transform is the identity; the augmentation is fit_resample
 
+    _allow_images = True
+
     def __init__(
         self,
         action: SignalAction | None = None,
@@ -500,7 +543,7 @@ class OrbitAugmenter(Featurizer):
             raise GroupRepValueError(
                 f"{where}: parameter 'n_draws' must be an int >= 1, got {self.n_draws!r}"
             )
-        self.action_ = _check_action(self.action, X.shape[1], where)
+        self.action_ = _check_action(self.action, X.shape[1:], where)
 
     def fit_resample(self, X: Any, y: Any) -> tuple[npt.NDArray[Any], npt.NDArray[Any]]:
         """The augmented samples and their labels."""
@@ -525,10 +568,13 @@ class OrbitAugmenter(Featurizer):
         return np.concatenate(draws), np.concatenate([labels] * len(draws))
 
     def _transform(self, X: npt.NDArray[Any]) -> npt.NDArray[Any]:
-        return X
+        return X.reshape(len(X), -1)
+
+    def _law_function(self) -> Any:
+        return lambda X: self._validate(X, reset=False, where="OrbitAugmenter.check")
 
     def _feature_names(self) -> list[str]:
-        return [f"x{i}" for i in range(self.n_features_in_)]
+        return [f"x{i}" for i in range(int(np.prod(self.input_shape_)))]
 
     def _action_in(self) -> Any:
         return self.action_
@@ -547,7 +593,9 @@ class GroupConvolution(Featurizer):
     :math:`Z_n` (the circulants, :func:`grouprep.intertwiner_basis`), applied by FFT;
     filters are drawn once at ``fit`` (random features, seeded), so the layer is
     equivariant: shifting x shifts every output channel. Output: ``(n_samples,
-    n_filters * n)``, channel-major (columns ``c{f}_{t}``).
+    n_filters * n)``, channel-major (columns ``c{f}_{t}``). Periodic images ``(n_samples,
+    h, w)`` are convolved in 2-D (``rfft2``) and are equivariant under the translations
+    :math:`Z_h \\times Z_w`; columns ``c{f}_{i}_{j}``.
 
     Parameters
     ----------
@@ -565,6 +613,7 @@ class GroupConvolution(Featurizer):
     """
 
     _law = "equivariant"
+    _allow_images = True
     _NONLINEAR: ClassVar[tuple[str, ...]] = ("relu", "abs", "square", "identity")
 
     def __init__(self, n_filters: int = 4, nonlinearity: str = "relu", random_state: Any = 0):
@@ -583,15 +632,18 @@ class GroupConvolution(Featurizer):
                 f"{where}: parameter 'nonlinearity' must be one of {list(self._NONLINEAR)}, "
                 f"got {self.nonlinearity!r}"
             )
-        n = X.shape[1]
+        shape = X.shape[1:]
         gen = as_generator(self.random_state, where)
-        self.filters_ = gen.standard_normal((nf, n)) / np.sqrt(n)
-        self._filters_hat = np.fft.rfft(self.filters_, axis=1)
+        size = int(np.prod(shape))
+        self.filters_ = gen.standard_normal((nf, *shape)) / np.sqrt(size)
+        axes = tuple(range(1, 1 + len(shape)))
+        self._filters_hat = np.fft.rfftn(self.filters_, axes=axes)
 
     def _transform(self, X: npt.NDArray[Any]) -> npt.NDArray[Any]:
-        n = self.n_features_in_
-        F = np.fft.rfft(X, axis=1)
-        conv = np.fft.irfft(F[:, None, :] * self._filters_hat[None], n=n, axis=2)
+        shape = X.shape[1:]
+        F = np.fft.rfftn(X, axes=tuple(range(1, 1 + len(shape))))
+        out_axes = tuple(range(2, 2 + len(shape)))  # after the channel axis
+        conv = np.fft.irfftn(F[:, None] * self._filters_hat[None], s=shape, axes=out_axes)
         if self.nonlinearity == "relu":
             np.maximum(conv, 0.0, out=conv)
         elif self.nonlinearity == "abs":
@@ -601,24 +653,29 @@ class GroupConvolution(Featurizer):
         return conv.reshape(len(X), -1)
 
     def _feature_names(self) -> list[str]:
+        if len(self.input_shape_) == 2:
+            h, w = self.input_shape_
+            return [
+                f"c{f}_{i}_{j}" for f in range(self.n_filters) for i in range(h) for j in range(w)
+            ]
         n = self.n_features_in_
         return [f"c{f}_{t}" for f in range(self.n_filters) for t in range(n)]
 
     def _action_in(self) -> Any:
-        return shift_action(self.n_features_in_)
+        return _check_action(None, self.input_shape_, "GroupConvolution.check")
 
     def _action_out(self) -> Any:
-        from grouprep.groups import cyclic
+        action = self._action_in()
+        nf, size = self.n_filters, action.num_sites
 
-        n, nf = self.n_features_in_, self.n_filters
-
-        def sites(g: Any) -> npt.NDArray[np.intp]:  # the shift of every channel
-            out: npt.NDArray[np.intp] = (
-                np.arange(nf)[:, None] * n + (np.arange(n) + g) % n
-            ).ravel()
+        def sites(g: Any) -> npt.NDArray[np.intp]:  # the same translation of every channel
+            moved = np.argsort(action.gather_index(g).ravel())  # site i goes to moved[i]
+            out: npt.NDArray[np.intp] = (np.arange(nf)[:, None] * size + moved[None]).ravel()
             return out
 
-        return SignalAction(cyclic(n), (nf * n,), sites, None, f"channel_shift({nf}, {n})")
+        return SignalAction(
+            action.group, (nf * size,), sites, None, f"channels({nf}) of {action!r}"
+        )
 
 
 class InvariantPooling(Featurizer):

@@ -196,7 +196,7 @@ def test_bad_parameters():
         grouprep.GroupConvolution(nonlinearity="tanh").fit(X)
     with pytest.raises(grouprep.GroupRepValueError, match="dividing"):
         grouprep.InvariantPooling(n=3).fit(X)
-    with pytest.raises(grouprep.GroupRepValueError, match="acts on signals with 5"):
+    with pytest.raises(grouprep.GroupRepValueError, match=r"acts on signals of shape \(5,\)"):
         grouprep.CanonicalForm(action=grouprep.shift_action(5)).fit(X)
     with pytest.raises(grouprep.GroupRepValueError, match="2D array"):
         grouprep.PowerSpectrum().fit(np.zeros(4))
@@ -218,3 +218,43 @@ def test_invariant_polynomials_of_real_representations():
         grouprep.InvariantPolynomials(rot).fit(np.ones((2, 3)))
     with pytest.raises(grouprep.GroupRepTypeError, match="'rep' must be a Representation"):
         grouprep.InvariantPolynomials("Z5").fit(np.ones((2, 3)))
+
+
+def test_periodic_images_under_translations():
+    rng = np.random.default_rng(6)
+    real = rng.standard_normal((20, 4, 6))
+    bits = rng.integers(0, 2, size=(20, 3, 3))
+    ps = grouprep.PowerSpectrum().fit(real)
+    np.testing.assert_allclose(
+        ps.transform(real), (np.abs(np.fft.rfft2(real)) ** 2).reshape(20, -1), rtol=1e-12
+    )
+    assert ps.get_feature_names_out()[:2].tolist() == ["P0_0", "P0_1"]
+    for feat, data in (
+        (ps, real),
+        (grouprep.GroupConvolution(n_filters=2), real),
+        (grouprep.CanonicalForm(return_element=True), bits),
+        (grouprep.OrbitIndex(), bits),
+        (grouprep.OrbitAugmenter(), bits),
+    ):
+        feat.fit(data)
+        assert feat.check(data).holds, feat
+        assert feat.transform(data).ndim == 2
+    # orbits of Z_3 x Z_3 on 3x3 bit images: 64 classes (Burnside, A184271 for 3x3)
+    assert grouprep.OrbitIndex().fit(bits).num_classes_ == grouprep.count_orbits(
+        grouprep.translation_action((3, 3), alphabet=2)
+    )
+    Xa, _ = grouprep.OrbitAugmenter().fit_resample(bits, np.zeros(20))
+    assert Xa.shape == (180, 3, 3)
+    with pytest.raises(grouprep.GroupRepValueError, match="samples of shape"):
+        ps.transform(real[:, :, :5])
+    with pytest.raises(grouprep.GroupRepValueError, match="2D array"):
+        grouprep.Bispectrum().fit(real)
+
+
+def test_canonical_form_element_columns_do_not_wrap():
+    X = np.zeros((2, 300), dtype=np.uint8)
+    out = grouprep.CanonicalForm(return_element=True).fit_transform(X)
+    assert out[0, -1] == 300 and out.dtype == np.int64
+    B = np.array([[True, False, False, False, False, True]])
+    out = grouprep.CanonicalForm(return_element=True).fit_transform(B)
+    assert out[0, -2] == 5 and out[0, -1] == 1  # np.roll(x, 5) = 000011 is least

@@ -1,0 +1,333 @@
+"""Featurizers: compiled invariants against the NumPy and sympy code a user would write.
+
+Six comparisons, each side given the same input (seeded; built once, by the first call
+that needs it); every featurizer is fitted once, by the warm-up call, so the timed calls
+measure ``transform`` only:
+
+* ``features: power spectrum (NumPy rfft)``: ``PowerSpectrum().transform(X)`` against
+  ``np.abs(np.fft.rfft(X, axis=1)) ** 2``, the same numbers up to rounding.
+* ``features: selective bispectrum (NumPy gather)``: ``Bispectrum().transform(X)``
+  against ``F[:, k1] * F[:, k2] * np.conj(F[:, k1 + k2])`` for the selective pairs, split
+  into real and imaginary parts: the same features.
+* ``features: selective bispectrum (NumPy full)``: the same featurizer against the full
+  bispectrum by broadcasting, ``F[:, :, None] * F[:, None, :] * np.conj(F[:, (k1 + k2) %
+  n])``, the code a user would write without knowing which pairs suffice. The answers
+  differ in content, so the selective features are picked out of the full result outside
+  the timed region and compared.
+* ``features: full bispectrum (NumPy broadcast)``: ``Bispectrum(selective=False)``, all
+  pairs k1 <= k2, against the same broadcasting, compared on those pairs. After the check
+  the entry measures, with :mod:`tracemalloc`, the peak memory of one more call of each
+  side divided by the size of its own output, and prints both to stderr: the featurizer
+  fills its output in chunks of rows, the broadcasting builds n x n complex arrays.
+* ``features: invariant polynomials (sympy lambdify)``: ``InvariantPolynomials(degree=3)``
+  of the shift of 32 coordinates (205 orbit sums of degrees 1 to 3) against
+  ``sympy.lambdify`` of the same polynomials (``polynomials_``), called on the columns of
+  the batch and stacked. Building the lambdified function, like fitting, is not timed.
+* ``features: canonical form (least_rotation)``: ``CanonicalForm().transform(B)`` on
+  binary uint8 strings against ``grouprep.least_rotation(B).canonical``: the cost of the
+  featurizer's validation and dispatch around the same kernel.
+
+The baselines call no grouprep code except ``least_rotation`` in the last case; the real
+feature layout of the bispectrum (real part, then imaginary part unless it vanishes
+identically on real signals) is rebuilt here independently. Float answers are compared
+with a tolerance of 1e-9 relative to the largest value, canonical forms exactly. Checks
+run outside the timed region.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import tracemalloc
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import sympy
+
+import grouprep
+from benchmarks._harness import Case
+
+SEED = 2024
+
+Floats = npt.NDArray[np.float64]
+Complexes = npt.NDArray[np.complex128]
+Bits = npt.NDArray[np.uint8]
+
+
+class Close:
+    """A float answer, equal to another of the same shape when they agree to 1e-9
+    relative to the largest absolute value."""
+
+    __slots__ = ("array",)
+
+    def __init__(self, array: npt.NDArray[Any]) -> None:
+        self.array = np.asarray(array, dtype=np.float64)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Close) or self.array.shape != other.array.shape:
+            return False
+        scale = float(np.abs(self.array).max(initial=0.0))
+        return bool(np.allclose(self.array, other.array, rtol=1e-9, atol=1e-9 * scale))
+
+    def __repr__(self) -> str:
+        body = np.array2string(self.array, threshold=12, edgeitems=2, precision=6)
+        return f"array of shape {self.array.shape}: {body}"
+
+
+class Same:
+    """An array answer, equal to another exactly when the arrays are equal."""
+
+    __slots__ = ("array",)
+
+    def __init__(self, array: npt.NDArray[Any]) -> None:
+        self.array = array
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, Same)
+            and self.array.dtype == other.array.dtype
+            and np.array_equal(self.array, other.array)
+        )
+
+    def __repr__(self) -> str:
+        body = np.array2string(self.array, threshold=12, edgeitems=3)
+        return f"{self.array.dtype} array of shape {self.array.shape}: {body}"
+
+
+def power_of_ten(count: int) -> str:
+    """``'10^5'`` for 100,000; other counts with thousands separators."""
+    exponent = len(str(count)) - 1
+    return f"10^{exponent}" if count == 10**exponent and exponent >= 3 else f"{count:,}"
+
+
+# ----------------------------------------------------------------- inputs
+@functools.lru_cache(maxsize=2)
+def signals(count: int, n: int) -> Floats:
+    """``count`` standard normal real signals of length n (seeded, built once)."""
+    return np.random.default_rng([SEED, count, n]).standard_normal((count, n))
+
+
+@functools.lru_cache(maxsize=1)
+def columns(count: int, n: int) -> Floats:
+    """The same signals column by column (contiguous), as ``lambdify`` takes them."""
+    return np.ascontiguousarray(signals(count, n).T)
+
+
+@functools.lru_cache(maxsize=1)
+def strings(count: int, n: int) -> Bits:
+    """``count`` uniformly random binary strings of length n, uint8 (seeded, built once)."""
+    rng = np.random.default_rng([SEED, count, n, 1])
+    return rng.integers(0, 2, size=(count, n), dtype=np.uint8)
+
+
+@functools.cache
+def fitted(kind: str, n: int) -> Any:
+    """A featurizer fitted to signals (or strings) of length n; built by the warm-up call."""
+    if kind == "power":
+        return grouprep.PowerSpectrum().fit(signals(8, n))
+    if kind == "selective":
+        return grouprep.Bispectrum().fit(signals(8, n))
+    if kind == "full":
+        return grouprep.Bispectrum(selective=False).fit(signals(8, n))
+    if kind == "polynomials":
+        return grouprep.InvariantPolynomials(degree=3).fit(signals(8, n))
+    if kind == "canonical":
+        return grouprep.CanonicalForm().fit(strings(8, n))
+    raise ValueError(kind)
+
+
+# ------------------------------------------------------- bispectrum by NumPy
+Pairs = list[tuple[int, int]]
+
+
+def selective_pairs(n: int) -> Pairs:
+    """(0, 0), (0, 1), (1, 1), (1, 2), ..., (1, n - 2): the n pairs of Mataigne et al.
+    (2024), written out here (n >= 3)."""
+    return [(0, 0), (0, 1), *((1, k) for k in range(1, n - 1))]
+
+
+def all_pairs(n: int) -> Pairs:
+    """All pairs k1 <= k2 below n, k1 first."""
+    return [(k1, k2) for k1 in range(n) for k2 in range(k1, n)]
+
+
+def imaginary_vanishes(n: int, k1: int, k2: int) -> bool:
+    """Whether Im B_{k1,k2} is 0 for every real signal: X_{-k} = conj(X_k) turns
+    B_{k1,k2} into its conjugate exactly when {k1, k2, -k1-k2} is its own negative."""
+    triple = sorted((k1 % n, k2 % n, (-k1 - k2) % n))
+    return triple == sorted((-k1 % n, -k2 % n, (k1 + k2) % n))
+
+
+def real_layout(B: Complexes, n: int, pairs: Pairs) -> Floats:
+    """The real features of the pairs from B of shape (m, P): Re, then Im unless it
+    vanishes identically."""
+    out = []
+    for p, (k1, k2) in enumerate(pairs):
+        out.append(B[:, p].real)
+        if not imaginary_vanishes(n, k1, k2):
+            out.append(B[:, p].imag)
+    return np.stack(out, axis=1)
+
+
+def numpy_selective(X: Floats) -> Floats:
+    """The selective bispectrum by gathering the pairs' Fourier coefficients."""
+    n = X.shape[1]
+    k1, k2 = np.array(selective_pairs(n)).T
+    F = np.fft.fft(X, axis=1)
+    B = F[:, k1] * F[:, k2] * np.conj(F[:, (k1 + k2) % n])
+    return real_layout(B, n, selective_pairs(n))
+
+
+@functools.cache
+def sum_index(n: int) -> npt.NDArray[np.intp]:
+    k = np.arange(n)
+    return (k[:, None] + k[None, :]) % n
+
+
+def numpy_full(X: Floats) -> Complexes:
+    """The full bispectrum by broadcasting: B[i, k1, k2], shape (m, n, n), complex."""
+    F = np.fft.fft(X, axis=1)
+    B: Complexes = F[:, :, None] * F[:, None, :] * np.conj(F[:, sum_index(X.shape[1])])
+    return B
+
+
+def pick(B: Complexes, pairs: Pairs) -> Floats:
+    """The real layout of the given pairs, taken from a full bispectrum."""
+    k1, k2 = np.array(pairs).T
+    return real_layout(B[:, k1, k2], B.shape[1], pairs)
+
+
+# ------------------------------------------------------------------ memory
+def peak_per_output(function: Callable[[], npt.NDArray[Any]]) -> float:
+    """Peak memory traced during one call (NumPy registers its buffers with
+    tracemalloc), divided by the size of the array the call returns."""
+    tracemalloc.start()
+    try:
+        result = function()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return peak / result.nbytes
+
+
+def report_memory(label: str, ours: Callable[[], Any], theirs: Callable[[], Any]) -> None:
+    print(
+        f"  {label}: peak memory / output size: grouprep {peak_per_output(ours):.2f}, "
+        f"NumPy broadcasting {peak_per_output(theirs):.2f}",
+        file=sys.stderr,
+        flush=True,
+    )
+
+
+# ------------------------------------------------------------------- cases
+def power_case(count: int, n: int) -> Case:
+    return Case(
+        operation="features: power spectrum (NumPy rfft)",
+        case=f"{power_of_ten(count)} x {n} float64",
+        caches="warm",
+        grouprep=lambda: fitted("power", n).transform(signals(count, n)),
+        baseline=lambda: np.abs(np.fft.rfft(signals(count, n), axis=1)) ** 2,
+        grouprep_answer=Close,
+        baseline_answer=Close,
+    )
+
+
+def selective_gather_case(count: int, n: int) -> Case:
+    return Case(
+        operation="features: selective bispectrum (NumPy gather)",
+        case=f"{power_of_ten(count)} x {n}, {2 * n - 2} features",
+        caches="warm",
+        grouprep=lambda: fitted("selective", n).transform(signals(count, n)),
+        baseline=lambda: numpy_selective(signals(count, n)),
+        grouprep_answer=Close,
+        baseline_answer=Close,
+    )
+
+
+def selective_full_case(count: int, n: int) -> Case:
+    return Case(
+        operation="features: selective bispectrum (NumPy full)",
+        case=f"{power_of_ten(count)} x {n}, {2 * n - 2} of {n * n} coefficients",
+        caches="warm",
+        grouprep=lambda: fitted("selective", n).transform(signals(count, n)),
+        baseline=lambda: numpy_full(signals(count, n)),
+        grouprep_answer=Close,
+        baseline_answer=lambda B: Close(pick(B, selective_pairs(n))),
+    )
+
+
+def full_case(count: int, n: int) -> Case:
+    label = f"{power_of_ten(count)} x {n}"
+
+    def ours_answer(features: Floats) -> Close:
+        # outside the timed region, after both sides ran: one traced call of each
+        report_memory(
+            f"full bispectrum, {label}",
+            lambda: fitted("full", n).transform(signals(count, n)),
+            lambda: numpy_full(signals(count, n)),
+        )
+        return Close(features)
+
+    return Case(
+        operation="features: full bispectrum (NumPy broadcast)",
+        case=f"{label}, {n * (n + 1) // 2} pairs",
+        caches="warm",
+        grouprep=lambda: fitted("full", n).transform(signals(count, n)),
+        baseline=lambda: numpy_full(signals(count, n)),
+        grouprep_answer=ours_answer,
+        baseline_answer=lambda B: Close(pick(B, all_pairs(n))),
+    )
+
+
+@functools.cache
+def lambdified(n: int) -> Callable[..., list[Floats]]:
+    """``sympy.lambdify`` of the featurizer's exact polynomials (built by the warm-up)."""
+    polys = fitted("polynomials", n).polynomials_
+    function: Callable[..., list[Floats]] = sympy.lambdify(
+        sympy.symbols(f"x0:{n}"), polys, modules="numpy"
+    )
+    return function
+
+
+def polynomials_case(count: int, n: int, degree: int = 3) -> Case:
+    def theirs() -> Floats:
+        return np.stack(lambdified(n)(*columns(count, n)), axis=1)
+
+    count_polys = {32: 205}.get(n)
+    polys = f", {count_polys} polynomials" if count_polys else ""
+    return Case(
+        operation="features: invariant polynomials (sympy lambdify)",
+        case=f"Z_{n}, degrees 1-{degree}{polys}, {power_of_ten(count)} rows",
+        caches="warm",
+        grouprep=lambda: fitted("polynomials", n).transform(signals(count, n)),
+        baseline=theirs,
+        grouprep_answer=Close,
+        baseline_answer=Close,
+    )
+
+
+def canonical_case(count: int, n: int) -> Case:
+    return Case(
+        operation="features: canonical form (least_rotation)",
+        case=f"{power_of_ten(count)} x {n} bits, uint8",
+        caches="warm",
+        grouprep=lambda: fitted("canonical", n).transform(strings(count, n)),
+        baseline=lambda: grouprep.least_rotation(strings(count, n)).canonical,
+        grouprep_answer=Same,
+        baseline_answer=Same,
+    )
+
+
+def cases(quick: bool) -> list[Case]:
+    """The cases of this entry; ``quick`` uses 10^4 rows everywhere."""
+    large, medium = (10**4, 10**4) if quick else (10**6, 10**5)
+    return [
+        power_case(large, 64),
+        selective_gather_case(medium, 32),
+        selective_full_case(medium, 32),
+        full_case(medium, 32),
+        polynomials_case(medium, 32),
+        canonical_case(large, 64),
+    ]

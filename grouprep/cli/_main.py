@@ -164,6 +164,9 @@ def build_parser() -> argparse.ArgumentParser:
     tour = sub.add_parser("tour", help="walk through grouprep on Z_n acting on n-bit strings")
     tour.add_argument("--n", type=int, default=8, help="string length n (default 8, at most 16)")
     tour.set_defaults(func=_cmd_tour)
+    from grouprep.cli._commands import add_commands
+
+    add_commands(sub)
     return parser
 
 

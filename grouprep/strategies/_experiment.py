@@ -1,0 +1,361 @@
+"""The sample-complexity experiment: learning curves of the five strategies (private)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from grouprep.actions import SignalAction
+from grouprep.errors import GroupRepTypeError, GroupRepValueError
+from grouprep.laws import check_invariant
+from grouprep.strategies._strategies import STRATEGIES, make_strategy
+from grouprep.strategies._tasks import Task, make_task
+
+__all__ = ["ExperimentResult", "run_experiment"]
+
+
+@dataclass
+class ExperimentResult:
+    """Every run of :func:`run_experiment` and its summary.
+
+    Attributes
+    ----------
+    records : list of dict
+        One per (strategy, train size, seed): ``accuracy``, ``fit_seconds``.
+    summary : list of dict
+        One per strategy: mean and standard deviation of the accuracy per train size,
+        ``samples_to_target`` (the least train size whose mean accuracy reaches the
+        target, None if none does), ``ratio_to_baseline`` (baseline's samples / this
+        strategy's; None when either never reaches the target) and ``invariant`` (whether
+        the fitted model passed ``check_invariant`` on held-out data).
+    files : dict
+        Paths of the JSON, CSV and PNG files written, if an output directory was given.
+    """
+
+    task: str
+    description: str
+    n: int
+    sizes: list[int]
+    seeds: int
+    target: float
+    records: list[dict[str, Any]]
+    summary: list[dict[str, Any]]
+    files: dict[str, str] = field(default_factory=dict)
+
+    def table(self) -> str:
+        """The summary as a text table: mean accuracy per size, samples to target, ratio."""
+        head = ["strategy", *[str(s) for s in self.sizes], f"n@{self.target:g}", "ratio", "inv"]
+        rows = []
+        for s in self.summary:
+            cells = [s["strategy"]]
+            cells += [f"{m:.3f}" for m in s["mean"]]
+            reach = s["samples_to_target"]
+            cells.append("-" if reach is None else f"{reach:.0f}")
+            r, low = s["ratio_to_baseline"], s["ratio_at_least"]
+            cells.append(f"{r:.1f}x" if r is not None else (f">{low:.1f}x" if low else "-"))
+            cells.append({True: "yes", False: "no", None: "-"}[s["invariant"]])
+            rows.append(cells)
+        widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+        lines = [
+            "  ".join(
+                c.rjust(w) if i else c.ljust(w)
+                for i, (c, w) in enumerate(zip(r, widths, strict=True))
+            )
+            for r in [head, *rows]
+        ]
+        lines.insert(1, "  ".join("-" * w for w in widths))
+        return "\n".join(lines)
+
+
+def _check_sizes(sizes: Any, task: Task) -> list[int]:
+    try:
+        out = sorted({int(s) for s in sizes})
+    except (TypeError, ValueError) as exc:
+        raise GroupRepTypeError(
+            f"run_experiment: argument 'sizes' must be a sequence of ints, got {sizes!r}"
+        ) from exc
+    if not out or out[0] < 2:
+        raise GroupRepValueError(
+            f"run_experiment: argument 'sizes' must hold train sizes >= 2, got {sizes!r}"
+        )
+    if task.domain_size is not None and out[-1] > task.domain_size:
+        raise GroupRepValueError(
+            f"run_experiment: train size {out[-1]} is larger than the task's domain "
+            f"({task.domain_size} distinct inputs)"
+        )
+    return out
+
+
+def _data_task(data: Any, action: Any) -> Task:
+    if not isinstance(action, SignalAction):
+        raise GroupRepTypeError(
+            "run_experiment: with 'data', argument 'action' must be the signal action the "
+            "labels are invariant under"
+        )
+    X, y = (np.asarray(a) for a in data)
+    if len(X) != len(y) or len(X) < 4:
+        raise GroupRepValueError(
+            f"run_experiment: 'data' must be (X, y) with one label per row, got "
+            f"{X.shape} and {y.shape}"
+        )
+    pool = (X, y)
+
+    def sample(m: int, rng: np.random.Generator) -> tuple[npt.NDArray[Any], npt.NDArray[Any]]:
+        idx = rng.choice(len(pool[0]), size=m, replace=m > len(pool[0]))
+        return pool[0][idx], pool[1][idx]
+
+    return Task("user data", action, sample, f"{len(X)} user samples", domain_size=None)
+
+
+def run_experiment(
+    task: str = "necklace-labels",
+    n: int = 8,
+    *,
+    k: int = 2,
+    sizes: Sequence[int] = (16, 32, 64, 128, 256, 512),
+    seeds: int = 3,
+    strategies: Sequence[str] | None = None,
+    estimator: Any = None,
+    target: float = 0.9,
+    test_size: int = 2000,
+    out: str | os.PathLike[str] | None = None,
+    progress: bool = False,
+    data: Any = None,
+    action: Any = None,
+    seed: int = 0,
+) -> ExperimentResult:
+    """Learning curves of the strategies on a task with an exact symmetry.
+
+    For each seed, a test set of ``test_size`` samples and, for each train size, a fresh
+    training set are drawn; every strategy (:func:`make_strategy`, same downstream
+    estimator) is fitted and scored on the test set. The summary gives, per strategy,
+    the mean and spread of the accuracy per size, the least train size whose mean
+    accuracy reaches ``target``, and how many times more samples the baseline needed.
+    Whether each fitted model is invariant is checked on held-out data with
+    :func:`grouprep.check_invariant`. Everything is reproducible from ``seed``.
+
+    Parameters
+    ----------
+    task : str
+        A built-in task (``"necklace-labels"``, ``"run-of-ones"``, ``"templates"``).
+    n, k : int
+        Length of the strings or signals and alphabet size.
+    sizes : sequence of int
+        Train sizes (a log grid is customary).
+    seeds : int
+        Repetitions per size.
+    strategies : sequence of str, optional
+        Default: every strategy that applies to the task (the quotient needs strings).
+    estimator : scikit-learn classifier, optional
+        The shared downstream model; default :func:`default_estimator`.
+    target : float
+        The accuracy whose sample cost is reported.
+    out : path, optional
+        Directory for ``results.json``, ``results.csv`` and ``learning_curves.png``.
+    progress : bool
+        Print one line per fit to stderr.
+    data, action : optional
+        A user's own ``(X, y)`` and the signal action the labels are invariant under,
+        instead of a built-in task.
+
+    Returns
+    -------
+    ExperimentResult
+
+    Examples
+    --------
+    >>> from grouprep.strategies import run_experiment
+    >>> res = run_experiment("necklace-labels", 6, sizes=[16, 48], seeds=1,
+    ...                      strategies=["baseline", "quotient"], test_size=200)
+    >>> [s["strategy"] for s in res.summary]
+    ['baseline', 'quotient']
+    """
+    if data is not None:
+        the_task = _data_task(data, action)
+        n = the_task.action.num_sites
+    else:
+        the_task = make_task(task, n, k, seed)
+    grid = _check_sizes(sizes, the_task)
+    if isinstance(seeds, bool) or not isinstance(seeds, int) or seeds < 1:
+        raise GroupRepValueError(
+            f"run_experiment: argument 'seeds' must be an int >= 1, got {seeds!r}"
+        )
+    if not 0 < float(target) <= 1:
+        raise GroupRepValueError(
+            f"run_experiment: argument 'target' must be in (0, 1], got {target!r}"
+        )
+    names = (
+        list(strategies)
+        if strategies is not None
+        else [s for s in STRATEGIES if not (s == "quotient" and the_task.action.alphabet is None)]
+    )
+    for s in names:
+        if s not in STRATEGIES:
+            raise GroupRepValueError(
+                f"run_experiment: unknown strategy {s!r}; strategies are {list(STRATEGIES)}"
+            )
+    out_dir = None
+    if out is not None:
+        out_dir = os.fspath(out)
+        try:
+            os.makedirs(out_dir, exist_ok=True)
+            probe = os.path.join(out_dir, ".grouprep-write-test")
+            with open(probe, "w") as fh:
+                fh.write("")
+            os.remove(probe)
+        except OSError as exc:
+            raise GroupRepValueError(
+                f"run_experiment: cannot write to the output directory {out_dir!r}: {exc}"
+            ) from exc
+    records: list[dict[str, Any]] = []
+    invariant: dict[str, bool | None] = {}
+    total = seeds * len(grid) * len(names)
+    done = 0
+    for s_i in range(seeds):
+        rng = np.random.default_rng([seed, s_i])
+        X_test, y_test = the_task.sample(test_size, rng)
+        for size in grid:
+            X_train, y_train = the_task.sample(size, rng)
+            for name in names:
+                model = make_strategy(name, the_task.action, estimator, random_state=s_i)
+                t0 = time.perf_counter()
+                model.fit(X_train, y_train)
+                fit_s = time.perf_counter() - t0
+                acc = float(np.mean(model.predict(X_test) == y_test))
+                records.append(
+                    {
+                        "task": the_task.name,
+                        "n": n,
+                        "strategy": name,
+                        "size": size,
+                        "seed": s_i,
+                        "accuracy": acc,
+                        "fit_seconds": fit_s,
+                    }
+                )
+                if s_i == 0 and size == grid[-1]:
+                    report = check_invariant(
+                        model.predict, the_task.action, X_test[: min(200, len(X_test))]
+                    )
+                    invariant[name] = report.holds
+                done += 1
+                if progress:
+                    print(
+                        f"[{done}/{total}] {name:<18} size {size:>6}  seed {s_i}  "
+                        f"accuracy {acc:.3f}",
+                        file=sys.stderr,
+                        flush=True,
+                    )
+    summary = _summarize(records, names, grid, float(target), invariant)
+    result = ExperimentResult(
+        the_task.name, the_task.description, n, grid, seeds, float(target), records, summary
+    )
+    if out_dir is not None:
+        result.files = _write(result, out_dir)
+    return result
+
+
+def _summarize(
+    records: list[dict[str, Any]],
+    names: list[str],
+    grid: list[int],
+    target: float,
+    invariant: dict[str, bool | None],
+) -> list[dict[str, Any]]:
+    summary: list[dict[str, Any]] = []
+    for name in names:
+        means: list[float] = []
+        stds: list[float] = []
+        for size in grid:
+            accs = [r["accuracy"] for r in records if r["strategy"] == name and r["size"] == size]
+            means.append(float(np.mean(accs)))
+            stds.append(float(np.std(accs)))
+        reach = _crossing(grid, means, target)
+        summary.append(
+            {
+                "strategy": name,
+                "sizes": grid,
+                "mean": means,
+                "std": stds,
+                "samples_to_target": reach,
+                "invariant": invariant.get(name),
+            }
+        )
+    base = next((s["samples_to_target"] for s in summary if s["strategy"] == "baseline"), None)
+    has_baseline = any(s["strategy"] == "baseline" for s in summary)
+    for s in summary:
+        mine = s["samples_to_target"]
+        s["ratio_to_baseline"] = base / mine if base is not None and mine is not None else None
+        # the baseline did not reach the target on the grid: it needs more than the largest
+        # size, so the ratio is at least largest / mine
+        s["ratio_at_least"] = (
+            grid[-1] / mine if has_baseline and base is None and mine is not None else None
+        )
+    return summary
+
+
+def _crossing(grid: list[int], means: list[float], target: float) -> float | None:
+    """The train size where the mean accuracy first reaches the target, interpolated
+    linearly in log(size) between the two grid sizes around the crossing."""
+    for i, (size, m) in enumerate(zip(grid, means, strict=True)):
+        if m >= target:
+            if i == 0:
+                return float(size)
+            lo, hi = grid[i - 1], size
+            m0 = means[i - 1]
+            frac = (target - m0) / (m - m0) if m > m0 else 1.0
+            return float(np.exp(np.log(lo) + frac * (np.log(hi) - np.log(lo))))
+    return None
+
+
+def _write(result: ExperimentResult, out_dir: str) -> dict[str, str]:
+    files = {
+        "json": os.path.join(out_dir, "results.json"),
+        "csv": os.path.join(out_dir, "results.csv"),
+        "png": os.path.join(out_dir, "learning_curves.png"),
+    }
+    meta = {
+        "task": result.task,
+        "description": result.description,
+        "n": result.n,
+        "sizes": result.sizes,
+        "seeds": result.seeds,
+        "target": result.target,
+    }
+    with open(files["json"], "w") as fh:
+        json.dump(
+            {"meta": meta, "summary": result.summary, "records": result.records}, fh, indent=1
+        )
+    with open(files["csv"], "w", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(result.records[0]))
+        writer.writeheader()
+        writer.writerows(result.records)
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7, 4.5))
+    for s in result.summary:
+        mean, std = np.array(s["mean"]), np.array(s["std"])
+        ax.plot(result.sizes, mean, marker="o", label=s["strategy"])
+        ax.fill_between(result.sizes, mean - std, mean + std, alpha=0.15)
+    ax.axhline(result.target, color="gray", linestyle=":", linewidth=1)
+    ax.set_xscale("log", base=2)
+    ax.set_xlabel("training samples")
+    ax.set_ylabel("test accuracy")
+    ax.set_title(f"{result.task}, n = {result.n}")
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(files["png"], dpi=120)
+    plt.close(fig)
+    return files

@@ -1,0 +1,177 @@
+"""The five ways of using a symmetry, as scikit-learn pipelines (private)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.pipeline import Pipeline, make_union
+
+from grouprep._validation import describe
+from grouprep.actions import SignalAction
+from grouprep.errors import GroupRepTypeError, GroupRepValueError
+from grouprep.features import (
+    Bispectrum,
+    CanonicalForm,
+    GroupConvolution,
+    InvariantPolynomials,
+    InvariantPooling,
+    OrbitAugmenter,
+    OrbitIndex,
+    PowerSpectrum,
+)
+
+__all__ = ["STRATEGIES", "AugmentedClassifier", "default_estimator", "make_strategy"]
+
+STRATEGIES = (
+    "baseline",
+    "quotient",
+    "augmentation",
+    "invariant_features",
+    "equivariant",
+    "canonicalization",
+)
+"""The strategy names, in the order of the seed (baseline first)."""
+
+
+def default_estimator(random_state: int = 0) -> Any:
+    """The downstream model shared by every strategy: a random forest.
+
+    A forest needs no tuning and no scaling, takes binary strings, class ids and real
+    invariants alike, and can represent a lookup table, which a task with arbitrary
+    labels on orbits needs; so differences between strategies come from the features.
+    """
+    return RandomForestClassifier(n_estimators=100, random_state=random_state, n_jobs=1)
+
+
+class AugmentedClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
+    """Strategy 2: fit a classifier on the training set augmented by the group.
+
+    ``fit(X, y)`` trains ``estimator`` on ``augmenter.fit_resample(X, y)``; ``predict``
+    applies the fitted model to the raw inputs.
+    """
+
+    def __init__(self, augmenter: Any = None, estimator: Any = None) -> None:
+        self.augmenter = augmenter
+        self.estimator = estimator
+
+    def fit(self, X: Any, y: Any) -> AugmentedClassifier:
+        augmenter = clone(self.augmenter) if self.augmenter is not None else OrbitAugmenter()
+        Xa, ya = augmenter.fit_resample(X, y)
+        model = clone(self.estimator) if self.estimator is not None else default_estimator()
+        self.estimator_ = model.fit(Xa.reshape(len(Xa), -1), ya)
+        self.classes_ = self.estimator_.classes_
+        self.n_features_in_ = augmenter.n_features_in_
+        return self
+
+    def predict(self, X: Any) -> npt.NDArray[Any]:
+        arr = np.asarray(X)
+        out: npt.NDArray[Any] = self.estimator_.predict(arr.reshape(len(arr), -1))
+        return out
+
+    def predict_proba(self, X: Any) -> npt.NDArray[Any]:
+        arr = np.asarray(X)
+        out: npt.NDArray[Any] = self.estimator_.predict_proba(arr.reshape(len(arr), -1))
+        return out
+
+
+def make_strategy(name: str, action: SignalAction, estimator: Any = None, **options: Any) -> Any:
+    """A scikit-learn pipeline that exploits the symmetry in one of the five ways.
+
+    ``"baseline"``: raw inputs. ``"quotient"`` (strategy 1): the class of each input
+    (:class:`~grouprep.OrbitIndex`, finite alphabets only). ``"augmentation"`` (2): every
+    training sample moved by every group element (:class:`~grouprep.OrbitAugmenter`).
+    ``"invariant_features"`` (3): power spectrum and selective bispectrum (``features=
+    "fourier"``, default) or orbit-sum polynomials (``features="polynomials"``,
+    ``degree=3``). ``"equivariant"`` (4): random group convolutions, ReLU and invariant
+    mean/max pooling (``n_filters=8``). ``"canonicalization"`` (5):
+    :class:`~grouprep.CanonicalForm` then the raw-input model. Every strategy ends in a
+    clone of the same ``estimator`` (default :func:`default_estimator`), so the
+    comparison is about the features. Strategies 1, 3, 4 and 5 are invariant by
+    construction; augmentation only approximately.
+
+    Parameters
+    ----------
+    name : str
+        One of :data:`STRATEGIES`.
+    action : SignalAction
+        The symmetry, e.g. ``grouprep.shift_action(n, alphabet=2)``; strategies 3 and 4 are
+        for the cyclic shift.
+    estimator : scikit-learn classifier, optional
+    **options
+        ``features``, ``degree``, ``n_filters``, ``random_state`` as above.
+
+    Returns
+    -------
+    sklearn.pipeline.Pipeline or AugmentedClassifier
+
+    Examples
+    --------
+    >>> import numpy as np, grouprep
+    >>> from grouprep.strategies import make_strategy
+    >>> action = grouprep.shift_action(6, alphabet=2)
+    >>> X = np.random.default_rng(0).integers(0, 2, size=(200, 6))
+    >>> y = (X.sum(axis=1) > 3).astype(int)  # shift invariant
+    >>> model = make_strategy("canonicalization", action).fit(X, y)
+    >>> bool(model.score(X, y) > 0.9)
+    True
+    """
+    if not isinstance(name, str) or name not in STRATEGIES:
+        raise GroupRepValueError(
+            f"make_strategy: argument 'name' must be one of {list(STRATEGIES)}, got {name!r}"
+        )
+    if not isinstance(action, SignalAction):
+        raise GroupRepTypeError(
+            f"make_strategy: argument 'action' must be a grouprep signal action (e.g. "
+            f"grouprep.shift_action(n, alphabet=2)), got {describe(action)}"
+        )
+    seed = int(options.pop("random_state", 0))
+    model = clone(estimator) if estimator is not None else default_estimator(seed)
+    features = options.pop("features", "fourier")
+    degree = int(options.pop("degree", 3))
+    n_filters = int(options.pop("n_filters", 8))
+    if options:
+        raise GroupRepValueError(f"make_strategy: unknown options {sorted(options)}")
+    cyclic_shift = action._recipe is not None and action._recipe[0].__name__ == "shift_action"
+    if name in ("invariant_features", "equivariant") and not cyclic_shift:
+        raise GroupRepValueError(
+            f"make_strategy: the {name!r} strategy is built for the cyclic shift "
+            f"(grouprep.shift_action); got {action!r}"
+        )
+    if name == "baseline":
+        return Pipeline([("model", model)])
+    if name == "quotient":
+        if action.alphabet is None:
+            raise GroupRepValueError(
+                "make_strategy: the 'quotient' strategy needs a finite alphabet (the classes "
+                f"of strings); {action!r} acts on real-valued signals"
+            )
+        return Pipeline(
+            [("orbit", OrbitIndex(action, alphabet=action.alphabet)), ("model", model)]
+        )
+    if name == "augmentation":
+        return AugmentedClassifier(OrbitAugmenter(action), model)
+    if name == "invariant_features":
+        if features == "fourier":
+            union = make_union(PowerSpectrum(), Bispectrum())
+            return Pipeline([("invariants", union), ("model", model)])
+        if features == "polynomials":
+            poly = InvariantPolynomials(degree=degree)
+            return Pipeline([("invariants", poly), ("model", model)])
+        raise GroupRepValueError(
+            f"make_strategy: option 'features' must be 'fourier' or 'polynomials', "
+            f"got {features!r}"
+        )
+    if name == "equivariant":
+        n = action.num_sites
+        return Pipeline(
+            [
+                ("conv", GroupConvolution(n_filters=n_filters, random_state=seed)),
+                ("pool", InvariantPooling(n=n, pool="meanmax")),
+                ("model", model),
+            ]
+        )
+    return Pipeline([("canonical", CanonicalForm(action)), ("model", model)])

@@ -142,9 +142,172 @@ def _cmd_tour(args: argparse.Namespace) -> int:
     say(f"\n   The {2**n} strings span a representation with fixed points 2^gcd(g, n); it")
     say(f"   contains Fourier mode k with multiplicity {mults}: the trivial mode")
     say(f"   {mults[0]} times, once per necklace (Burnside, seen from the characters).")
-    say("\n5. What comes next")
-    say("   Invariants, compiled featurizers and the five strategies grow on these layers.")
+    _tour_invariants(n, say)
+    _tour_features(n, say)
+    if not args.no_experiment:
+        _tour_experiment(n, args, say)
     return 0
+
+
+def _tour_invariants(n: int, say: Any) -> None:
+    import sympy
+
+    from grouprep.invariants import (
+        invariant_basis,
+        molien_coefficients,
+        molien_series,
+        power_spectrum_invariants,
+    )
+    from grouprep.laws import prove_invariant
+    from grouprep.reps import regular_representation
+
+    say("\n5. Invariants (grouprep.invariants): what Z_n leaves unchanged, exactly\n")
+    rho = regular_representation(cyclic(n))
+    coeffs = molien_coefficients(rho, 6)
+    say(f"   Z_{n} permutes the coordinates x0..x{n - 1} of a real signal (regular rep).")
+    if n <= 8:
+        say(f"   Molien series: {sympy.factor(molien_series(rho))}")
+    say(f"   invariant polynomials of degree 0..6: {coeffs} (Molien coefficients)")
+    deg2 = invariant_basis(rho, 2)
+    say(f"   degree 2: {len(deg2)} orbit sums, the autocorrelations, e.g. {deg2[-1]}")
+    ps = power_spectrum_invariants(n)
+    proofs = [prove_invariant(p, rho) for p in ps]
+    say(
+        f"   the power spectrum |X_k|^2, k = 0..{n // 2}: {len(ps)} polynomials, each "
+        f"proved invariant on the generator: {all(r.holds for r in proofs)}"
+    )
+    say(f"     {proofs[1].certificate[0]}")
+
+
+def _tour_features(n: int, say: Any) -> None:
+    from grouprep.features import Bispectrum, PowerSpectrum, to_source
+
+    say("\n6. Compiled featurizers (grouprep.features): invariants as fast NumPy code\n")
+    X = np.random.default_rng(1).standard_normal((1000, n))
+    for feat in (PowerSpectrum(), Bispectrum()):
+        feat.fit(X)
+        report = feat.check(X[:50])
+        say(
+            f"   {feat!r}: {feat.transform(X).shape[1]} features per signal; "
+            f"invariance on data holds: {report.holds}"
+        )
+    src = to_source(Bispectrum().fit(X))
+    say(f"   to_source writes a standalone NumPy module ({len(src.splitlines())} lines).")
+
+
+def _tour_experiment(n: int, args: argparse.Namespace, say: Any) -> None:
+    try:
+        from grouprep.strategies import run_experiment
+    except ImportError:  # pragma: no cover - without the ml extra
+        say("\n7. The experiment needs scikit-learn and matplotlib: pip install 'grouprep[ml]'")
+        return
+    say("\n7. Sample complexity (grouprep.strategies): the five strategies on a quotient task")
+    domain = 2**n
+    sizes = [s for s in (16, 32, 64, 128, 256, 512) if s <= domain]
+    say(f"   task: random labels on the necklaces of {n}-bit strings; sizes {sizes}, 2 seeds\n")
+    res = run_experiment(
+        "necklace-labels", n, sizes=sizes, seeds=2, target=0.8, test_size=1000, out=args.out
+    )
+    for line in res.table().splitlines():
+        say("   " + line)
+    say(
+        "\n   n@0.8: training samples needed for 80% test accuracy (interpolated); ratio: "
+        "baseline's / this strategy's; inv: the fitted model passes check_invariant."
+    )
+    if res.files:
+        say(f"   files: {res.files['json']}, {res.files['csv']}, {res.files['png']}")
+
+
+def _sizes(text: str) -> list[int]:
+    """'16:4096' -> powers of two from 16 to 4096; '10,20,50' -> those sizes."""
+    try:
+        if ":" in text:
+            lo, hi = (int(v) for v in text.split(":"))
+            if lo < 2 or hi < lo:
+                raise ValueError
+            out, s = [], lo
+            while s <= hi:
+                out.append(s)
+                s *= 2
+            return out
+        return [int(v) for v in text.split(",")]
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"sizes must look like 16:4096 (a doubling grid) or 10,20,50; got {text!r}"
+        ) from None
+
+
+def _cmd_experiment(args: argparse.Namespace) -> int:
+    try:
+        from grouprep.strategies import run_experiment
+    except ImportError as exc:  # pragma: no cover - without the ml extra
+        raise GroupRepError(
+            "experiment: needs scikit-learn and matplotlib: pip install 'grouprep[ml]'"
+        ) from exc
+    G = parse_group(args.group)
+    if not (G.is_abelian and len(G.generators) <= 1 and repr(G).startswith("cyclic(")):
+        raise GroupRepError(
+            f"experiment: --group must be a cyclic group Zn (shifts of length-n strings), "
+            f"got {args.group!r} = {G!r}"
+        )
+    n = G.order
+    strategies = args.strategies.split(",") if args.strategies else None
+    res = run_experiment(
+        args.task,
+        n,
+        k=args.k,
+        sizes=args.sizes,
+        seeds=args.seeds,
+        strategies=strategies,
+        target=args.target,
+        test_size=args.test_size,
+        out=args.out,
+        progress=not args.quiet,
+        seed=args.seed,
+    )
+    print(f"task: {res.description}")
+    print(f"{res.seeds} seed(s) per size; test accuracy (mean over seeds):\n")
+    print(res.table())
+    print(
+        f"\nn@{res.target:g}: training samples to reach that accuracy (interpolated in log size); "
+        "ratio: baseline's / this strategy's (> when the baseline never got there); "
+        "inv: passes check_invariant on held-out data."
+    )
+    for kind, path in res.files.items():
+        print(f"{kind}: {path}")
+    return 0
+
+
+def _add_experiment(sub: Any) -> None:
+    from grouprep.strategies._tasks import TASKS
+
+    exp = sub.add_parser(
+        "experiment",
+        help="learning curves of the five strategies on a task with a cyclic symmetry",
+        description=(
+            "Fit every strategy (baseline, quotient, augmentation, invariant features, "
+            "equivariant layers, canonicalization) with the same random-forest model on "
+            "growing training sets, and report the test accuracy and the samples each "
+            "needs to reach a target accuracy. Writes results.json, results.csv and "
+            "learning_curves.png to --out."
+        ),
+    )
+    exp.add_argument("--group", default="Z8", help="the cyclic group Zn (default Z8)")
+    exp.add_argument(
+        "--task", default="necklace-labels", choices=sorted(TASKS), help="the built-in task"
+    )
+    exp.add_argument(
+        "--sizes", type=_sizes, default=_sizes("16:256"), help="train sizes: 16:4096 or 10,20,50"
+    )
+    exp.add_argument("--seeds", type=int, default=3, help="repetitions per size (default 3)")
+    exp.add_argument("--k", type=int, default=2, help="alphabet size for string tasks")
+    exp.add_argument("--target", type=float, default=0.9, help="target accuracy (default 0.9)")
+    exp.add_argument("--test-size", type=int, default=2000, help="test samples per seed")
+    exp.add_argument("--strategies", default=None, help="comma-separated subset of strategies")
+    exp.add_argument("--seed", type=int, default=0, help="master seed (default 0)")
+    exp.add_argument("--out", default="grouprep-experiment", help="output directory")
+    exp.add_argument("--quiet", action="store_true", help="no progress lines")
+    exp.set_defaults(func=_cmd_experiment)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -163,7 +326,14 @@ def build_parser() -> argparse.ArgumentParser:
     info.set_defaults(func=_cmd_info)
     tour = sub.add_parser("tour", help="walk through grouprep on Z_n acting on n-bit strings")
     tour.add_argument("--n", type=int, default=8, help="string length n (default 8, at most 16)")
+    tour.add_argument(
+        "--out", default="grouprep-tour", help="directory for the experiment's files"
+    )
+    tour.add_argument(
+        "--no-experiment", action="store_true", help="skip the sample-complexity experiment"
+    )
     tour.set_defaults(func=_cmd_tour)
+    _add_experiment(sub)
     from grouprep.cli._commands import add_commands
 
     add_commands(sub)

@@ -5,18 +5,26 @@ Needs scikit-learn and matplotlib (the ``ml`` extra). Not imported by ``import g
 
 from grouprep.strategies._experiment import ExperimentResult, run_experiment
 from grouprep.strategies._strategies import (
+    COVARIANT_STRATEGIES,
     STRATEGIES,
     AugmentedClassifier,
+    CanonicalFrameClassifier,
+    EquivariantPositionClassifier,
+    ShiftLabels,
     default_estimator,
     make_strategy,
 )
 from grouprep.strategies._tasks import TASKS, Task, make_task
 
 __all__ = [
+    "COVARIANT_STRATEGIES",
     "STRATEGIES",
     "TASKS",
     "AugmentedClassifier",
+    "CanonicalFrameClassifier",
+    "EquivariantPositionClassifier",
     "ExperimentResult",
+    "ShiftLabels",
     "Task",
     "default_estimator",
     "make_strategy",

@@ -16,8 +16,13 @@ import numpy.typing as npt
 
 from grouprep.actions import SignalAction
 from grouprep.errors import GroupRepTypeError, GroupRepValueError
-from grouprep.laws import check_invariant
-from grouprep.strategies._strategies import STRATEGIES, make_strategy
+from grouprep.laws import check_equivariant, check_invariant
+from grouprep.strategies._strategies import (
+    COVARIANT_STRATEGIES,
+    STRATEGIES,
+    ShiftLabels,
+    make_strategy,
+)
 from grouprep.strategies._tasks import Task, make_task
 
 __all__ = ["ExperimentResult", "run_experiment"]
@@ -50,10 +55,12 @@ class ExperimentResult:
     records: list[dict[str, Any]]
     summary: list[dict[str, Any]]
     files: dict[str, str] = field(default_factory=dict)
+    covariant: bool = False
 
     def table(self) -> str:
         """The summary as a text table: mean accuracy per size, samples to target, ratio."""
-        head = ["strategy", *[str(s) for s in self.sizes], f"n@{self.target:g}", "ratio", "inv"]
+        law = "cov" if self.covariant else "inv"
+        head = ["strategy", *[str(s) for s in self.sizes], f"n@{self.target:g}", "ratio", law]
         rows = []
         for s in self.summary:
             cells = [s["strategy"]]
@@ -146,7 +153,8 @@ def run_experiment(
     Parameters
     ----------
     task : str
-        A built-in task (``"necklace-labels"``, ``"run-of-ones"``, ``"templates"``).
+        A built-in task (``"necklace-labels"``, ``"run-of-ones"``, ``"templates"``, or the
+        covariant ``"pattern-position"``).
     n, k : int
         Length of the strings or signals and alphabet size.
     sizes : sequence of int
@@ -193,11 +201,13 @@ def run_experiment(
         raise GroupRepValueError(
             f"run_experiment: argument 'target' must be in (0, 1], got {target!r}"
         )
-    names = (
-        list(strategies)
-        if strategies is not None
-        else [s for s in STRATEGIES if not (s == "quotient" and the_task.action.alphabet is None)]
-    )
+    if strategies is not None:
+        names = list(strategies)
+    elif the_task.covariant:
+        names = list(COVARIANT_STRATEGIES)
+    else:
+        alphabet = the_task.action.alphabet
+        names = [s for s in STRATEGIES if not (s == "quotient" and alphabet is None)]
     for s in names:
         if s not in STRATEGIES:
             raise GroupRepValueError(
@@ -226,7 +236,13 @@ def run_experiment(
         for size in grid:
             X_train, y_train = the_task.sample(size, rng)
             for name in names:
-                model = make_strategy(name, the_task.action, estimator, random_state=s_i)
+                model = make_strategy(
+                    name,
+                    the_task.action,
+                    estimator,
+                    random_state=s_i,
+                    covariant=the_task.covariant,
+                )
                 t0 = time.perf_counter()
                 model.fit(X_train, y_train)
                 fit_s = time.perf_counter() - t0
@@ -243,9 +259,14 @@ def run_experiment(
                     }
                 )
                 if s_i == 0 and size == grid[-1]:
-                    report = check_invariant(
-                        model.predict, the_task.action, X_test[: min(200, len(X_test))]
-                    )
+                    held_out = X_test[: min(200, len(X_test))]
+                    if the_task.covariant:
+                        labels = ShiftLabels(the_task.action)
+                        report = check_equivariant(
+                            model.predict, the_task.action, labels, held_out
+                        )
+                    else:
+                        report = check_invariant(model.predict, the_task.action, held_out)
                     invariant[name] = report.holds
                 done += 1
                 if progress:
@@ -257,7 +278,15 @@ def run_experiment(
                     )
     summary = _summarize(records, names, grid, float(target), invariant)
     result = ExperimentResult(
-        the_task.name, the_task.description, n, grid, seeds, float(target), records, summary
+        the_task.name,
+        the_task.description,
+        n,
+        grid,
+        seeds,
+        float(target),
+        records,
+        summary,
+        covariant=the_task.covariant,
     )
     if out_dir is not None:
         result.files = _write(result, out_dir)

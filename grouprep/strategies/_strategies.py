@@ -11,7 +11,7 @@ from sklearn.ensemble import RandomForestClassifier
 from sklearn.pipeline import Pipeline, make_union
 
 from grouprep._validation import describe
-from grouprep.actions import SignalAction
+from grouprep.actions import SignalAction, shift_action
 from grouprep.errors import GroupRepTypeError, GroupRepValueError
 from grouprep.features import (
     Bispectrum,
@@ -24,7 +24,16 @@ from grouprep.features import (
     PowerSpectrum,
 )
 
-__all__ = ["STRATEGIES", "AugmentedClassifier", "default_estimator", "make_strategy"]
+__all__ = [
+    "COVARIANT_STRATEGIES",
+    "STRATEGIES",
+    "AugmentedClassifier",
+    "CanonicalFrameClassifier",
+    "EquivariantPositionClassifier",
+    "ShiftLabels",
+    "default_estimator",
+    "make_strategy",
+]
 
 STRATEGIES = (
     "baseline",
@@ -35,6 +44,144 @@ STRATEGIES = (
     "canonicalization",
 )
 """The strategy names, in the order of the seed (baseline first)."""
+
+
+COVARIANT_STRATEGIES = ("baseline", "augmentation", "equivariant", "canonicalization")
+"""The strategies that can predict a label that moves with the input (a position)."""
+
+
+class ShiftLabels:
+    """Z_n acting on position labels: ``g . y = (y + g) mod n`` (for covariance checks)."""
+
+    def __init__(self, action: SignalAction) -> None:
+        self.action = action
+        self.group = action.group
+        self.n = action.num_sites
+
+    def act(self, g: Any, y: Any) -> npt.NDArray[Any]:
+        out: npt.NDArray[Any] = (np.asarray(y) + int(g)) % self.n
+        return out
+
+    def __repr__(self) -> str:
+        return f"Z_{self.n} on positions"
+
+
+def _shift_of(action: SignalAction) -> int:
+    recipe = action._recipe
+    if recipe is None or recipe[0].__name__ != "shift_action":
+        raise GroupRepValueError(
+            f"make_strategy: covariant strategies are built for the cyclic shift; got {action!r}"
+        )
+    return action.num_sites
+
+
+class CanonicalFrameClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
+    """Strategy 5 for a covariant label: learn in the canonical frame, map back.
+
+    With ``can(x) = g_x . x`` (:class:`~grouprep.CanonicalForm`), the model learns
+    ``g_x . y`` from ``can(x)``; the prediction is moved back by :math:`g_x^{-1}`, so
+    ``predict(g . x) = g . predict(x)`` whenever the canonical element is unique.
+    """
+
+    def __init__(self, action: Any = None, estimator: Any = None) -> None:
+        self.action = action
+        self.estimator = estimator
+
+    def fit(self, X: Any, y: Any) -> CanonicalFrameClassifier:
+        self.n_ = _shift_of(self.action)
+        self.canon_ = CanonicalForm(self.action, return_element=True).fit(X)
+        Z = self.canon_.transform(X)
+        can, g = Z[:, : self.n_], Z[:, self.n_].astype(np.int64)
+        model = clone(self.estimator) if self.estimator is not None else default_estimator()
+        self.estimator_ = model.fit(can, (np.asarray(y) + g) % self.n_)
+        self.classes_ = np.arange(self.n_)
+        return self
+
+    def predict(self, X: Any) -> npt.NDArray[Any]:
+        Z = self.canon_.transform(X)
+        can, g = Z[:, : self.n_], Z[:, self.n_].astype(np.int64)
+        out: npt.NDArray[Any] = (self.estimator_.predict(can).astype(np.int64) - g) % self.n_
+        return out
+
+
+class EquivariantPositionClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
+    """Strategy 4 for a covariant label: equivariant features, one score per position.
+
+    The lifting of x to the group, :math:`h_t = (x_{t}, x_{t+1}, \\dots, x_{t+n-1})`,
+    applies every circulant of the intertwiner basis at once (a full group convolution):
+    shifting x by g moves :math:`h_t` to :math:`h_{t+g}`. One classifier, shared by all
+    positions, scores "the label is t" from :math:`h_t`; the prediction is the best
+    position, ties broken by the (equivariant) signal value there. Hence
+    ``predict(g . x) = g . predict(x)``.
+    """
+
+    def __init__(self, estimator: Any = None) -> None:
+        self.estimator = estimator
+
+    def _columns(self, arr: npt.NDArray[Any]) -> npt.NDArray[Any]:
+        n = self.n_
+        idx = (np.arange(n)[:, None] + np.arange(n)[None, :]) % n  # idx[t, j] = t + j
+        out: npt.NDArray[Any] = arr[:, idx].reshape(-1, n)
+        return out
+
+    def fit(self, X: Any, y: Any) -> EquivariantPositionClassifier:
+        arr = np.asarray(X, dtype=np.float64)
+        self.n_ = _shift_of(shift_action(arr.shape[1]))
+        target = np.zeros((len(arr), self.n_), dtype=np.int64)
+        target[np.arange(len(arr)), np.asarray(y, dtype=np.int64)] = 1
+        model = clone(self.estimator) if self.estimator is not None else default_estimator()
+        self.estimator_ = model.fit(self._columns(arr), target.ravel())
+        self.classes_ = np.arange(self.n_)
+        return self
+
+    def predict(self, X: Any) -> npt.NDArray[Any]:
+        arr = np.asarray(X, dtype=np.float64)
+        proba = self.estimator_.predict_proba(self._columns(arr))
+        col = list(self.estimator_.classes_).index(1) if 1 in self.estimator_.classes_ else 0
+        scale = 1e-6 / (1.0 + float(np.abs(arr).max(initial=0.0)))
+        scores = proba[:, col].reshape(len(arr), self.n_) + scale * arr
+        out: npt.NDArray[Any] = scores.argmax(axis=1)
+        return out
+
+
+class _CovariantAugmented(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
+    """Strategy 2 for a covariant label: every shift of x, with the label shifted along."""
+
+    def __init__(self, action: Any = None, estimator: Any = None) -> None:
+        self.action = action
+        self.estimator = estimator
+
+    def fit(self, X: Any, y: Any) -> _CovariantAugmented:
+        n = _shift_of(self.action)
+        arr, labels = np.asarray(X), np.asarray(y, dtype=np.int64)
+        Xa = np.concatenate([self.action.act(g, arr) for g in range(n)])
+        ya = np.concatenate([(labels + g) % n for g in range(n)])
+        model = clone(self.estimator) if self.estimator is not None else default_estimator()
+        self.estimator_ = model.fit(Xa, ya)
+        self.classes_ = self.estimator_.classes_
+        return self
+
+    def predict(self, X: Any) -> npt.NDArray[Any]:
+        out: npt.NDArray[Any] = self.estimator_.predict(np.asarray(X))
+        return out
+
+
+def _make_covariant(name: str, action: SignalAction, model: Any, n_filters: int, seed: int) -> Any:
+    if name not in COVARIANT_STRATEGIES:
+        raise GroupRepValueError(
+            f"make_strategy: the {name!r} strategy is invariant by construction and cannot "
+            f"predict a label that moves with the input; covariant strategies are "
+            f"{list(COVARIANT_STRATEGIES)}"
+        )
+    _shift_of(action)
+    if name == "baseline":
+        return Pipeline([("model", model)])
+    if name == "augmentation":
+        return _CovariantAugmented(action, model)
+    if name == "canonicalization":
+        return CanonicalFrameClassifier(action, model)
+    del n_filters, seed
+    return EquivariantPositionClassifier(model)
 
 
 def default_estimator(random_state: int = 0) -> Any:
@@ -102,7 +249,12 @@ def make_strategy(name: str, action: SignalAction, estimator: Any = None, **opti
         for the cyclic shift.
     estimator : scikit-learn classifier, optional
     **options
-        ``features``, ``degree``, ``n_filters``, ``random_state`` as above.
+        ``features``, ``degree``, ``n_filters``, ``random_state`` as above;
+        ``covariant=True`` for a label that moves with the input (a position in Z_n,
+        ``g . y = y + g``): then ``"augmentation"`` shifts the labels with the inputs,
+        ``"canonicalization"`` learns in the canonical frame and maps the prediction
+        back, ``"equivariant"`` scores every position from equivariant features, and the
+        invariant strategies are refused.
 
     Returns
     -------
@@ -133,8 +285,11 @@ def make_strategy(name: str, action: SignalAction, estimator: Any = None, **opti
     features = options.pop("features", "fourier")
     degree = int(options.pop("degree", 3))
     n_filters = int(options.pop("n_filters", 8))
+    covariant = bool(options.pop("covariant", False))
     if options:
         raise GroupRepValueError(f"make_strategy: unknown options {sorted(options)}")
+    if covariant:
+        return _make_covariant(name, action, model, n_filters, seed)
     cyclic_shift = action._recipe is not None and action._recipe[0].__name__ == "shift_action"
     if name in ("invariant_features", "equivariant") and not cyclic_shift:
         raise GroupRepValueError(

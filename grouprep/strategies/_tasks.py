@@ -22,7 +22,9 @@ class Task:
     """A labelled data source invariant under a group action.
 
     ``sample(m, rng)`` draws m labelled examples; ``domain_size`` is the number of
-    distinct inputs (None for real-valued signals); ``classes`` the number of labels.
+    distinct inputs (None for real-valued signals); ``classes`` the number of labels;
+    ``covariant`` says that the label moves with the input (``g . y = y + g``) instead
+    of staying fixed.
     """
 
     name: str
@@ -32,6 +34,7 @@ class Task:
     domain_size: int | None = None
     classes: int = 2
     info: dict[str, Any] = field(default_factory=dict)
+    covariant: bool = False
 
 
 def _necklace_labels(n: int, k: int, seed: int) -> Task:
@@ -114,12 +117,41 @@ def _templates(n: int, k: int, seed: int) -> Task:
     )
 
 
+def _pattern_position(n: int, k: int, seed: int) -> Task:
+    """Where is the pattern? A covariant task: shifting x shifts the answer."""
+    del k
+    rng0 = np.random.default_rng(seed)
+    width = max(2, n // 4)
+    pattern = 1.0 + rng0.random(width)
+    noise = 0.6
+    action = shift_action(n)
+
+    def sample(m: int, rng: np.random.Generator) -> tuple[npt.NDArray[Any], npt.NDArray[Any]]:
+        y = rng.integers(0, n, size=m)
+        X = noise * rng.standard_normal((m, n))
+        for j in range(width):
+            X[np.arange(m), (y + j) % n] += pattern[j]
+        return X, y
+
+    return Task(
+        "pattern-position",
+        action,
+        sample,
+        f"the position of a pattern of width {width} in a noisy periodic signal of length "
+        f"{n} (covariant: shifting the signal shifts the answer)",
+        classes=n,
+        covariant=True,
+    )
+
+
 TASKS: dict[str, Callable[[int, int, int], Task]] = {
     "necklace-labels": _necklace_labels,
     "run-of-ones": _run_of_ones,
     "templates": _templates,
+    "pattern-position": _pattern_position,
 }
-"""The built-in tasks by name; each is exactly invariant under the cyclic shift."""
+"""The built-in tasks by name; each is exactly invariant (or, for ``pattern-position``,
+covariant) under the cyclic shift."""
 
 
 def make_task(name: str, n: int, k: int = 2, seed: int = 0) -> Task:

@@ -130,3 +130,31 @@ def test_bad_input(tmp_path):
         run_experiment("necklace-labels", 6, sizes=[8], seeds=1, out=blocker / "sub")
     with pytest.raises(grouprep.GroupRepValueError, match="built for the cyclic shift"):
         make_strategy("equivariant", grouprep.dihedral_action(6, 2))
+
+
+def test_covariant_task_and_strategies():
+    task = make_task("pattern-position", 12, seed=4)
+    assert task.covariant
+    rng = np.random.default_rng(7)
+    X, y = task.sample(200, rng)
+    Xt, _ = task.sample(150, rng)
+    labels = grouprep.strategies.ShiftLabels(task.action)
+    for name in ("equivariant", "canonicalization"):
+        model = make_strategy(name, task.action, covariant=True).fit(X, y)
+        report = grouprep.check_equivariant(model.predict, task.action, labels, Xt)
+        assert report.holds, (name, report)
+    base = make_strategy("baseline", task.action, covariant=True).fit(X, y)
+    assert not grouprep.check_equivariant(base.predict, task.action, labels, Xt).holds
+    with pytest.raises(grouprep.GroupRepValueError, match="invariant by construction"):
+        make_strategy("quotient", task.action, covariant=True)
+    res = run_experiment("pattern-position", 12, sizes=[24, 96], seeds=1, test_size=200)
+    assert [s["strategy"] for s in res.summary] == [
+        "baseline",
+        "augmentation",
+        "equivariant",
+        "canonicalization",
+    ]
+    assert "cov" in res.table().splitlines()[0]
+    eq = next(s for s in res.summary if s["strategy"] == "equivariant")
+    base_row = next(s for s in res.summary if s["strategy"] == "baseline")
+    assert eq["invariant"] is True and eq["mean"][0] > base_row["mean"][0]

@@ -1,3 +1,11 @@
 """pytest configuration shared by the test suite and the doctests of the docs."""
 
-collect_ignore = ["docs/conf.py", "docs/_build", "benchmarks", "examples", ".ci-venv", ".venv"]
+collect_ignore = [
+    "docs/conf.py",
+    "docs/_build",
+    "docs/auto_examples",
+    "benchmarks",
+    "examples",
+    ".ci-venv",
+    ".venv",
+]

@@ -37,6 +37,7 @@ extensions = [
     "sphinx.ext.mathjax",
     "sphinx.ext.intersphinx",
     "sphinx.ext.viewcode",
+    "sphinx_gallery.gen_gallery",
 ]
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 templates_path: list[str] = []
@@ -74,6 +75,21 @@ intersphinx_mapping = {
 intersphinx_timeout = 3
 intersphinx_disabled_reftypes = ["std:doc"]
 
+# -- sphinx-gallery: the scripts of examples/ as a gallery -----------------------------------
+# Every script is executed at build time (filename_pattern matches all of them), its printed
+# output and matplotlib figures shown under its code. The generated pages go to
+# docs/auto_examples/ (ignored by git), linked from the index. Each script's module
+# docstring must start with an RST title; examples/ needs a GALLERY_HEADER.rst.
+sphinx_gallery_conf = {
+    "examples_dirs": "../examples",
+    "gallery_dirs": "auto_examples",
+    "filename_pattern": r"/.*\.py",
+    "plot_gallery": True,
+    "download_all_examples": False,
+    "remove_config_comments": True,
+    "within_subsection_order": "FileNameSortKey",
+}
+
 # -- HTML ------------------------------------------------------------------------------------
 html_theme = "furo"
 html_title = f"grouprep {release}"
@@ -94,6 +110,8 @@ _DOCUMENTED_PACKAGES = (
     "grouprep.reps",
     "grouprep.numbers",
     "grouprep.laws",
+    "grouprep.features",
+    "grouprep.strategies",
     "grouprep.errors",
     "grouprep.cli",
 )

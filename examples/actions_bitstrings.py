@@ -1,4 +1,8 @@
-"""Z_N acting on bit strings by cyclic shifts, and Z_h x Z_w translating periodic images.
+"""
+Cyclic shifts of bit strings and translations of images
+=======================================================
+
+Z_N acting on bit strings by cyclic shifts, and Z_h x Z_w translating periodic images.
 
 The seed's idealized example: (phi_n . x)(m) = x(m - n), translation with periodic boundary.
 Run: python examples/actions_bitstrings.py

@@ -1,4 +1,8 @@
-"""Shift-invariant features in scikit-learn pipelines: which ones keep enough information?
+"""
+Shift-invariant features in scikit-learn pipelines
+==================================================
+
+Shift-invariant features in scikit-learn pipelines: which ones keep enough information?
 
 Builds a classification task on periodic signals of length 32: three templates, every
 sample one of them at a random cyclic shift plus noise. The second template is the

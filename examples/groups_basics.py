@@ -1,4 +1,8 @@
-"""Finite groups as values: build them, compose elements, list conjugacy classes.
+"""
+Finite groups as values
+=======================
+
+Finite groups as values: build them, compose elements, list conjugacy classes.
 
 Run: python examples/groups_basics.py
 """

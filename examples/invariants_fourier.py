@@ -1,4 +1,8 @@
-"""Derive the invariants of Z_8 shifting real signals of length 8, and prove them.
+"""
+Invariants of Z_8 shifting real signals
+=======================================
+
+Derive the invariants of Z_8 shifting real signals of length 8, and prove them.
 
 Counts the invariant polynomials of each degree (Molien), lists the degree-2 ones (the
 autocorrelations), builds the power spectrum, proves it invariant exactly, shows a pair

@@ -1,4 +1,8 @@
-"""Check the laws before relying on a symmetry: group axioms and action axioms.
+"""
+Checking group axioms and action axioms
+=======================================
+
+Check the laws before relying on a symmetry: group axioms and action axioms.
 
 Run: python examples/laws_checks.py
 """

@@ -1,4 +1,8 @@
-"""The quotient of bit strings by cyclic shifts: necklaces, gauge fixing, coordinates.
+"""
+Necklaces: the quotient of bit strings by cyclic shifts
+=======================================================
+
+The quotient of bit strings by cyclic shifts: necklaces, gauge fixing, coordinates.
 
 The seed's example: Z_N shifting N-bit strings, whose classes are the necklaces. This
 script lists them, fixes the gauge of a random batch (strategy 5: a canonical

@@ -1,4 +1,8 @@
-"""Exact representation theory: character tables, the Fourier modes of Z_N, a decomposition.
+"""
+Character tables and the Fourier modes of Z_N
+=============================================
+
+Exact representation theory: character tables, the Fourier modes of Z_N, a decomposition.
 
 Character tables of S4 and A5, and of PSL(2, 7) given only by two generators; the Fourier
 modes of Z_N derived and checked exactly (they are the irreducible representations, the

@@ -88,10 +88,10 @@ def _cmd_tour(args: argparse.Namespace) -> int:
     say(f"   {len(images)} distinct images: the class [x] of the seed, a necklace.")
     say(f"\n   {check_action(action)}")
     pts = action.points_array()
-    batch = action.act(1, pts)
+    batch = action.act(1 % n, pts)
     say(
         f"\n   One vectorized call shifts all {len(pts)} strings at once: "
-        f"act(1, X) with X of shape {pts.shape} -> {batch.shape}."
+        f"act({1 % n}, X) with X of shape {pts.shape} -> {batch.shape}."
     )
     say("\n3. The quotient (grouprep.orbits): the classes are the necklaces\n")
     reps = necklaces(n)
@@ -176,7 +176,8 @@ def _tour_invariants(n: int, say: Any) -> None:
         f"   the power spectrum |X_k|^2, k = 0..{n // 2}: {len(ps)} polynomials, each "
         f"proved invariant on the generator: {all(r.holds for r in proofs)}"
     )
-    say(f"     {proofs[1].certificate[0]}")
+    if proofs[-1].certificate:
+        say(f"     {proofs[-1].certificate[0]}")
 
 
 def _tour_features(n: int, say: Any) -> None:
@@ -204,6 +205,9 @@ def _tour_experiment(n: int, args: argparse.Namespace, say: Any) -> None:
     say("\n7. Sample complexity (grouprep.strategies): the five strategies on a quotient task")
     domain = 2**n
     sizes = [s for s in (16, 32, 64, 128, 256, 512) if s <= domain]
+    if len(sizes) < 2:
+        say(f"   skipped: {n}-bit strings are too few ({domain}) for a learning curve; try --n 8")
+        return
     say(f"   task: random labels on the necklaces of {n}-bit strings; sizes {sizes}, 2 seeds\n")
     res = run_experiment(
         "necklace-labels", n, sizes=sizes, seeds=2, target=0.8, test_size=1000, out=args.out

@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin, clone
 from sklearn.ensemble import RandomForestClassifier
 from sklearn.pipeline import Pipeline, make_union
 
@@ -30,6 +30,7 @@ __all__ = [
     "AugmentedClassifier",
     "CanonicalFrameClassifier",
     "EquivariantPositionClassifier",
+    "RoundFeatures",
     "ShiftLabels",
     "default_estimator",
     "make_strategy",
@@ -184,6 +185,26 @@ def _make_covariant(name: str, action: SignalAction, model: Any, n_filters: int,
     return EquivariantPositionClassifier(model)
 
 
+class RoundFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
+    """Round features to ``decimals`` places.
+
+    Invariant features computed in floating point agree on an orbit only up to rounding
+    (1e-15 relative); a tree threshold that falls between two such values would break
+    the invariance of the model. Rounding makes equal-up-to-rounding features equal.
+    """
+
+    def __init__(self, decimals: int = 8) -> None:
+        self.decimals = decimals
+
+    def fit(self, X: Any, y: Any = None) -> RoundFeatures:
+        self.n_features_in_ = np.asarray(X).shape[1]
+        return self
+
+    def transform(self, X: Any) -> npt.NDArray[Any]:
+        out: npt.NDArray[Any] = np.round(np.asarray(X, dtype=np.float64), self.decimals)
+        return out
+
+
 def default_estimator(random_state: int = 0) -> Any:
     """The downstream model shared by every strategy: a random forest.
 
@@ -238,7 +259,9 @@ def make_strategy(name: str, action: SignalAction, estimator: Any = None, **opti
     :class:`~grouprep.CanonicalForm` then the raw-input model. Every strategy ends in a
     clone of the same ``estimator`` (default :func:`default_estimator`), so the
     comparison is about the features. Strategies 1, 3, 4 and 5 are invariant by
-    construction; augmentation only approximately.
+    construction (real-valued invariant features are rounded to 8 decimals first, so that
+    float rounding cannot move them across a split of the model); augmentation only
+    approximately.
 
     Parameters
     ----------
@@ -312,10 +335,10 @@ def make_strategy(name: str, action: SignalAction, estimator: Any = None, **opti
     if name == "invariant_features":
         if features == "fourier":
             union = make_union(PowerSpectrum(), Bispectrum())
-            return Pipeline([("invariants", union), ("model", model)])
+            return Pipeline([("invariants", union), ("round", RoundFeatures()), ("model", model)])
         if features == "polynomials":
             poly = InvariantPolynomials(degree=degree)
-            return Pipeline([("invariants", poly), ("model", model)])
+            return Pipeline([("invariants", poly), ("round", RoundFeatures()), ("model", model)])
         raise GroupRepValueError(
             f"make_strategy: option 'features' must be 'fourier' or 'polynomials', "
             f"got {features!r}"
@@ -326,6 +349,7 @@ def make_strategy(name: str, action: SignalAction, estimator: Any = None, **opti
             [
                 ("conv", GroupConvolution(n_filters=n_filters, random_state=seed)),
                 ("pool", InvariantPooling(n=n, pool="meanmax")),
+                ("round", RoundFeatures()),
                 ("model", model),
             ]
         )

@@ -250,12 +250,13 @@ def power_of_ten(count: int) -> str:
 
 
 def numpy_rotation_case(n: int, count: int) -> Case:
+    strings = random_strings(count, n)  # drawn once: the timings are the rotations alone
     return Case(
         operation="least rotation (NumPy)",
         case=f"n={n}, {power_of_ten(count)} strings",
         caches="cold",
-        grouprep=lambda: grouprep.least_rotation(random_strings(count, n)),
-        baseline=lambda: numpy_least_rotation(random_strings(count, n)),
+        grouprep=lambda: grouprep.least_rotation(strings),
+        baseline=lambda: numpy_least_rotation(strings),
         grouprep_answer=least_rotation_answer,
         baseline_answer=numpy_answer,
     )

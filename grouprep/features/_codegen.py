@@ -15,7 +15,7 @@ import numpy.typing as npt
 from grouprep._validation import describe
 from grouprep.errors import GroupRepTypeError, GroupRepValueError
 from grouprep.features._base import Featurizer
-from grouprep.features._compile import _Circulant, _Gather
+from grouprep.features._compile import _Circulant, _Gather, _TripleCorrelation
 from grouprep.features._featurizers import (
     Bispectrum,
     CanonicalForm,
@@ -118,6 +118,11 @@ def _polynomials(feat: InvariantPolynomials) -> str:
                 f"    auto = np.fft.irfft(F.real**2 + F.imag**2, n=N_FEATURES_IN, axis=1)\n"
                 f"    out[:, COLS{i}] = auto[:, : N_FEATURES_IN // 2 + 1] @ W{i}\n"
             )
+        elif isinstance(part, _TripleCorrelation):
+            consts.append(_array(f"COLS{i}", np.array(part.columns)))
+            consts.append(_array(f"INDEX{i}", part.index))
+            consts.append(_array(f"W{i}", part.weights))
+            calls.append(f"    out[:, COLS{i}] = _triple_correlations(X)[:, INDEX{i}] @ W{i}\n")
         elif isinstance(part, _Gather):
             consts += [
                 _array(f"COLS{i}", np.array(part.columns)),
@@ -138,6 +143,14 @@ def _polynomials(feat: InvariantPolynomials) -> str:
         "\n"
         + "".join(consts)
         + """
+
+def _triple_correlations(X):
+    n = X.shape[1]
+    F = np.fft.fft(X, axis=1)
+    k = np.arange(n)
+    B = F[:, :, None] * F[:, None, :] * np.conj(F[:, (k[:, None] + k[None, :]) % n])
+    return np.fft.ifft2(B, axes=(1, 2)).real.reshape(len(X), n * n)
+
 
 def _weighted_sums(Xp, mono, term_mono, term_coef, starts):
     vals = np.ones((len(Xp), len(mono)))

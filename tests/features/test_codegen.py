@@ -77,3 +77,15 @@ def test_unsupported_and_unfitted():
         grouprep.to_source(grouprep.PowerSpectrum())
     with pytest.raises(grouprep.GroupRepTypeError, match="featurizer"):
         grouprep.to_source("PowerSpectrum")
+
+
+def test_round_trip_of_the_triple_correlation_path(tmp_path, monkeypatch):
+    from grouprep.features import _compile
+
+    monkeypatch.setattr(_compile, "_TRIPLE_FFT_MIN_N", 3)
+    X = np.random.default_rng(1).standard_normal((20, 7))
+    feat = grouprep.InvariantPolynomials(degree=3).fit(X)
+    assert feat._compiled.paths["fft"] > 0
+    path = tmp_path / "triple.py"
+    path.write_text(grouprep.to_source(feat))
+    np.testing.assert_allclose(_load(path).transform(X), feat.transform(X), atol=1e-10)

@@ -258,3 +258,21 @@ def test_canonical_form_element_columns_do_not_wrap():
     B = np.array([[True, False, False, False, False, True]])
     out = grouprep.CanonicalForm(return_element=True).fit_transform(B)
     assert out[0, -2] == 5 and out[0, -1] == 1  # np.roll(x, 5) = 000011 is least
+
+
+@pytest.mark.parametrize("n", [3, 4, 7, 8])
+def test_triple_correlation_fft_path_matches_exact_values(n):
+    rho = grouprep.reps.regular_representation(grouprep.cyclic(n))
+    xs = sympy.symbols(f"x0:{n}")
+    polys = grouprep.invariant_basis(rho, 3) + grouprep.bispectrum_invariants(n)
+    fft = grouprep.compile_polynomials(polys, xs, triple_fft=True)
+    gather = grouprep.compile_polynomials(polys, xs, triple_fft=False)
+    assert fft.paths == {"fft": len(polys)} and gather.paths == {"gather": len(polys)}
+    X = np.random.default_rng(n).standard_normal((5, n))
+    want = np.array([_exact_values(polys, row).real for row in X])
+    scale = np.abs(want).max()
+    np.testing.assert_allclose(fft(X), want, atol=1e-10 * scale)
+    np.testing.assert_allclose(gather(X), want, atol=1e-10 * scale)
+    # a cubic form that is not shift invariant stays on the gather path
+    mixed = grouprep.compile_polynomials([xs[0] ** 3], xs, triple_fft=True)
+    assert mixed.paths == {"gather": 1}

@@ -215,9 +215,6 @@ class Featurizer:
     def _transform(self, X: npt.NDArray[Any]) -> npt.NDArray[Any]:  # pragma: no cover
         raise NotImplementedError
 
-    def _n_outputs(self) -> int:
-        return len(self._feature_names())
-
     def _transform_block(self, block: npt.NDArray[Any]) -> npt.NDArray[Any]:
         where = f"{type(self).__name__}.transform"
         return self._checked_transform(self._validate(block, reset=False, where=where), where)

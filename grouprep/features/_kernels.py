@@ -23,32 +23,6 @@ def bispectrum_fill(F, k1, k2, k3, re_col, im_col, out, row0):
     return 0
 
 
-@numba.njit(cache=True, parallel=True)
-def polynomials_fill(X, mono, term_mono, term_coef, starts, out):
-    """out[i, e] = sum_{t in expression e} term_coef[t] * prod_c X[i, mono[term_mono[t], c]].
-
-    Each distinct monomial is computed once per row (common subexpressions), then every
-    expression is a weighted sum of its monomials. ``mono`` pads lower degrees with the
-    index n (a column of ones appended to X).
-    """
-    m = X.shape[0]
-    T, d = mono.shape
-    E = starts.shape[0] - 1
-    for i in numba.prange(m):
-        vals = np.empty(T)
-        for t in range(T):
-            v = 1.0
-            for c in range(d):
-                v *= X[i, mono[t, c]]
-            vals[t] = v
-        for e in range(E):
-            s = 0.0
-            for t in range(starts[e], starts[e + 1]):
-                s += term_coef[t] * vals[term_mono[t]]
-            out[i, e] = s
-    return 0
-
-
 @numba.njit(cache=True, parallel=True, fastmath=True)
 def polynomials_fill_blocked(Xt, mono, term_mono, term_coef, starts, out):
     """out[i, e] = sum_{t in e} term_coef[t] * prod_c Xt[mono[term_mono[t], c], i].

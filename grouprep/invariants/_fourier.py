@@ -9,7 +9,6 @@ power spectrum :math:`|X_k|^2` and the bispectrum
 
 from __future__ import annotations
 
-import functools
 from typing import Any
 
 import numpy as np
@@ -17,15 +16,9 @@ import numpy as np
 from grouprep._validation import check_int
 from grouprep.invariants._poly import variables
 from grouprep.numbers import Cyclotomic, root_of_unity
+from grouprep.numbers._sympy_bridge import _cos_term
 
 __all__ = ["bispectrum_invariants", "bispectrum_pairs", "power_spectrum_invariants"]
-
-
-@functools.lru_cache(maxsize=65536)
-def _cos(m: int, n: int) -> Any:
-    import sympy
-
-    return sympy.cos(2 * sympy.pi * sympy.Rational(m % n, n))
 
 
 def power_spectrum_invariants(n: int) -> list[Any]:
@@ -69,7 +62,7 @@ def power_spectrum_invariants(n: int) -> list[Any]:
     for k in range(n // 2 + 1):
         terms = list(squares)
         for m in range(1, n):
-            c = 2 * _cos(k * m, n)
+            c = 2 * _cos_term(k * m % n, n)
             if c == 2:
                 terms += [2 * p for p in products[m]]
             elif c != 0:

@@ -148,15 +148,7 @@ def intertwiner_basis(rep_in: Representation, rep_out: Representation) -> list[A
     rep_in = check_rep(rep_in, "intertwiner_basis", "rep_in")
     rep_out = check_rep(rep_out, "intertwiner_basis", "rep_out")
     check_same_group(rep_in, rep_out, "intertwiner_basis")
-    cache: dict[Cyclotomic, Any] = {}
-
-    def entry(v: Cyclotomic) -> Any:
-        got = cache.get(v)
-        if got is None:
-            got = cache[v] = cyclotomic_to_sympy(v)
-        return got
-
     return [
-        sympy.ImmutableMatrix([[entry(v) for v in row] for row in A])
+        sympy.ImmutableMatrix([[cyclotomic_to_sympy(v) for v in row] for row in A])
         for A in intertwiner_matrices(rep_in, rep_out)
     ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from grouprep._validation import describe
@@ -27,7 +27,6 @@ __all__ = [
     "poly_from_sympy",
     "poly_mul",
     "poly_to_sympy",
-    "substitute",
     "variables",
 ]
 
@@ -149,20 +148,8 @@ def poly_to_sympy(p: Poly, n: int) -> Any:
     terms = []
     for exps, c in sorted(p.items(), reverse=True):
         mono = sympy.Mul(*(x**k for x, k in zip(xs, exps, strict=True) if k))
-        terms.append(_coeff_sympy(c, cyclotomic_to_sympy) * mono)
+        terms.append(cyclotomic_to_sympy(c) * mono)
     return sympy.Add(*terms)
-
-
-_SYMPY_CACHE: dict[Cyclotomic, Any] = {}
-
-
-def _coeff_sympy(c: Cyclotomic, convert: Any) -> Any:
-    out = _SYMPY_CACHE.get(c)
-    if out is None:
-        out = convert(c)
-        if len(_SYMPY_CACHE) < 65536:
-            _SYMPY_CACHE[c] = out
-    return out
 
 
 def add_into(acc: Poly, p: Poly, scale: Cyclotomic = _ONE) -> None:
@@ -258,11 +245,6 @@ class Substitution:
         return out
 
 
-def substitute(p: Poly, M: Matrix) -> Poly:
-    """The polynomial :math:`x \\mapsto p(Mx)`: each x_i becomes sum_j M[i][j] x_j."""
-    return Substitution(M)(p)
-
-
 class Echelon:
     """A reduced row echelon basis of a span of polynomials, over exact numbers.
 
@@ -299,7 +281,3 @@ class Echelon:
                 add_into(row, r, -c)
         self.rows[pivot] = r
         return True
-
-    def extend(self, vs: Iterable[Poly]) -> int:
-        """Add several vectors; return how many grew the span."""
-        return sum(self.add(v) for v in vs)

@@ -29,7 +29,12 @@ from fractions import Fraction
 from typing import Any
 
 from grouprep.errors import GroupRepTypeError, GroupRepValueError
-from grouprep.numbers._cyclotomic import Cyclotomic, root_of_unity
+from grouprep.numbers._cyclotomic import (
+    Cyclotomic,
+    _left_inverse,
+    _prime_factors,
+    root_of_unity,
+)
 
 __all__ = ["cyclotomic_from_sympy", "cyclotomic_to_sympy"]
 
@@ -65,19 +70,6 @@ def _sqrt_prime(p: int) -> Cyclotomic:
     return g if p % 4 == 1 else -root_of_unity(4) * g
 
 
-def _prime_factors(n: int) -> dict[int, int]:
-    out: dict[int, int] = {}
-    d = 2
-    while d * d <= n:
-        while n % d == 0:
-            out[d] = out.get(d, 0) + 1
-            n //= d
-        d += 1
-    if n > 1:
-        out[n] = out.get(n, 0) + 1
-    return out
-
-
 def _sqrt_rational(q: Fraction) -> Cyclotomic:
     """The principal square root of a rational number."""
     if q == 0:
@@ -86,7 +78,11 @@ def _sqrt_rational(q: Fraction) -> Cyclotomic:
     q = abs(q)
     m = q.numerator * q.denominator  # sqrt(a/b) = sqrt(a b) / b
     outside, root = 1, Cyclotomic(1)
-    for p, e in _prime_factors(m).items():
+    for p in _prime_factors(m):
+        e, rest = 0, m
+        while rest % p == 0:
+            rest //= p
+            e += 1
         outside *= p ** (e // 2)
         if e % 2:
             root = root * _sqrt_prime(p)
@@ -214,48 +210,15 @@ def _cos_term(j: int, n: int) -> Any:
 
 
 @functools.cache
-def _cosine_solver(n: int) -> tuple[tuple[int, ...], tuple[tuple[Fraction, ...], ...]]:
-    """Rows and inverse matrix that give the coordinates of a real number of Q(zeta_n)
-    on the basis cos(2 pi j / n), 0 <= j < phi(n)/2, from its power-basis coordinates."""
+def _cosine_rows(n: int) -> tuple[tuple[int, ...], ...]:
+    """Power-basis coordinates of 2 cos(2 pi j / n), 0 <= j < phi(n)/2: integer rows whose
+    rational span is the real subfield of Q(zeta_n)."""
     half = max(1, len(root_of_unity(n).coefficients(n)) // 2)
-    cols = [
-        ((root_of_unity(n, j) + root_of_unity(n, -j)) * Cyclotomic(Fraction(1, 2))).coefficients(n)
-        for j in range(half)
-    ]
-    phi = len(cols[0])
-    # choose `half` independent rows of the phi x half matrix, then invert that block
-    rows: list[int] = []
-    echelon: list[tuple[int, list[Fraction]]] = []
-    for r in range(phi):
-        v = [cols[j][r] for j in range(half)]
-        for pivot, e in echelon:
-            if v[pivot]:
-                f = v[pivot]
-                v = [a - f * b for a, b in zip(v, e, strict=True)]
-        nz = next((i for i, a in enumerate(v) if a), None)
-        if nz is not None:
-            f = v[nz]
-            echelon.append((nz, [a / f for a in v]))
-            rows.append(r)
-            if len(rows) == half:
-                break
-    block = [[cols[j][r] for j in range(half)] for r in rows]
-    return tuple(rows), tuple(tuple(row) for row in _invert(block))
-
-
-def _invert(m: list[list[Fraction]]) -> list[list[Fraction]]:
-    k = len(m)
-    a = [row[:] + [Fraction(int(i == j)) for j in range(k)] for i, row in enumerate(m)]
-    for c in range(k):
-        p = next(r for r in range(c, k) if a[r][c])
-        a[c], a[p] = a[p], a[c]
-        f = a[c][c]
-        a[c] = [v / f for v in a[c]]
-        for r in range(k):
-            if r != c and a[r][c]:
-                g = a[r][c]
-                a[r] = [v - g * w for v, w in zip(a[r], a[c], strict=True)]
-    return [row[k:] for row in a]
+    rows = []
+    for j in range(half):
+        coords = (root_of_unity(n, j) + root_of_unity(n, -j)).coefficients(n)
+        rows.append(tuple(int(c) for c in coords))
+    return tuple(rows)
 
 
 def _real_to_sympy(x: Cyclotomic) -> Any:
@@ -266,16 +229,21 @@ def _real_to_sympy(x: Cyclotomic) -> Any:
     if n == 1:
         q = x.as_fraction()
         return sympy.Rational(q.numerator, q.denominator)
-    rows, inv = _cosine_solver(n)
+    # x = sum_j y_j cos(2 pi j/n) = sum_j (y_j / 2) rows[j]: solve on a block of columns
+    rows = _cosine_rows(n)
+    cols, inv, den = _left_inverse(rows)
     coeffs = x.coefficients(n)
-    rhs = [coeffs[r] for r in rows]
-    ys = [sum((a * b for a, b in zip(row, rhs, strict=True)), Fraction(0)) for row in inv]
+    ys = [
+        2 * sum((coeffs[c] * inv[i][j] for i, c in enumerate(cols)), Fraction(0)) / den
+        for j in range(len(rows))
+    ]
     terms = [
         sympy.Rational(y.numerator, y.denominator) * _cos_term(j, n) for j, y in enumerate(ys) if y
     ]
     return sympy.Add(*terms)
 
 
+@functools.lru_cache(maxsize=65536)
 def cyclotomic_to_sympy(x: Cyclotomic) -> Any:
     """``Re(x) + I*Im(x)`` as sympy, each part a rational combination of cosines.
 

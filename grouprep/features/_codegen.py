@@ -15,7 +15,7 @@ import numpy.typing as npt
 from grouprep._validation import describe
 from grouprep.errors import GroupRepTypeError, GroupRepValueError
 from grouprep.features._base import Featurizer
-from grouprep.features._compile import _Circulant, _Gather, _TripleCorrelation
+from grouprep.features._compile import _Circulant, _Correlation, _Gather, _TripleCorrelation
 from grouprep.features._featurizers import (
     Bispectrum,
     CanonicalForm,
@@ -123,6 +123,18 @@ def _polynomials(feat: InvariantPolynomials) -> str:
             consts.append(_array(f"INDEX{i}", part.index))
             consts.append(_array(f"W{i}", part.weights))
             calls.append(f"    out[:, COLS{i}] = _triple_correlations(X)[:, INDEX{i}] @ W{i}\n")
+        elif isinstance(part, _Correlation):
+            consts += [
+                _array(f"COLS{i}", np.array(part.columns)),
+                _array(f"OFFSETS{i}", np.array([o for k in part.keys for o in k], dtype=np.intp)),
+                _array(f"KEY_START{i}", np.cumsum([0] + [len(k) for k in part.keys])),
+                _array(f"W{i}", part.weights.real),
+                _array(f"CONST{i}", part.const.real),
+            ]
+            calls.append(
+                f"    out[:, COLS{i}] = _correlations(X, OFFSETS{i}, KEY_START{i}) @ W{i} "
+                f"+ CONST{i}\n"
+            )
         elif isinstance(part, _Gather):
             consts += [
                 _array(f"COLS{i}", np.array(part.columns)),
@@ -137,7 +149,8 @@ def _polynomials(feat: InvariantPolynomials) -> str:
             )
         else:
             raise GroupRepValueError(
-                "to_source: only polynomial features lowered by FFT or gather can be written"
+                "to_source: only polynomial features lowered by FFT, correlation or gather can be "
+                "written"
             )
     return (
         "\n"
@@ -150,6 +163,19 @@ def _triple_correlations(X):
     k = np.arange(n)
     B = F[:, :, None] * F[:, None, :] * np.conj(F[:, (k[:, None] + k[None, :]) % n])
     return np.fft.ifft2(B, axes=(1, 2)).real.reshape(len(X), n * n)
+
+
+def _correlations(X, offsets, key_start):
+    # C[:, q] = sum_j prod_k x_{j + o_k}, o_k = offsets[key_start[q] : key_start[q + 1]]
+    n = X.shape[1]
+    Xd = np.concatenate([X, X], axis=1)
+    C = np.empty((len(X), len(key_start) - 1))
+    for q in range(len(key_start) - 1):
+        prod = np.ones((len(X), n))
+        for o in offsets[key_start[q] : key_start[q + 1]]:
+            prod *= Xd[:, o : o + n]
+        C[:, q] = prod.sum(axis=1)
+    return C
 
 
 def _weighted_sums(Xp, mono, term_mono, term_coef, starts):

@@ -41,14 +41,51 @@ class _TripleCorrelation:
 
 
 @dataclass
+class _Correlation:
+    """Polynomials invariant under the cyclic shift: weighted sums of cyclic correlations.
+
+    ``C[q] = sum_j prod_k x_{j + keys[q][k]}`` (indices mod n); column c is
+    ``const[c] + sum_q weights[q, c] C[q]``. Evaluated by a compiled loop that computes the
+    correlations sharing a prefix of offsets together.
+    """
+
+    columns: list[int]
+    keys: list[tuple[int, ...]]
+    weights: npt.NDArray[Any]  # (len(keys), len(columns))
+    const: npt.NDArray[Any]  # (len(columns),)
+    plan: tuple[Any, ...] = field(default=(), repr=False)
+
+
+@dataclass
 class _Gather:
-    """Weighted sums of shared monomials: gather-multiply-sum path."""
+    """Weighted sums of shared monomials: gather-multiply-sum path.
+
+    ``mono``, ``term_mono``, ``term_coef`` and ``starts`` list the terms (the expression
+    e is ``sum_t term_coef[t] prod_c X[:, mono[term_mono[t], c]]`` over ``starts[e] <=
+    t < starts[e + 1]``, column n being the constant 1). ``plan`` is the same sum arranged
+    for the compiled loop: each monomial split into a shared prefix and a last variable,
+    and the terms of an expression grouped into runs of equal coefficient.
+    """
 
     columns: list[int]
     mono: npt.NDArray[np.intp]  # (T, d) indices into X with a ones column at n
     term_mono: npt.NDArray[np.intp]
     term_coef: npt.NDArray[Any]
     starts: npt.NDArray[np.intp]
+    plan: _PrefixPlan = field(repr=False)
+
+
+@dataclass
+class _PrefixPlan:
+    """Arrays of :func:`grouprep.features._kernels.polynomials_fill` (offsets in lanes)."""
+
+    pre: npt.NDArray[np.int64]  # (P, D - 1) variables of each prefix
+    pre_at: npt.NDArray[np.int64]  # per term: LANES * prefix index
+    last_at: npt.NDArray[np.int64]  # per term: LANES * last variable
+    run_re: npt.NDArray[np.float64]
+    run_im: npt.NDArray[np.float64]
+    run_starts: npt.NDArray[np.int64]
+    expr_runs: npt.NDArray[np.int64]
 
 
 @dataclass
@@ -65,7 +102,7 @@ class CompiledPolynomials:
     """A vectorized callable ``(n_samples, n_vars) -> (n_samples, n_exprs)``.
 
     Built by :func:`compile_polynomials`; ``paths`` says how each group of expressions is
-    evaluated (``"fft"``, ``"gather"`` or ``"lambdify"``).
+    evaluated (``"cyclic"``, ``"fft"``, ``"gather"`` or ``"lambdify"``).
     """
 
     n_vars: int
@@ -79,6 +116,7 @@ class CompiledPolynomials:
         names = {
             _Circulant: "fft",
             _TripleCorrelation: "fft",
+            _Correlation: "cyclic",
             _Gather: "gather",
             _Generic: "lambdify",
         }
@@ -107,7 +145,9 @@ class CompiledPolynomials:
             elif isinstance(part, _TripleCorrelation):
                 out[:, part.columns] = _triple_eval(arr, part)
             elif isinstance(part, _Gather):
-                out[:, part.columns] = _gather_eval(arr, part)
+                _gather_fill(arr, part, out)
+            elif isinstance(part, _Correlation):
+                _correlation_fill(arr, part, out)
             else:
                 vals = part.func(*arr.T)
                 for j, col in enumerate(part.columns):
@@ -135,36 +175,6 @@ def _triple_eval(X: npt.NDArray[np.float64], part: _TripleCorrelation) -> npt.ND
     return out
 
 
-def _triple_weights(p: Poly, n: int) -> dict[int, complex] | None:
-    """Coefficients on the flattened triple correlations, if p is a cyclic-invariant cubic.
-
-    An orbit O of monomials under the shift, with representative x_0 x_a x_b, has orbit sum
-    S_O = (|O| / n) T[a, b] (each monomial is met n / |O| times in T[a, b]).
-    """
-    seen: set[tuple[int, ...]] = set()
-    weights: dict[int, complex] = {}
-    for exps, c in p.items():
-        if exps in seen:
-            continue
-        idx = sorted(i for i, k in enumerate(exps) for _ in range(k))
-        orbit = set()
-        for s in range(n):
-            moved = [0] * n
-            for i in idx:
-                moved[(i + s) % n] += 1
-            orbit.add(tuple(moved))
-        if any(p.get(m) != c for m in orbit):
-            return None
-        seen |= orbit
-        i0 = idx[0]
-        a, b = (idx[1] - i0) % n, (idx[2] - i0) % n
-        key = a * n + b
-        weights[key] = weights.get(key, 0) + complex(c) * len(orbit) / n
-    if len(seen) != len(p):  # pragma: no cover - every monomial was visited
-        return None
-    return weights
-
-
 _TRIPLE_FFT_MIN_N = 512
 """From this length on, cyclic cubic forms go through the FFT by default. The FFT computes
 all n^2 triple correlations in O(n^2 log n) per row against the n^3 / 6 monomials of the
@@ -173,50 +183,140 @@ orbit sums of Z_n: n = 32: FFT 1.08 s, gather 0.07 s; n = 48: 1.64 s vs 0.15 s; 
 3.7 s vs 0.44 s, so the crossover lies near n = 512 by that scaling."""
 
 
-def _gather_eval(X: npt.NDArray[np.float64], part: _Gather) -> npt.NDArray[Any]:
+def _output_columns(
+    columns: list[int], out: npt.NDArray[Any]
+) -> tuple[npt.NDArray[Any], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """A float64 view of ``out`` and the columns of the real and imaginary parts in it."""
+    cols = np.asarray(columns, dtype=np.int64)
+    if out.dtype.kind == "c":
+        return out.view(np.float64), 2 * cols, 2 * cols + 1
+    return out, cols, np.full(len(cols), -1, dtype=np.int64)
+
+
+def _cyclic_orbits(p: Poly, n: int) -> tuple[dict[tuple[int, ...], complex], complex] | None:
+    """Weights on cyclic correlations and the constant, if p is invariant under the shift.
+
+    The orbit O of a monomial under the shift has orbit sum (|O| / n) C(o), where
+    ``C(o) = sum_j prod_k x_{j + o_k}`` and o, the key, is the least of the offset tuples
+    (sorted, first offset 0) of the monomials of O.
+    """
+    terms = {tuple(i for i, k in enumerate(exps) for _ in range(k)): c for exps, c in p.items()}
+    seen: set[tuple[int, ...]] = set()
+    weights: dict[tuple[int, ...], complex] = {}
+    const = 0j
+    for idx, c in terms.items():
+        if idx in seen:
+            continue
+        if not idx:
+            const += complex(c)
+            continue
+        orbit = {tuple(sorted((i + s) % n for i in idx)) for s in range(n)}
+        if any(terms.get(mono) != c for mono in orbit):
+            return None
+        seen |= orbit
+        key = min(tuple(sorted((i - e) % n for i in idx)) for e in set(idx))
+        weights[key] = weights.get(key, 0) + complex(c) * len(orbit) / n
+    return weights, const
+
+
+def _correlation_part(
+    columns: list[int], decomposed: list[tuple[dict[tuple[int, ...], complex], complex]], n: int
+) -> _Correlation:
+    # keys sharing a prefix sit together, so the compiled loop computes them in one pass
+    keys = sorted({k for w, _ in decomposed for k in w}, key=lambda k: (len(k), k))
+    pos = {k: q for q, k in enumerate(keys)}
+    W = np.zeros((len(keys), len(columns)), dtype=np.complex128)
+    for col, (w, _) in enumerate(decomposed):
+        for k, v in w.items():
+            W[pos[k], col] = v
+    const = np.array([c for _, c in decomposed], dtype=np.complex128)
+    part = _Correlation(columns, keys, W, const)
+    part.plan = _correlation_plan(part, n)
+    return part
+
+
+def _correlation_fill(
+    X: npt.NDArray[np.float64], part: _Correlation, out: npt.NDArray[Any]
+) -> None:
+    """Write the expressions of ``part`` into their columns of ``out`` (compiled loop)."""
     from grouprep.features import _kernels
 
-    Xt = np.empty((X.shape[1] + 1, len(X)))
-    Xt[:-1] = X.T
-    Xt[-1] = 1.0
-    E = len(part.starts) - 1
-    coef = part.term_coef
-
-    def fill(c: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-        out = np.empty((len(X), E))
-        _kernels.polynomials_fill_blocked(
-            Xt, part.mono, part.term_mono, np.ascontiguousarray(c), part.starts, out
-        )
-        return out
-
-    if coef.dtype.kind == "c":
-        return fill(coef.real) + 1j * fill(coef.imag)
-    return fill(coef)
+    flat, re_col, im_col = _output_columns(part.columns, out)
+    fill: Any = _kernels.correlations_fill
+    fill(X, *part.plan, re_col, im_col, flat)
 
 
-def _circulant_weights(p: Poly, n: int) -> npt.NDArray[np.complex128] | None:
-    """w_m with p = sum_m w_m * (orbit sum of x_0 x_m), if p is a circulant quadratic form."""
-    w = np.zeros(n // 2 + 1, dtype=np.complex128)
-    seen = 0
-    for m in range(n // 2 + 1):
-        first = None
-        for j in range(n):
-            exps = [0] * n
-            exps[j] += 1
-            exps[(j + m) % n] += 1
-            c = p.get(tuple(exps))
-            if first is None:
-                first = c
-            elif c != first:
-                return None
-        if first is not None:
-            # the orbit sum of x_0 x_m is A_m, or A_m / 2 when m = n/2 (pairs met twice)
-            w[m] = complex(first) / (2 if (2 * m == n and m > 0) else 1)
-            # monomials of the orbit sum of x_0 x_m: n of them, n/2 when m = n/2
-            seen += n // 2 if (2 * m == n and m > 0) else n
-    if seen != len(p):
-        return None
-    return w
+def _correlation_plan(part: _Correlation, n: int) -> tuple[Any, ...]:
+    from grouprep.features._kernels import CORRELATE_WIDTH
+
+    pre: list[int] = []
+    chunk_pre, chunk_key, chunk_width = [0], [], []
+    q = 0
+    keys = part.keys
+    while q < len(keys):
+        end = q
+        while end < len(keys) and keys[end][:-1] == keys[q][:-1]:
+            end += 1
+        # split the keys of one prefix into near-equal chunks of at most CORRELATE_WIDTH
+        count = -(-(end - q) // CORRELATE_WIDTH)
+        for c in range(count):
+            lo, hi = q + (end - q) * c // count, q + (end - q) * (c + 1) // count
+            prefix = list(keys[q][:-1])
+            # short prefixes are padded to two offsets with the ones (offsets 2n .. 3n - 1)
+            pre += prefix + [2 * n] * (2 - len(prefix))
+            chunk_pre.append(len(pre))
+            chunk_key.append(lo)
+            chunk_width.append(hi - lo)
+        q = end
+    last = [k[-1] for k in keys]
+    nz = [np.flatnonzero(part.weights[:, c]) for c in range(len(part.columns))]
+    col_start = np.cumsum([0] + [len(z) for z in nz])
+    entry_key = np.concatenate(nz) if nz else np.zeros(0, dtype=np.int64)
+    w = np.concatenate([part.weights[z, c] for c, z in enumerate(nz)]) if nz else np.zeros(0)
+
+    def int64(values: Any) -> npt.NDArray[np.int64]:
+        return np.asarray(values, dtype=np.int64).reshape(-1)
+
+    return (
+        int64(pre),
+        int64(chunk_pre),
+        int64(chunk_key),
+        int64(chunk_width),
+        int64(last),
+        len(keys),
+        int64(col_start),
+        int64(entry_key),
+        np.ascontiguousarray(np.real(w), dtype=np.float64),
+        np.ascontiguousarray(np.imag(w), dtype=np.float64),
+        np.ascontiguousarray(part.const.real),
+        np.ascontiguousarray(part.const.imag),
+    )
+
+
+_CIRCULANT_FFT_MIN_N = 256
+"""From this length on, shift-invariant quadratic forms go through the FFT (the
+autocorrelations as irfft(|rfft(x)|^2)); below it the compiled correlation loop is faster."""
+
+
+def _gather_fill(X: npt.NDArray[np.float64], part: _Gather, out: npt.NDArray[Any]) -> None:
+    """Write the expressions of ``part`` into their columns of ``out`` (compiled loop)."""
+    from grouprep.features import _kernels
+
+    flat, re_col, im_col = _output_columns(part.columns, out)
+    p = part.plan
+    _kernels.polynomials_fill(
+        X,
+        p.pre,
+        p.pre_at,
+        p.last_at,
+        p.run_re,
+        p.run_im,
+        p.run_starts,
+        p.expr_runs,
+        re_col,
+        im_col,
+        flat,
+    )
 
 
 def compile_polynomials(
@@ -228,20 +328,25 @@ def compile_polynomials(
 
     Lowered by structure, not only by ``lambdify``:
 
-    * quadratic forms invariant under the cyclic shift of the variables (their
-      coefficients depend only on :math:`(j - i) \\bmod n`, e.g. the power spectrum and
-      the autocorrelations) become one FFT: the autocorrelations
-      :math:`A_m = \\mathrm{irfft}(|\\mathrm{rfft}(x)|^2)_m` times a weight matrix;
-    * cubic forms invariant under the cyclic shift (triple correlations, the cubic orbit
-      sums, the bispectrum) can become an FFT: the triple correlations
-      :math:`T_{a,b} = \\sum_j x_j x_{j+a} x_{j+b}` are the inverse 2-D DFT of the
-      bispectrum, :math:`O(n^2 \\log n)` per row against :math:`n^3/6` monomials. It
-      fills n x n arrays, so by measurement it pays only from about n = 512 on, where it is
-      chosen by default (``triple_fft=None``); ``True`` or ``False`` force the choice;
-    * other polynomials (orbit sums, any exact coefficients) become gather-multiply-sum
-      over index arrays, each distinct monomial computed once per row (compiled loop);
+    * polynomials invariant under the cyclic shift of the variables (the orbit sums of
+      :math:`Z_n`, autocorrelations, triple correlations, the power spectrum and the
+      bispectrum) become weighted sums of cyclic correlations
+      :math:`C_o = \\sum_j \\prod_k x_{j+o_k}`, one per orbit of monomials, computed by a
+      compiled loop that holds 8 rows in one vector register per variable and evaluates up
+      to 8 correlations sharing a prefix of offsets in one pass (path ``"cyclic"``);
+    * for long signals the quadratic ones become one FFT, the autocorrelations
+      :math:`A_m = \\mathrm{irfft}(|\\mathrm{rfft}(x)|^2)_m` times a weight matrix, and the
+      cubic ones can become the triple correlations
+      :math:`T_{a,b} = \\sum_j x_j x_{j+a} x_{j+b}` as the inverse 2-D DFT of the bispectrum,
+      :math:`O(n^2 \\log n)` per row against :math:`n^3/6` monomials (path ``"fft"``). The
+      lengths from which each pays were measured; ``triple_fft`` forces the choice for
+      the cubic ones;
+    * other polynomials (orbit sums of other groups, any exact coefficients) become
+      gather-multiply-sum over index arrays in a compiled loop, each monomial split into a
+      prefix product, computed once per row and shared, and one last variable (path
+      ``"gather"``);
     * anything that is not a polynomial in the variables goes through
-      ``sympy.lambdify`` with common subexpression elimination.
+      ``sympy.lambdify`` with common subexpression elimination (path ``"lambdify"``).
 
     Exact coefficients are rounded to float64 once; results agree with exact evaluation
     to rounding.
@@ -252,8 +357,8 @@ def compile_polynomials(
     variables : sequence of sympy symbols
         The columns of the input, in order.
     triple_fft : bool, optional
-        Lower shift-invariant cubic forms by FFT (True), by gather (False), or by the
-        measured crossover (None, default).
+        Lower shift-invariant cubic forms by FFT (True), by the correlation loop (False),
+        or by the measured crossover (None, default).
 
     Returns
     -------
@@ -267,7 +372,7 @@ def compile_polynomials(
     >>> x = sympy.symbols("x0:4")
     >>> f = grouprep.compile_polynomials(grouprep.power_spectrum_invariants(4), x)
     >>> f.paths
-    {'fft': 3}
+    {'cyclic': 3}
     >>> X = np.array([[1.0, 2.0, 0.0, -1.0]])
     >>> bool(np.allclose(f(X), np.abs(np.fft.rfft(X)) ** 2))
     True
@@ -308,26 +413,34 @@ def compile_polynomials(
     circ_cols, circ_w, gather_cols, generic_cols = [], [], [], []
     triple_cols: list[int] = []
     triple_w: list[dict[int, complex]] = []
+    cyclic_cols: list[int] = []
+    cyclic_w: list[tuple[dict[tuple[int, ...], complex], complex]] = []
     for i, p in enumerate(polys):
         if p is None:
             generic_cols.append(i)
             continue
         if any(not c.is_real() for c in p.values()):
             is_complex = True
-        w = _circulant_weights(p, n) if n >= 2 and p and all(sum(k) == 2 for k in p) else None
-        t = (
-            _triple_weights(p, n)
-            if use_triple and n >= 3 and p and all(sum(k) == 3 for k in p)
-            else None
-        )
-        if w is not None:
+        cyclic = _cyclic_orbits(p, n) if n >= 1 and p else None
+        if cyclic is None:
+            gather_cols.append(i)
+            continue
+        weights, const = cyclic
+        lengths = {len(k) for k in weights}
+        # the FFT paths: C(0, m) is the autocorrelation A_m (m <= n/2 for a least key),
+        # C(0, a, b) the triple correlation T[a, b]
+        if const == 0 and lengths == {2} and n >= _CIRCULANT_FFT_MIN_N:
+            w = np.zeros(n // 2 + 1, dtype=np.complex128)
+            for (_, m), v in weights.items():
+                w[m] += v
             circ_cols.append(i)
             circ_w.append(w)
-        elif t is not None:
+        elif const == 0 and lengths == {3} and use_triple:
             triple_cols.append(i)
-            triple_w.append(t)
+            triple_w.append({a * n + b: v for (_, a, b), v in weights.items()})
         else:
-            gather_cols.append(i)
+            cyclic_cols.append(i)
+            cyclic_w.append(cyclic)
     parts: list[Any] = []
     if circ_cols:
         W = np.stack(circ_w, axis=1)
@@ -341,6 +454,8 @@ def compile_polynomials(
                 Wt[pos[k], col] = v
         index = np.array(keys, dtype=np.intp)
         parts.append(_TripleCorrelation(triple_cols, index, Wt if is_complex else Wt.real.copy()))
+    if cyclic_cols:
+        parts.append(_correlation_part(cyclic_cols, cyclic_w, n))
     if gather_cols:
         parts.append(_gather_part(gather_cols, [polys[i] for i in gather_cols], n))  # type: ignore[misc]
     if generic_cols:
@@ -353,26 +468,61 @@ def compile_polynomials(
 
 
 def _gather_part(columns: list[int], polys: list[Poly], n: int) -> _Gather:
+    from grouprep.features._kernels import LANES
+
     mono_index: dict[tuple[int, ...], int] = {}
     term_mono, term_coef, starts = [], [], [0]
     degree = max((sum(k) for p in polys for k in p), default=0)
+    width = max(degree, 1)
+    prefix_index: dict[tuple[int, ...], int] = {}
+    pre_at: list[int] = []
+    last_at: list[int] = []
+    run_re: list[float] = []
+    run_im: list[float] = []
+    run_starts, expr_runs = [0], [0]
     for p in polys:
+        # runs of equal exact coefficient; in a run, terms sharing a prefix sit together
+        by_coef: dict[Any, list[list[int]]] = {}
         for exps, c in p.items():
             idx = [i for i, k in enumerate(exps) for _ in range(k)]
-            idx += [n] * (degree - len(idx))  # pad with the ones column
-            key = tuple(idx)
-            t = mono_index.setdefault(key, len(mono_index))
-            term_mono.append(t)
+            key = tuple(idx + [n] * (degree - len(idx)))  # pad with the ones column
+            term_mono.append(mono_index.setdefault(key, len(mono_index)))
             term_coef.append(complex(c))
+            by_coef.setdefault(c, []).append([n] * (width - len(idx)) + idx)
         starts.append(len(term_mono))
+        for c, monos in by_coef.items():
+            for m in sorted(monos):
+                pre_at.append(LANES * prefix_index.setdefault(tuple(m[:-1]), len(prefix_index)))
+                last_at.append(LANES * m[-1])
+            z = complex(c)
+            run_re.append(z.real)
+            run_im.append(z.imag)
+            run_starts.append(len(pre_at))
+        expr_runs.append(len(run_re))
+    if not prefix_index:
+        prefix_index[(n,) * (width - 1)] = 0
     mono = np.array(list(mono_index), dtype=np.intp).reshape(len(mono_index), max(degree, 0))
     coef: npt.NDArray[Any] = np.array(term_coef, dtype=np.complex128)
     if all(c.is_real() for p in polys for c in p.values()):  # exact test, not by rounding
         coef = coef.real.copy()
+
+    def int64(values: Any) -> npt.NDArray[np.int64]:
+        return np.array(values, dtype=np.int64)
+
+    plan = _PrefixPlan(
+        int64(list(prefix_index)).reshape(len(prefix_index), width - 1),
+        int64(pre_at),
+        int64(last_at),
+        np.array(run_re, dtype=np.float64),
+        np.array(run_im, dtype=np.float64),
+        int64(run_starts),
+        int64(expr_runs),
+    )
     return _Gather(
         columns,
         mono,
         np.array(term_mono, dtype=np.intp),
         coef,
         np.array(starts, dtype=np.intp),
+        plan,
     )

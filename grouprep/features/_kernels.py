@@ -1,7 +1,19 @@
 """Compiled loops of the featurizers (private; numba, imported when first used)."""
 
+from __future__ import annotations
+
+from typing import Any
+
 import numba
 import numpy as np
+from llvmlite import ir  # type: ignore[import-untyped]
+from numba import types
+from numba.core import cgutils as _numba_cgutils
+from numba.extending import intrinsic
+
+cgutils: Any = _numba_cgutils  # untyped helpers of numba for writing LLVM IR
+
+__all__ = ["CORRELATE_WIDTH", "LANES", "bispectrum_fill", "correlations_fill", "polynomials_fill"]
 
 
 @numba.njit(cache=True, parallel=True)
@@ -23,54 +35,375 @@ def bispectrum_fill(F, k1, k2, k3, re_col, im_col, out, row0):
     return 0
 
 
-@numba.njit(cache=True, parallel=True, fastmath=True)
-def polynomials_fill_blocked(Xt, mono, term_mono, term_coef, starts, out):
-    """out[i, e] = sum_{t in e} term_coef[t] * prod_c Xt[mono[term_mono[t], c], i].
+# ------------------------------------------------------- polynomials: rows in vector lanes
+# A block of LANES rows is held transposed, one vector of LANES float64 per variable, so a
+# product or a multiply-add of two variables is one vector instruction for the whole block.
+# The two inner loops are written directly in LLVM IR: numba does not vectorize straight-line
+# code (its SLP vectorizer is off), and an accumulator kept in an array would make a memory
+# round trip per term. With the accumulators in registers, a term costs two vector loads and
+# one fused multiply-add for LANES rows.
 
-    ``Xt`` is the transposed batch (n + 1, m) with a row of ones at n (padding for lower
-    degrees). Rows are processed in blocks; the innermost loop runs over the rows of a
-    block, contiguous in ``Xt``, so it vectorizes.
+LANES = 8
+"""Rows per block: one 512-bit vector of float64 (two 256-bit ones on AVX2 targets)."""
+
+_UNROLL = 4  # independent accumulators, to cover the latency of the multiply-add
+
+
+def _vector_pointer(builder: Any, data: Any, offset: Any) -> Any:
+    vec = ir.VectorType(ir.DoubleType(), LANES)
+    return builder.bitcast(builder.gep(data, [offset]), vec.as_pointer())
+
+
+def _prefix_products_codegen(context: Any, builder: Any, sig: Any, args: Any) -> Any:
+    """T[p] = prod_c Xb[pre[p, c]], vectors of LANES (offsets in Xb and T are in vectors)."""
+    xa, pa, ta = (
+        context.make_array(t)(context, builder, a) for t, a in zip(sig.args, args, strict=True)
+    )
+    i64 = ir.IntType(64)
+    vec = ir.VectorType(ir.DoubleType(), LANES)
+    lanes = ir.Constant(i64, LANES)
+    n_prefixes, width = cgutils.unpack_tuple(builder, pa.shape, 2)
+    acc = cgutils.alloca_once_value(builder, ir.Constant(vec, [1.0] * LANES))
+    with cgutils.for_range(builder, n_prefixes) as outer:
+        builder.store(ir.Constant(vec, [1.0] * LANES), acc)
+        row = builder.mul(outer.index, width)
+        with cgutils.for_range(builder, width) as inner:
+            v = builder.load(builder.gep(pa.data, [builder.add(row, inner.index)]))
+            x = builder.load(_vector_pointer(builder, xa.data, builder.mul(v, lanes)), align=8)
+            builder.store(builder.fmul(builder.load(acc), x), acc)
+        dst = _vector_pointer(builder, ta.data, builder.mul(outer.index, lanes))
+        builder.store(builder.load(acc), dst, align=8)
+    return context.get_dummy_value()
+
+
+@intrinsic
+def _prefix_products(typingctx, Xb, pre, T):
+    """Fill T (n_prefixes * LANES) with the prefix products of one block."""
+    return types.void(Xb, pre, T), _prefix_products_codegen
+
+
+def _sum_products_codegen(context: Any, builder: Any, sig: Any, args: Any) -> Any:
+    """S[0:LANES] = sum_{t0 <= t < t1} T[pre_at[t] : +LANES] * Xb[last_at[t] : +LANES]."""
+    ta, xa, pa, la, sa = (
+        context.make_array(sig.args[i])(context, builder, args[i]) for i in (0, 1, 2, 3, 6)
+    )
+    t0, t1 = args[4], args[5]
+    i64 = ir.IntType(64)
+    vec = ir.VectorType(ir.DoubleType(), LANES)
+    fma = cgutils.get_or_insert_function(
+        builder.module, ir.FunctionType(vec, [vec, vec, vec]), f"llvm.fma.v{LANES}f64"
+    )
+    zero = ir.Constant(vec, [0.0] * LANES)
+    accs = [cgutils.alloca_once_value(builder, zero) for _ in range(_UNROLL)]
+    for acc in accs:
+        builder.store(zero, acc)
+
+    def term(t: Any, acc: Any) -> None:
+        p = builder.load(builder.gep(pa.data, [t]))
+        q = builder.load(builder.gep(la.data, [t]))
+        a = builder.load(_vector_pointer(builder, ta.data, p), align=8)
+        b = builder.load(_vector_pointer(builder, xa.data, q), align=8)
+        builder.store(builder.call(fma, [a, b, builder.load(acc)]), acc)
+
+    unroll = ir.Constant(i64, _UNROLL)
+    groups = builder.udiv(builder.sub(t1, t0), unroll)
+    with cgutils.for_range(builder, groups) as loop:
+        base = builder.add(t0, builder.mul(loop.index, unroll))
+        for u, acc in enumerate(accs):
+            term(builder.add(base, ir.Constant(i64, u)), acc)
+    done = builder.add(t0, builder.mul(groups, unroll))
+    with cgutils.for_range(builder, builder.sub(t1, done)) as loop:
+        term(builder.add(done, loop.index), accs[0])
+    total = builder.load(accs[0])
+    for acc in accs[1:]:
+        total = builder.fadd(total, builder.load(acc))
+    builder.store(total, _vector_pointer(builder, sa.data, ir.Constant(i64, 0)), align=8)
+    return context.get_dummy_value()
+
+
+@intrinsic
+def _sum_products(typingctx, T, Xb, pre_at, last_at, t0, t1, S):
+    """Sum the terms t0 .. t1 - 1 of one block into S (LANES values)."""
+    sig = types.void(T, Xb, pre_at, last_at, types.int64, types.int64, S)
+    return sig, _sum_products_codegen
+
+
+@numba.njit(cache=True, parallel=True)
+def polynomials_fill(
+    X, pre, pre_at, last_at, run_re, run_im, run_starts, expr_runs, re_col, im_col, out
+):
+    """Weighted sums of monomials, LANES rows at a time.
+
+    Expression e is ``sum_q (run_re[q] + 1j run_im[q]) sum_{t in run q} T[t] x[t]``: the
+    runs of e are ``expr_runs[e] .. expr_runs[e + 1] - 1``, the terms of run q are
+    ``run_starts[q] .. run_starts[q + 1] - 1``, and a term is the product of the prefix
+    ``T = prod_c x[pre[p, c]]`` (offset ``pre_at[t] = LANES * p``) with one variable
+    (offset ``last_at[t] = LANES * v``; variable ``n`` is the constant 1). The real part goes
+    to ``out[:, re_col[e]]`` and the imaginary part to ``out[:, im_col[e]]`` (dropped when
+    ``im_col[e] < 0``).
     """
-    m = Xt.shape[1]
-    d = mono.shape[1]
-    E = starts.shape[0] - 1
-    block = 256
-    nblocks = (m + block - 1) // block
-    for bi in numba.prange(nblocks):
-        lo = bi * block
-        hi = min(m, lo + block)
-        acc = np.empty(hi - lo)
-        for e in range(E):
-            acc[:] = 0.0
-            for t in range(starts[e], starts[e + 1]):
-                mt = term_mono[t]
-                c = term_coef[t]
-                # slices of the block: indices start at 0, so no wraparound checks and
-                # the loops vectorize
-                if d == 0:
-                    for r in range(hi - lo):
-                        acc[r] += c
-                elif d == 1:
-                    a = Xt[mono[mt, 0], lo:hi]
-                    for r in range(hi - lo):
-                        acc[r] += c * a[r]
-                elif d == 2:
-                    a = Xt[mono[mt, 0], lo:hi]
-                    b = Xt[mono[mt, 1], lo:hi]
-                    for r in range(hi - lo):
-                        acc[r] += c * a[r] * b[r]
-                elif d == 3:
-                    a = Xt[mono[mt, 0], lo:hi]
-                    b = Xt[mono[mt, 1], lo:hi]
-                    z = Xt[mono[mt, 2], lo:hi]
-                    for r in range(hi - lo):
-                        acc[r] += c * a[r] * b[r] * z[r]
+    m, n = X.shape
+    E = expr_runs.shape[0] - 1
+    blocks = (m + LANES - 1) // LANES
+    chunks = min(blocks, 1024)
+    for ch in numba.prange(chunks):
+        Xb = np.empty((n + 1) * LANES)
+        T = np.empty(pre.shape[0] * LANES)
+        S = np.empty(LANES)
+        re = np.empty(LANES)
+        im = np.empty(LANES)
+        for b in range(ch * blocks // chunks, (ch + 1) * blocks // chunks):
+            lo = b * LANES
+            rows = min(LANES, m - lo)
+            for r in range(rows):
+                for v in range(n):
+                    Xb[v * LANES + r] = X[lo + r, v]
+            for r in range(rows, LANES):
+                for v in range(n):
+                    Xb[v * LANES + r] = 0.0
+            for r in range(LANES):
+                Xb[n * LANES + r] = 1.0
+            _prefix_products(Xb, pre, T)  # type: ignore[call-arg]
+            for e in range(E):
+                re[:] = 0.0
+                im[:] = 0.0
+                for q in range(expr_runs[e], expr_runs[e + 1]):
+                    _sum_products(T, Xb, pre_at, last_at, run_starts[q], run_starts[q + 1], S)
+                    cr = run_re[q]
+                    ci = run_im[q]
+                    for r in range(LANES):
+                        re[r] += cr * S[r]
+                        im[r] += ci * S[r]
+                c = re_col[e]
+                for r in range(rows):
+                    out[lo + r, c] = re[r]
+                c = im_col[e]
+                if c >= 0:
+                    for r in range(rows):
+                        out[lo + r, c] = im[r]
+    return 0
+
+
+# ------------------------------------------- shift-invariant forms: correlations, rows in lanes
+# C(o) = sum_j prod_k x_{j + o_k} (indices mod n) for offset tuples o = (prefix..., b). A block
+# of LANES rows is held as 3n vectors: the signal twice, so x_{j+o} needs no wraparound, then
+# n vectors of ones, which pad prefixes shorter than two offsets.
+# Correlations that share a prefix are computed together, up to 8 at a time: per j the
+# prefix product is formed once and then one multiply-add per correlation, so a term costs
+# little more than one vector load and one multiply-add, with no index loads.
+
+
+def _correlate_codegen(
+    width: int, fixed: bool, context: Any, builder: Any, sig: Any, args: Any
+) -> Any:
+    """C[s0 + g] = sum_j prefix_j * x_{j + last[s0 + g]} for g < width, prefix_j the product
+    of x_{j + o} over the offsets o = pre[p0:p1] (exactly two of them when ``fixed``)."""
+    xa, pa, ba, ca = (
+        context.make_array(sig.args[i])(context, builder, args[i]) for i in (0, 2, 5, 7)
+    )
+    n, p0, p1, s0 = args[1], args[3], args[4], args[6]
+    i64 = ir.IntType(64)
+    vec = ir.VectorType(ir.DoubleType(), LANES)
+    lanes = ir.Constant(i64, LANES)
+    fma = cgutils.get_or_insert_function(
+        builder.module, ir.FunctionType(vec, [vec, vec, vec]), f"llvm.fma.v{LANES}f64"
+    )
+    ones = ir.Constant(vec, [1.0] * LANES)
+    zero = ir.Constant(vec, [0.0] * LANES)
+
+    def column(offsets: Any, at: Any) -> Any:
+        o = builder.load(builder.gep(offsets, [at]))
+        return builder.gep(xa.data, [builder.mul(o, lanes)])
+
+    bases = [column(ba.data, builder.add(s0, ir.Constant(i64, g))) for g in range(width)]
+    if fixed:
+        firsts = [column(pa.data, builder.add(p0, ir.Constant(i64, c))) for c in range(2)]
+    accs = [cgutils.alloca_once_value(builder, zero) for _ in range(width)]
+    for acc in accs:
+        builder.store(zero, acc)
+    prefix = cgutils.alloca_once_value(builder, ones)
+    with cgutils.for_range(builder, n) as loop:
+        j = builder.mul(loop.index, lanes)
+        if fixed:
+            a, b = (builder.load(_vector_pointer(builder, f, j), align=8) for f in firsts)
+            t = builder.fmul(a, b)
+        else:
+            builder.store(ones, prefix)
+            with cgutils.for_range(builder, builder.sub(p1, p0)) as inner:
+                base = column(pa.data, builder.add(p0, inner.index))
+                x = builder.load(_vector_pointer(builder, base, j), align=8)
+                builder.store(builder.fmul(builder.load(prefix), x), prefix)
+            t = builder.load(prefix)
+        for base, acc in zip(bases, accs, strict=True):
+            x = builder.load(_vector_pointer(builder, base, j), align=8)
+            builder.store(builder.call(fma, [t, x, builder.load(acc)]), acc)
+    for g, acc in enumerate(accs):
+        slot = builder.mul(builder.add(s0, ir.Constant(i64, g)), lanes)
+        builder.store(builder.load(acc), _vector_pointer(builder, ca.data, slot), align=8)
+    return context.get_dummy_value()
+
+
+def _make_correlate(width: int, fixed: bool) -> Any:
+    def correlate(typingctx, Xb2, n, pre, p0, p1, boffs, s0, C):
+        sig = types.void(Xb2, types.int64, pre, types.int64, types.int64, boffs, types.int64, C)
+
+        def codegen(context: Any, builder: Any, sig: Any, args: Any) -> Any:
+            return _correlate_codegen(width, fixed, context, builder, sig, args)
+
+        return sig, codegen
+
+    correlate.__name__ = f"_correlate{width}{'f' if fixed else ''}"
+    return intrinsic(correlate)
+
+
+# one variant per number of correlations (registers), with two prefix offsets or any number
+_correlate1, _correlate2, _correlate3, _correlate4 = (
+    _make_correlate(w, False) for w in (1, 2, 3, 4)
+)
+_correlate5, _correlate6, _correlate7, _correlate8 = (
+    _make_correlate(w, False) for w in (5, 6, 7, 8)
+)
+_fixed1, _fixed2, _fixed3, _fixed4 = (_make_correlate(w, True) for w in (1, 2, 3, 4))
+_fixed5, _fixed6, _fixed7, _fixed8 = (_make_correlate(w, True) for w in (5, 6, 7, 8))
+
+
+def _combine_codegen(context: Any, builder: Any, sig: Any, args: Any) -> Any:
+    """out[lo + r, col] = c0 + sum_t w[t] C[key[t] * LANES + r] for r < LANES (t0 <= t < t1)."""
+    ca, ka, wa, oa = (
+        context.make_array(sig.args[i])(context, builder, args[i]) for i in (0, 1, 2, 6)
+    )
+    t0, t1, c0, lo, col = args[3], args[4], args[5], args[7], args[8]
+    i32, i64 = ir.IntType(32), ir.IntType(64)
+    vec = ir.VectorType(ir.DoubleType(), LANES)
+    lanes = ir.Constant(i64, LANES)
+    fma = cgutils.get_or_insert_function(
+        builder.module, ir.FunctionType(vec, [vec, vec, vec]), f"llvm.fma.v{LANES}f64"
+    )
+    undef = ir.Constant(vec, ir.Undefined)
+    broadcast = ir.Constant(ir.VectorType(i32, LANES), [0] * LANES)
+
+    def splat(x: Any) -> Any:
+        v = builder.insert_element(undef, x, ir.Constant(i32, 0))
+        return builder.shuffle_vector(v, undef, broadcast)
+
+    acc = cgutils.alloca_once_value(builder, splat(c0))
+    builder.store(splat(c0), acc)
+    with cgutils.for_range(builder, builder.sub(t1, t0)) as loop:
+        t = builder.add(t0, loop.index)
+        k = builder.load(builder.gep(ka.data, [t]))
+        w = builder.load(builder.gep(wa.data, [t]))
+        x = builder.load(_vector_pointer(builder, ca.data, builder.mul(k, lanes)), align=8)
+        builder.store(builder.call(fma, [splat(w), x, builder.load(acc)]), acc)
+    total = builder.load(acc)
+    for r in range(LANES):
+        row = builder.add(lo, ir.Constant(i64, r))
+        ptr = cgutils.get_item_pointer(context, builder, sig.args[6], oa, [row, col])
+        builder.store(builder.extract_element(total, ir.Constant(i32, r)), ptr)
+    return context.get_dummy_value()
+
+
+@intrinsic
+def _combine(typingctx, C, key, w, t0, t1, c0, out, lo, col):
+    """Write one weighted sum of correlations to LANES rows of one column of out."""
+    i64 = types.int64
+    sig = types.void(C, key, w, i64, i64, types.float64, out, i64, i64)
+    return sig, _combine_codegen
+
+
+CORRELATE_WIDTH = 8
+"""Most correlations computed together (one accumulator register each)."""
+
+
+@numba.njit(cache=True, parallel=True)
+def correlations_fill(
+    X, pre, chunk_pre, chunk_key, chunk_width, last, n_keys, col_start, entry_key,
+    w_re, w_im, c_re, c_im, re_col, im_col, out,
+):  # fmt: skip
+    """Weighted sums of cyclic correlations, LANES rows at a time.
+
+    Chunk q computes the correlations with keys ``chunk_key[q] .. + chunk_width[q] - 1``:
+    prefix offsets ``pre[chunk_pre[q] : chunk_pre[q + 1]]`` and last offsets ``last[key]``.
+    Expression e is ``c_re[e] + 1j c_im[e] + sum_t (w_re[t] + 1j w_im[t]) C[entry_key[t]]``
+    over ``col_start[e] <= t < col_start[e + 1]``, written to ``out[:, re_col[e]]`` and, if
+    ``im_col[e] >= 0``, ``out[:, im_col[e]]``.
+    """
+    m, n = X.shape
+    E = col_start.shape[0] - 1
+    blocks = (m + LANES - 1) // LANES
+    chunks = min(blocks, 1024)
+    for ch in numba.prange(chunks):
+        Xb2 = np.ones(3 * n * LANES)
+        C = np.empty(max(n_keys, 1) * LANES)
+        re = np.empty(LANES)
+        im = np.empty(LANES)
+        for b in range(ch * blocks // chunks, (ch + 1) * blocks // chunks):
+            lo = b * LANES
+            rows = min(LANES, m - lo)
+            for r in range(rows):
+                for v in range(n):
+                    Xb2[v * LANES + r] = X[lo + r, v]
+                    Xb2[(v + n) * LANES + r] = X[lo + r, v]
+            for r in range(rows, LANES):
+                for v in range(2 * n):
+                    Xb2[v * LANES + r] = 0.0
+            for q in range(chunk_width.shape[0]):
+                w = chunk_width[q]
+                p0 = chunk_pre[q]
+                p1 = chunk_pre[q + 1]
+                k = chunk_key[q]
+                if p1 - p0 == 2:
+                    if w == 8:
+                        _fixed8(Xb2, n, pre, p0, p1, last, k, C)
+                    elif w == 7:
+                        _fixed7(Xb2, n, pre, p0, p1, last, k, C)
+                    elif w == 6:
+                        _fixed6(Xb2, n, pre, p0, p1, last, k, C)
+                    elif w == 5:
+                        _fixed5(Xb2, n, pre, p0, p1, last, k, C)
+                    elif w == 4:
+                        _fixed4(Xb2, n, pre, p0, p1, last, k, C)
+                    elif w == 3:
+                        _fixed3(Xb2, n, pre, p0, p1, last, k, C)
+                    elif w == 2:
+                        _fixed2(Xb2, n, pre, p0, p1, last, k, C)
+                    else:
+                        _fixed1(Xb2, n, pre, p0, p1, last, k, C)
+                elif w == 8:
+                    _correlate8(Xb2, n, pre, p0, p1, last, k, C)
+                elif w == 7:
+                    _correlate7(Xb2, n, pre, p0, p1, last, k, C)
+                elif w == 6:
+                    _correlate6(Xb2, n, pre, p0, p1, last, k, C)
+                elif w == 5:
+                    _correlate5(Xb2, n, pre, p0, p1, last, k, C)
+                elif w == 4:
+                    _correlate4(Xb2, n, pre, p0, p1, last, k, C)
+                elif w == 3:
+                    _correlate3(Xb2, n, pre, p0, p1, last, k, C)
+                elif w == 2:
+                    _correlate2(Xb2, n, pre, p0, p1, last, k, C)
                 else:
-                    for r in range(hi - lo):
-                        v = c
-                        for k in range(d):
-                            v *= Xt[mono[mt, k], lo + r]
-                        acc[r] += v
-            for r in range(hi - lo):
-                out[lo + r, e] = acc[r]
+                    _correlate1(Xb2, n, pre, p0, p1, last, k, C)
+            if rows == LANES:
+                for e in range(E):
+                    t0 = col_start[e]
+                    t1 = col_start[e + 1]
+                    _combine(C, entry_key, w_re, t0, t1, c_re[e], out, lo, re_col[e])  # type: ignore[call-arg]
+                    if im_col[e] >= 0:
+                        _combine(C, entry_key, w_im, t0, t1, c_im[e], out, lo, im_col[e])
+                continue
+            # the last, partial block
+            for e in range(E):
+                for r in range(LANES):
+                    re[r] = c_re[e]
+                    im[r] = c_im[e]
+                for t in range(col_start[e], col_start[e + 1]):
+                    k = entry_key[t] * LANES
+                    for r in range(LANES):
+                        re[r] += w_re[t] * C[k + r]
+                        im[r] += w_im[t] * C[k + r]
+                for r in range(rows):
+                    out[lo + r, re_col[e]] = re[r]
+                    if im_col[e] >= 0:
+                        out[lo + r, im_col[e]] = im[r]
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import pickle
 
 import numpy as np
@@ -48,17 +49,23 @@ def test_power_spectrum_and_bispectrum_equal_the_exact_polynomials(n):
         np.testing.assert_allclose(got, want, rtol=1e-9, atol=1e-9 * np.abs(want).max())
 
 
-def test_compile_polynomials_paths_agree_with_exact_evaluation():
+@pytest.mark.parametrize("fft_from", [None, 2])
+def test_compile_polynomials_paths_agree_with_exact_evaluation(fft_from, monkeypatch):
+    from grouprep.features import _compile
+
+    if fft_from is not None:  # quadratic forms by FFT from this length on
+        monkeypatch.setattr(_compile, "_CIRCULANT_FFT_MIN_N", fft_from)
     n = 6
     xs = sympy.symbols(f"x0:{n}")
     exprs = (
-        grouprep.power_spectrum_invariants(n)  # fft path
-        + grouprep.bispectrum_invariants(n)  # gather path
+        grouprep.power_spectrum_invariants(n)  # shift invariant: cyclic (or fft) path
+        + grouprep.bispectrum_invariants(n)  # shift invariant: cyclic path
         + [sympy.Rational(1, 3), xs[0] * sympy.sqrt(2) - xs[5] ** 3]  # constants, radicals
         + [sympy.sqrt(xs[0] ** 2 + 1)]  # not a polynomial: lambdify
     )
     f = grouprep.compile_polynomials(exprs, xs)
-    assert set(f.paths) == {"fft", "gather", "lambdify"}
+    paths = {"cyclic", "gather", "lambdify"} | ({"fft"} if fft_from else set())
+    assert set(f.paths) == paths
     X = np.random.default_rng(0).standard_normal((4, n))
     out = f(X)
     for row, got in zip(X, out, strict=True):
@@ -266,13 +273,86 @@ def test_triple_correlation_fft_path_matches_exact_values(n):
     xs = sympy.symbols(f"x0:{n}")
     polys = grouprep.invariant_basis(rho, 3) + grouprep.bispectrum_invariants(n)
     fft = grouprep.compile_polynomials(polys, xs, triple_fft=True)
-    gather = grouprep.compile_polynomials(polys, xs, triple_fft=False)
-    assert fft.paths == {"fft": len(polys)} and gather.paths == {"gather": len(polys)}
+    direct = grouprep.compile_polynomials(polys, xs, triple_fft=False)
+    assert fft.paths == {"fft": len(polys)} and direct.paths == {"cyclic": len(polys)}
     X = np.random.default_rng(n).standard_normal((5, n))
     want = np.array([_exact_values(polys, row).real for row in X])
     scale = np.abs(want).max()
     np.testing.assert_allclose(fft(X), want, atol=1e-10 * scale)
-    np.testing.assert_allclose(gather(X), want, atol=1e-10 * scale)
+    np.testing.assert_allclose(direct(X), want, atol=1e-10 * scale)
     # a cubic form that is not shift invariant stays on the gather path
     mixed = grouprep.compile_polynomials([xs[0] ** 3], xs, triple_fft=True)
     assert mixed.paths == {"gather": 1}
+
+
+def _orbit_sums(n, degree):
+    """Orbit sums of the monomials of one degree under the cyclic shift (built by brute force)."""
+    xs = sympy.symbols(f"x0:{n}")
+    seen, sums = set(), []
+    for idx in itertools.combinations_with_replacement(range(n), degree):
+        if idx in seen:
+            continue
+        orbit = {tuple(sorted((i + s) % n for i in idx)) for s in range(n)}
+        seen |= orbit
+        sums.append(sympy.Add(*[sympy.Mul(*[xs[i] for i in o]) for o in sorted(orbit)]))
+    return sums
+
+
+@pytest.mark.parametrize(
+    ("n", "degrees"), [(1, (1, 2, 3)), (2, (1, 2, 3, 4)), (3, (2, 3, 4)), (5, (1, 3, 4)),
+                       (8, (2, 3, 4)), (13, (1, 2, 3)), (32, (3,))],
+)  # fmt: skip
+@pytest.mark.parametrize("rows", [1, 7, 8, 9, 67])
+def test_cyclic_path_matches_lambdify(n, degrees, rows):
+    # the compiled correlation loop (blocks of 8 rows, chunks of up to 8 correlations that
+    # share a prefix, prefixes of any length) against sympy's own evaluation of the sums
+    xs = sympy.symbols(f"x0:{n}")
+    polys = [p for d in degrees for p in _orbit_sums(n, d)]
+    polys.append(2 * polys[0] - sympy.Rational(3, 7) * polys[-1] + 5)  # a combination
+    f = grouprep.compile_polynomials(polys, xs)
+    assert f.paths == {"cyclic": len(polys)}
+    X = np.random.default_rng([n, rows]).standard_normal((rows, n))
+    want = np.stack([np.broadcast_to(v, rows) for v in sympy.lambdify(xs, polys)(*X.T)], axis=1)
+    got = f(X)
+    assert got.shape == (rows, len(polys)) and got.dtype == np.float64
+    np.testing.assert_allclose(got, want, rtol=1e-11, atol=1e-11 * np.abs(want).max())
+
+
+def test_cyclic_path_complex_coefficients_and_constants():
+    n = 5
+    xs = sympy.symbols(f"x0:{n}")
+    auto1 = sum(xs[j] * xs[(j + 1) % n] for j in range(n))
+    cubes = sum(x**3 for x in xs)
+    polys = [(1 + 2 * sympy.I) * auto1 + 3, sympy.I * cubes - sympy.Rational(1, 2), auto1 + cubes]
+    f = grouprep.compile_polynomials(polys, xs)
+    assert f.paths == {"cyclic": 3}
+    X = np.random.default_rng(5).standard_normal((11, n))
+    got = f(X)
+    assert got.dtype == np.complex128
+    want = np.array([_exact_values(polys, row) for row in X])
+    np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-12)
+
+
+@pytest.mark.parametrize("rows", [1, 8, 13, 100])
+def test_gather_path_matches_lambdify_on_arbitrary_polynomials(rows):
+    # random sparse polynomials (not shift invariant) with repeated monomials across
+    # expressions, mixed degrees 0-4 and complex coefficients: the compiled prefix loop
+    # against sympy's own evaluation
+    rng = np.random.default_rng(rows)
+    n = 7
+    xs = sympy.symbols(f"x0:{n}")
+    pool = [
+        sympy.Mul(*[xs[i] for i in rng.integers(0, n, size=d)]) for d in rng.integers(0, 5, 40)
+    ]
+    polys = []
+    for _ in range(12):
+        picks = rng.choice(len(pool), size=rng.integers(1, 15), replace=False)
+        coefs = [sympy.Rational(int(a), int(b)) for a, b in rng.integers(1, 9, (len(picks), 2))]
+        polys.append(sum(c * pool[i] for c, i in zip(coefs, picks, strict=True)))
+    polys.append(sympy.I * polys[0] - (2 + sympy.I) * polys[1])
+    f = grouprep.compile_polynomials(polys, xs)
+    assert f.paths == {"gather": len(polys)}
+    X = rng.standard_normal((rows, n))
+    vals = sympy.lambdify(xs, polys)(*X.T)
+    want = np.stack([np.broadcast_to(np.asarray(v, dtype=complex), rows) for v in vals], axis=1)
+    np.testing.assert_allclose(f(X), want, rtol=1e-11, atol=1e-11 * np.abs(want).max())

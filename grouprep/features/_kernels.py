@@ -82,21 +82,47 @@ def _prefix_products(typingctx, Xb, pre, T):
     return types.void(Xb, pre, T), _prefix_products_codegen
 
 
-def _sum_products_codegen(context: Any, builder: Any, sig: Any, args: Any) -> Any:
-    """S[0:LANES] = sum_{t0 <= t < t1} T[pre_at[t] : +LANES] * Xb[last_at[t] : +LANES]."""
-    ta, xa, pa, la, sa = (
-        context.make_array(sig.args[i])(context, builder, args[i]) for i in (0, 1, 2, 3, 6)
-    )
-    t0, t1 = args[4], args[5]
-    i64 = ir.IntType(64)
+def _store_lanes(
+    context: Any, builder: Any, aty: Any, arr: Any, total: Any, lo: Any, col: Any
+) -> None:
+    """out[lo + r, col] = total[r] for r < LANES (one column of a block of rows)."""
+    i32, i64 = ir.IntType(32), ir.IntType(64)
+    for r in range(LANES):
+        row = builder.add(lo, ir.Constant(i64, r))
+        ptr = cgutils.get_item_pointer(context, builder, aty, arr, [row, col])
+        builder.store(builder.extract_element(total, ir.Constant(i32, r)), ptr)
+
+
+def _splat(builder: Any, x: Any) -> Any:
+    """A vector of LANES copies of the float64 x."""
+    i32 = ir.IntType(32)
     vec = ir.VectorType(ir.DoubleType(), LANES)
-    fma = cgutils.get_or_insert_function(
+    undef = ir.Constant(vec, ir.Undefined)
+    v = builder.insert_element(undef, x, ir.Constant(i32, 0))
+    return builder.shuffle_vector(v, undef, ir.Constant(ir.VectorType(i32, LANES), [0] * LANES))
+
+
+def _fma(builder: Any) -> Any:
+    vec = ir.VectorType(ir.DoubleType(), LANES)
+    return cgutils.get_or_insert_function(
         builder.module, ir.FunctionType(vec, [vec, vec, vec]), f"llvm.fma.v{LANES}f64"
     )
+
+
+def _expression_codegen(context: Any, builder: Any, sig: Any, args: Any) -> Any:
+    """out[lo + r, col] = sum_{q0 <= q < q1} coef[q] sum_{t in run q} T[pre_at[t] + r]
+    * Xb[last_at[t] + r] for r < LANES."""
+    ta, xa, pa, la, ra, ca, oa = (
+        context.make_array(sig.args[i])(context, builder, args[i]) for i in (0, 1, 2, 3, 4, 5, 8)
+    )
+    q0, q1, lo, col = args[6], args[7], args[9], args[10]
+    i64 = ir.IntType(64)
+    vec = ir.VectorType(ir.DoubleType(), LANES)
+    fma = _fma(builder)
     zero = ir.Constant(vec, [0.0] * LANES)
+    total = cgutils.alloca_once_value(builder, zero)
+    builder.store(zero, total)
     accs = [cgutils.alloca_once_value(builder, zero) for _ in range(_UNROLL)]
-    for acc in accs:
-        builder.store(zero, acc)
 
     def term(t: Any, acc: Any) -> None:
         p = builder.load(builder.gep(pa.data, [t]))
@@ -106,26 +132,35 @@ def _sum_products_codegen(context: Any, builder: Any, sig: Any, args: Any) -> An
         builder.store(builder.call(fma, [a, b, builder.load(acc)]), acc)
 
     unroll = ir.Constant(i64, _UNROLL)
-    groups = builder.udiv(builder.sub(t1, t0), unroll)
-    with cgutils.for_range(builder, groups) as loop:
-        base = builder.add(t0, builder.mul(loop.index, unroll))
-        for u, acc in enumerate(accs):
-            term(builder.add(base, ir.Constant(i64, u)), acc)
-    done = builder.add(t0, builder.mul(groups, unroll))
-    with cgutils.for_range(builder, builder.sub(t1, done)) as loop:
-        term(builder.add(done, loop.index), accs[0])
-    total = builder.load(accs[0])
-    for acc in accs[1:]:
-        total = builder.fadd(total, builder.load(acc))
-    builder.store(total, _vector_pointer(builder, sa.data, ir.Constant(i64, 0)), align=8)
+    with cgutils.for_range(builder, builder.sub(q1, q0)) as runs:
+        q = builder.add(q0, runs.index)
+        t0 = builder.load(builder.gep(ra.data, [q]))
+        t1 = builder.load(builder.gep(ra.data, [builder.add(q, ir.Constant(i64, 1))]))
+        for acc in accs:
+            builder.store(zero, acc)
+        groups = builder.udiv(builder.sub(t1, t0), unroll)
+        with cgutils.for_range(builder, groups) as loop:
+            base = builder.add(t0, builder.mul(loop.index, unroll))
+            for u, acc in enumerate(accs):
+                term(builder.add(base, ir.Constant(i64, u)), acc)
+        done = builder.add(t0, builder.mul(groups, unroll))
+        with cgutils.for_range(builder, builder.sub(t1, done)) as loop:
+            term(builder.add(done, loop.index), accs[0])
+        s = builder.load(accs[0])
+        for acc in accs[1:]:
+            s = builder.fadd(s, builder.load(acc))
+        c = _splat(builder, builder.load(builder.gep(ca.data, [q])))
+        builder.store(builder.call(fma, [c, s, builder.load(total)]), total)
+    _store_lanes(context, builder, sig.args[8], oa, builder.load(total), lo, col)
     return context.get_dummy_value()
 
 
 @intrinsic
-def _sum_products(typingctx, T, Xb, pre_at, last_at, t0, t1, S):
-    """Sum the terms t0 .. t1 - 1 of one block into S (LANES values)."""
-    sig = types.void(T, Xb, pre_at, last_at, types.int64, types.int64, S)
-    return sig, _sum_products_codegen
+def _expression(typingctx, T, Xb, pre_at, last_at, run_starts, coef, q0, q1, out, lo, col):
+    """Write one expression (runs q0 .. q1 - 1) to LANES rows of one column of out."""
+    i64 = types.int64
+    sig = types.void(T, Xb, pre_at, last_at, run_starts, coef, i64, i64, out, i64, i64)
+    return sig, _expression_codegen
 
 
 @numba.njit(cache=True, parallel=True)
@@ -149,39 +184,51 @@ def polynomials_fill(
     for ch in numba.prange(chunks):
         Xb = np.empty((n + 1) * LANES)
         T = np.empty(pre.shape[0] * LANES)
-        S = np.empty(LANES)
-        re = np.empty(LANES)
-        im = np.empty(LANES)
+        tail = np.empty((LANES, out.shape[1]))
         for b in range(ch * blocks // chunks, (ch + 1) * blocks // chunks):
             lo = b * LANES
             rows = min(LANES, m - lo)
-            for r in range(rows):
-                for v in range(n):
-                    Xb[v * LANES + r] = X[lo + r, v]
-            for r in range(rows, LANES):
-                for v in range(n):
-                    Xb[v * LANES + r] = 0.0
+            _load_block(X, lo, rows, Xb, 1)
             for r in range(LANES):
                 Xb[n * LANES + r] = 1.0
             _prefix_products(Xb, pre, T)  # type: ignore[call-arg]
+            # a last, partial block is written to a scratch block first
+            dst = out if rows == LANES else tail
+            at = lo if rows == LANES else 0
             for e in range(E):
-                re[:] = 0.0
-                im[:] = 0.0
-                for q in range(expr_runs[e], expr_runs[e + 1]):
-                    _sum_products(T, Xb, pre_at, last_at, run_starts[q], run_starts[q + 1], S)
-                    cr = run_re[q]
-                    ci = run_im[q]
-                    for r in range(LANES):
-                        re[r] += cr * S[r]
-                        im[r] += ci * S[r]
-                c = re_col[e]
-                for r in range(rows):
-                    out[lo + r, c] = re[r]
-                c = im_col[e]
-                if c >= 0:
-                    for r in range(rows):
-                        out[lo + r, c] = im[r]
+                q0 = expr_runs[e]
+                q1 = expr_runs[e + 1]
+                _expression(T, Xb, pre_at, last_at, run_starts, run_re, q0, q1, dst, at, re_col[e])
+                if im_col[e] >= 0:
+                    _expression(
+                        T, Xb, pre_at, last_at, run_starts, run_im, q0, q1, dst, at, im_col[e]
+                    )
+            if rows < LANES:
+                _copy_rows(tail, rows, re_col, im_col, out, lo)
     return 0
+
+
+@numba.njit(cache=True)
+def _load_block(X, lo, rows, Xb, copies):
+    """Xb[(c n + v) LANES + r] = X[lo + r, v] for each copy c; rows past the data are 0."""
+    n = X.shape[1]
+    for r in range(rows):
+        for v in range(n):
+            for c in range(copies):
+                Xb[(c * n + v) * LANES + r] = X[lo + r, v]
+    for r in range(rows, LANES):
+        for v in range(copies * n):
+            Xb[v * LANES + r] = 0.0
+
+
+@numba.njit(cache=True)
+def _copy_rows(tail, rows, re_col, im_col, out, lo):
+    """Copy the first rows of the scratch block to out, in the columns of the part."""
+    for e in range(re_col.shape[0]):
+        for r in range(rows):
+            out[lo + r, re_col[e]] = tail[r, re_col[e]]
+            if im_col[e] >= 0:
+                out[lo + r, im_col[e]] = tail[r, im_col[e]]
 
 
 # ------------------------------------------- shift-invariant forms: correlations, rows in lanes
@@ -273,32 +320,17 @@ def _combine_codegen(context: Any, builder: Any, sig: Any, args: Any) -> Any:
         context.make_array(sig.args[i])(context, builder, args[i]) for i in (0, 1, 2, 6)
     )
     t0, t1, c0, lo, col = args[3], args[4], args[5], args[7], args[8]
-    i32, i64 = ir.IntType(32), ir.IntType(64)
-    vec = ir.VectorType(ir.DoubleType(), LANES)
-    lanes = ir.Constant(i64, LANES)
-    fma = cgutils.get_or_insert_function(
-        builder.module, ir.FunctionType(vec, [vec, vec, vec]), f"llvm.fma.v{LANES}f64"
-    )
-    undef = ir.Constant(vec, ir.Undefined)
-    broadcast = ir.Constant(ir.VectorType(i32, LANES), [0] * LANES)
-
-    def splat(x: Any) -> Any:
-        v = builder.insert_element(undef, x, ir.Constant(i32, 0))
-        return builder.shuffle_vector(v, undef, broadcast)
-
-    acc = cgutils.alloca_once_value(builder, splat(c0))
-    builder.store(splat(c0), acc)
+    lanes = ir.Constant(ir.IntType(64), LANES)
+    fma = _fma(builder)
+    acc = cgutils.alloca_once_value(builder, _splat(builder, c0))
+    builder.store(_splat(builder, c0), acc)
     with cgutils.for_range(builder, builder.sub(t1, t0)) as loop:
         t = builder.add(t0, loop.index)
         k = builder.load(builder.gep(ka.data, [t]))
-        w = builder.load(builder.gep(wa.data, [t]))
+        w = _splat(builder, builder.load(builder.gep(wa.data, [t])))
         x = builder.load(_vector_pointer(builder, ca.data, builder.mul(k, lanes)), align=8)
-        builder.store(builder.call(fma, [splat(w), x, builder.load(acc)]), acc)
-    total = builder.load(acc)
-    for r in range(LANES):
-        row = builder.add(lo, ir.Constant(i64, r))
-        ptr = cgutils.get_item_pointer(context, builder, sig.args[6], oa, [row, col])
-        builder.store(builder.extract_element(total, ir.Constant(i32, r)), ptr)
+        builder.store(builder.call(fma, [w, x, builder.load(acc)]), acc)
+    _store_lanes(context, builder, sig.args[6], oa, builder.load(acc), lo, col)
     return context.get_dummy_value()
 
 
@@ -334,18 +366,11 @@ def correlations_fill(
     for ch in numba.prange(chunks):
         Xb2 = np.ones(3 * n * LANES)
         C = np.empty(max(n_keys, 1) * LANES)
-        re = np.empty(LANES)
-        im = np.empty(LANES)
+        tail = np.empty((LANES, out.shape[1]))
         for b in range(ch * blocks // chunks, (ch + 1) * blocks // chunks):
             lo = b * LANES
             rows = min(LANES, m - lo)
-            for r in range(rows):
-                for v in range(n):
-                    Xb2[v * LANES + r] = X[lo + r, v]
-                    Xb2[(v + n) * LANES + r] = X[lo + r, v]
-            for r in range(rows, LANES):
-                for v in range(2 * n):
-                    Xb2[v * LANES + r] = 0.0
+            _load_block(X, lo, rows, Xb2, 2)
             for q in range(chunk_width.shape[0]):
                 w = chunk_width[q]
                 p0 = chunk_pre[q]
@@ -384,26 +409,15 @@ def correlations_fill(
                     _correlate2(Xb2, n, pre, p0, p1, last, k, C)
                 else:
                     _correlate1(Xb2, n, pre, p0, p1, last, k, C)
-            if rows == LANES:
-                for e in range(E):
-                    t0 = col_start[e]
-                    t1 = col_start[e + 1]
-                    _combine(C, entry_key, w_re, t0, t1, c_re[e], out, lo, re_col[e])  # type: ignore[call-arg]
-                    if im_col[e] >= 0:
-                        _combine(C, entry_key, w_im, t0, t1, c_im[e], out, lo, im_col[e])
-                continue
-            # the last, partial block
+            # a last, partial block is written to a scratch block first
+            dst = out if rows == LANES else tail
+            at = lo if rows == LANES else 0
             for e in range(E):
-                for r in range(LANES):
-                    re[r] = c_re[e]
-                    im[r] = c_im[e]
-                for t in range(col_start[e], col_start[e + 1]):
-                    k = entry_key[t] * LANES
-                    for r in range(LANES):
-                        re[r] += w_re[t] * C[k + r]
-                        im[r] += w_im[t] * C[k + r]
-                for r in range(rows):
-                    out[lo + r, re_col[e]] = re[r]
-                    if im_col[e] >= 0:
-                        out[lo + r, im_col[e]] = im[r]
+                t0 = col_start[e]
+                t1 = col_start[e + 1]
+                _combine(C, entry_key, w_re, t0, t1, c_re[e], dst, at, re_col[e])  # type: ignore[call-arg]
+                if im_col[e] >= 0:
+                    _combine(C, entry_key, w_im, t0, t1, c_im[e], dst, at, im_col[e])
+            if rows < LANES:
+                _copy_rows(tail, rows, re_col, im_col, out, lo)
     return 0

@@ -1,6 +1,6 @@
 """Featurizers: compiled invariants against the NumPy and sympy code a user would write.
 
-Six comparisons, each side given the same input (seeded; built once, by the first call
+Seven comparisons, each side given the same input (seeded; built once, by the first call
 that needs it); every featurizer is fitted once, by the warm-up call, so the timed calls
 measure ``transform`` only:
 
@@ -23,6 +23,10 @@ measure ``transform`` only:
   of the shift of 32 coordinates (205 orbit sums of degrees 1 to 3) against
   ``sympy.lambdify`` of the same polynomials (``polynomials_``), called on the columns of
   the batch and stacked. Building the lambdified function, like fitting, is not timed.
+  These are shift invariant, so grouprep evaluates them as cyclic correlations.
+* ``features: invariant polynomials, no shift (sympy lambdify)``: the same for the
+  reversal ``x_i -> x_{-i}`` of 32 coordinates alone (290 orbit sums of degrees 1 and 2),
+  polynomials that grouprep evaluates on its general gather-multiply-sum path.
 * ``features: canonical form (least_rotation)``: ``CanonicalForm().transform(B)`` on
   binary uint8 strings against ``grouprep.least_rotation(B).canonical``: the cost of the
   featurizer's validation and dispatch around the same kernel.
@@ -133,6 +137,10 @@ def fitted(kind: str, n: int) -> Any:
         return grouprep.Bispectrum(selective=False).fit(signals(8, n))
     if kind == "polynomials":
         return grouprep.InvariantPolynomials(degree=3).fit(signals(8, n))
+    if kind == "reversal":
+        flip = grouprep.permutation_group([[(-i) % n for i in range(n)]])
+        rho = grouprep.reps.permutation_representation(grouprep.permutation_action(flip))
+        return grouprep.InvariantPolynomials(rep=rho, degree=2).fit(signals(8, n))
     if kind == "canonical":
         return grouprep.CanonicalForm().fit(strings(8, n))
     raise ValueError(kind)
@@ -282,26 +290,30 @@ def full_case(count: int, n: int) -> Case:
 
 
 @functools.cache
-def lambdified(n: int) -> Callable[..., list[Floats]]:
+def lambdified(kind: str, n: int) -> Callable[..., list[Floats]]:
     """``sympy.lambdify`` of the featurizer's exact polynomials (built by the warm-up)."""
-    polys = fitted("polynomials", n).polynomials_
+    polys = fitted(kind, n).polynomials_
     function: Callable[..., list[Floats]] = sympy.lambdify(
         sympy.symbols(f"x0:{n}"), polys, modules="numpy"
     )
     return function
 
 
-def polynomials_case(count: int, n: int, degree: int = 3) -> Case:
+def polynomials_case(count: int, n: int, kind: str = "polynomials") -> Case:
     def theirs() -> Floats:
-        return np.stack(lambdified(n)(*columns(count, n)), axis=1)
+        return np.stack(lambdified(kind, n)(*columns(count, n)), axis=1)
 
-    count_polys = {32: 205}.get(n)
-    polys = f", {count_polys} polynomials" if count_polys else ""
+    if kind == "polynomials":
+        operation = "features: invariant polynomials (sympy lambdify)"
+        what = f"Z_{n}, degrees 1-3" + (", 205 polynomials" if n == 32 else "")
+    else:
+        operation = "features: invariant polynomials, no shift (sympy lambdify)"
+        what = f"reversal of {n}, degrees 1-2" + (", 290 polynomials" if n == 32 else "")
     return Case(
-        operation="features: invariant polynomials (sympy lambdify)",
-        case=f"Z_{n}, degrees 1-{degree}{polys}, {power_of_ten(count)} rows",
+        operation=operation,
+        case=f"{what}, {power_of_ten(count)} rows",
         caches="warm",
-        grouprep=lambda: fitted("polynomials", n).transform(signals(count, n)),
+        grouprep=lambda: fitted(kind, n).transform(signals(count, n)),
         baseline=theirs,
         grouprep_answer=Close,
         baseline_answer=Close,
@@ -329,5 +341,6 @@ def cases(quick: bool) -> list[Case]:
         selective_full_case(medium, 32),
         full_case(medium, 32),
         polynomials_case(medium, 32),
+        polynomials_case(medium, 32, "reversal"),
         canonical_case(large, 64),
     ]

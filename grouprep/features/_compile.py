@@ -243,8 +243,14 @@ def _correlation_fill(
     from grouprep.features import _kernels
 
     flat, re_col, im_col = _output_columns(part.columns, out)
+    # expressions e .. e + 7 with real values in 8 adjacent columns are stored row-wise
+    adjacent = np.zeros(len(re_col), dtype=np.bool_)
+    if len(re_col) >= 8:
+        steps = np.lib.stride_tricks.sliding_window_view(np.diff(re_col), 7)
+        real = np.lib.stride_tricks.sliding_window_view(im_col < 0, 8)
+        adjacent[: len(re_col) - 7] = (steps == 1).all(axis=1) & real.all(axis=1)
     fill: Any = _kernels.correlations_fill
-    fill(X, *part.plan, re_col, im_col, flat)
+    fill(X, *part.plan, re_col, im_col, adjacent, flat)
 
 
 def _correlation_plan(part: _Correlation, n: int) -> tuple[Any, ...]:
@@ -294,9 +300,12 @@ def _correlation_plan(part: _Correlation, n: int) -> tuple[Any, ...]:
     )
 
 
-_CIRCULANT_FFT_MIN_N = 256
+_CIRCULANT_FFT_MIN_N = 1200
 """From this length on, shift-invariant quadratic forms go through the FFT (the
-autocorrelations as irfft(|rfft(x)|^2)); below it the compiled correlation loop is faster."""
+autocorrelations as irfft(|rfft(x)|^2)). Measured on 2 * 10^4 rows and all n/2 + 1
+autocorrelations: n = 256: correlation loop 0.040 s, FFT 0.144 s; n = 512: 0.083 s vs
+0.151 s; n = 1024: 0.32 s vs 0.36 s. The loop grows as n^2 and the FFT as n log n, so the
+crossover lies near n = 1200."""
 
 
 def _gather_fill(X: npt.NDArray[np.float64], part: _Gather, out: npt.NDArray[Any]) -> None:

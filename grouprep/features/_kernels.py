@@ -342,6 +342,52 @@ def _combine(typingctx, C, key, w, t0, t1, c0, out, lo, col):
     return sig, _combine_codegen
 
 
+def _combine8_codegen(context: Any, builder: Any, sig: Any, args: Any) -> Any:
+    """Eight consecutive columns at once: out[lo + r, col0 + i] = c0[e0 + i] + sum_t w[t]
+    C[key[t] * LANES + r] over the entries t of expression e0 + i, stored row by row."""
+    ca, ka, wa, sa, za, oa = (
+        context.make_array(sig.args[i])(context, builder, args[i]) for i in (0, 1, 2, 3, 4, 6)
+    )
+    e0, lo, col0 = args[5], args[7], args[8]
+    i32, i64 = ir.IntType(32), ir.IntType(64)
+    vec = ir.VectorType(ir.DoubleType(), LANES)
+    lanes = ir.Constant(i64, LANES)
+    fma = _fma(builder)
+    columns = []
+    for i in range(8):
+        e = builder.add(e0, ir.Constant(i64, i))
+        t0 = builder.load(builder.gep(sa.data, [e]))
+        t1 = builder.load(builder.gep(sa.data, [builder.add(e, ir.Constant(i64, 1))]))
+        start = _splat(builder, builder.load(builder.gep(za.data, [e])))
+        acc = cgutils.alloca_once_value(builder, start)
+        builder.store(start, acc)
+        with cgutils.for_range(builder, builder.sub(t1, t0)) as loop:
+            t = builder.add(t0, loop.index)
+            k = builder.load(builder.gep(ka.data, [t]))
+            w = _splat(builder, builder.load(builder.gep(wa.data, [t])))
+            x = builder.load(_vector_pointer(builder, ca.data, builder.mul(k, lanes)), align=8)
+            builder.store(builder.call(fma, [w, x, builder.load(acc)]), acc)
+        columns.append(builder.load(acc))
+    undef = ir.Constant(vec, ir.Undefined)
+    for r in range(LANES):
+        row = undef
+        for i, v in enumerate(columns):
+            x = builder.extract_element(v, ir.Constant(i32, r))
+            row = builder.insert_element(row, x, ir.Constant(i32, i))
+        at = builder.add(lo, ir.Constant(i64, r))
+        ptr = cgutils.get_item_pointer(context, builder, sig.args[6], oa, [at, col0])
+        builder.store(row, builder.bitcast(ptr, vec.as_pointer()), align=8)
+    return context.get_dummy_value()
+
+
+@intrinsic
+def _combine8(typingctx, C, key, w, col_start, c0, e0, out, lo, col0):
+    """Write eight consecutive real columns to LANES rows of out (row-wise stores)."""
+    i64 = types.int64
+    sig = types.void(C, key, w, col_start, c0, i64, out, i64, i64)
+    return sig, _combine8_codegen
+
+
 CORRELATE_WIDTH = 8
 """Most correlations computed together (one accumulator register each)."""
 
@@ -349,7 +395,7 @@ CORRELATE_WIDTH = 8
 @numba.njit(cache=True, parallel=True)
 def correlations_fill(
     X, pre, chunk_pre, chunk_key, chunk_width, last, n_keys, col_start, entry_key,
-    w_re, w_im, c_re, c_im, re_col, im_col, out,
+    w_re, w_im, c_re, c_im, re_col, im_col, row8, out,
 ):  # fmt: skip
     """Weighted sums of cyclic correlations, LANES rows at a time.
 
@@ -412,12 +458,18 @@ def correlations_fill(
             # a last, partial block is written to a scratch block first
             dst = out if rows == LANES else tail
             at = lo if rows == LANES else 0
-            for e in range(E):
+            e = 0
+            while e < E:
+                if e + 8 <= E and row8[e]:
+                    _combine8(C, entry_key, w_re, col_start, c_re, e, dst, at, re_col[e])  # type: ignore[call-arg]
+                    e += 8
+                    continue
                 t0 = col_start[e]
                 t1 = col_start[e + 1]
                 _combine(C, entry_key, w_re, t0, t1, c_re[e], dst, at, re_col[e])  # type: ignore[call-arg]
                 if im_col[e] >= 0:
                     _combine(C, entry_key, w_im, t0, t1, c_im[e], dst, at, im_col[e])
+                e += 1
             if rows < LANES:
                 _copy_rows(tail, rows, re_col, im_col, out, lo)
     return 0

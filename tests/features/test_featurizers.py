@@ -356,3 +356,18 @@ def test_gather_path_matches_lambdify_on_arbitrary_polynomials(rows):
     vals = sympy.lambdify(xs, polys)(*X.T)
     want = np.stack([np.broadcast_to(np.asarray(v, dtype=complex), rows) for v in vals], axis=1)
     np.testing.assert_allclose(f(X), want, rtol=1e-11, atol=1e-11 * np.abs(want).max())
+
+
+def test_cyclic_and_gather_columns_interleaved():
+    # shift-invariant expressions in every other column (no 8 adjacent columns), then 9
+    # adjacent ones, with rows that do not fill the last block of 8
+    n = 6
+    xs = sympy.symbols(f"x0:{n}")
+    sums = _orbit_sums(n, 2) + _orbit_sums(n, 3)
+    other = [xs[i % n] ** (1 + i % 3) - i for i in range(len(sums))]
+    polys = [p for pair in zip(sums, other, strict=True) for p in pair] + sums[:9]
+    f = grouprep.compile_polynomials(polys, xs)
+    assert f.paths == {"cyclic": len(sums) + 9, "gather": len(other)}
+    X = np.random.default_rng(6).standard_normal((21, n))
+    want = np.stack([np.broadcast_to(v, len(X)) for v in sympy.lambdify(xs, polys)(*X.T)], axis=1)
+    np.testing.assert_allclose(f(X), want, rtol=1e-11, atol=1e-11 * np.abs(want).max())

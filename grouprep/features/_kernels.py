@@ -232,6 +232,9 @@ def _copy_rows(tail, rows, re_col, im_col, out, lo):
 
 
 # ------------------------------------------- shift-invariant forms: correlations, rows in lanes
+CORRELATE_WIDTH = 8
+"""Most correlations computed together (one accumulator register each)."""
+
 # C(o) = sum_j prod_k x_{j + o_k} (indices mod n) for offset tuples o = (prefix..., b). A block
 # of LANES rows is held as 3n vectors: the signal twice, so x_{j+o} needs no wraparound, then
 # n vectors of ones, which pad prefixes shorter than two offsets.
@@ -242,7 +245,7 @@ def _copy_rows(tail, rows, re_col, im_col, out, lo):
 
 def _correlate_codegen(
     width: int, fixed: bool, context: Any, builder: Any, sig: Any, args: Any
-) -> Any:
+) -> None:
     """C[s0 + g] = sum_j prefix_j * x_{j + last[s0 + g]} for g < width, prefix_j the product
     of x_{j + o} over the offsets o = pre[p0:p1] (exactly two of them when ``fixed``)."""
     xa, pa, ba, ca = (
@@ -287,31 +290,51 @@ def _correlate_codegen(
     for g, acc in enumerate(accs):
         slot = builder.mul(builder.add(s0, ir.Constant(i64, g)), lanes)
         builder.store(builder.load(acc), _vector_pointer(builder, ca.data, slot), align=8)
+
+
+def _correlate_switch_codegen(context: Any, builder: Any, sig: Any, args: Any) -> Any:
+    """One specialized body per (number of correlations, two-offset prefix or not)."""
+    i64 = ir.IntType(64)
+    p0, p1, width = args[3], args[4], args[8]
+    fixed = builder.icmp_signed("==", builder.sub(p1, p0), ir.Constant(i64, 2))
+    which = builder.add(width, builder.select(fixed, ir.Constant(i64, 8), ir.Constant(i64, 0)))
+    done = builder.append_basic_block("correlate.done")
+    cases = []
+    for fixed_prefix in (False, True):
+        for w in range(1, CORRELATE_WIDTH + 1):
+            cases.append((w + 8 * fixed_prefix, w, fixed_prefix))
+    blocks = {key: builder.append_basic_block(f"correlate.{key}") for key, _, _ in cases}
+    switch = builder.switch(which, done)
+    for key, w, fixed_prefix in cases:
+        switch.add_case(ir.Constant(i64, key), blocks[key])
+        builder.position_at_end(blocks[key])
+        _correlate_codegen(w, fixed_prefix, context, builder, sig, args)
+        builder.branch(done)
+    builder.position_at_end(done)
     return context.get_dummy_value()
 
 
-def _make_correlate(width: int, fixed: bool) -> Any:
-    def correlate(typingctx, Xb2, n, pre, p0, p1, boffs, s0, C):
-        sig = types.void(Xb2, types.int64, pre, types.int64, types.int64, boffs, types.int64, C)
-
-        def codegen(context: Any, builder: Any, sig: Any, args: Any) -> Any:
-            return _correlate_codegen(width, fixed, context, builder, sig, args)
-
-        return sig, codegen
-
-    correlate.__name__ = f"_correlate{width}{'f' if fixed else ''}"
-    return intrinsic(correlate)
+@intrinsic
+def _correlate(typingctx, Xb2, n, pre, p0, p1, last, s0, C, width):
+    """The correlations with keys s0 .. s0 + width - 1 of one block (width <= 8)."""
+    i64 = types.int64
+    sig = types.void(Xb2, i64, pre, i64, i64, last, i64, C, i64)
+    return sig, _correlate_switch_codegen
 
 
-# one variant per number of correlations (registers), with two prefix offsets or any number
-_correlate1, _correlate2, _correlate3, _correlate4 = (
-    _make_correlate(w, False) for w in (1, 2, 3, 4)
-)
-_correlate5, _correlate6, _correlate7, _correlate8 = (
-    _make_correlate(w, False) for w in (5, 6, 7, 8)
-)
-_fixed1, _fixed2, _fixed3, _fixed4 = (_make_correlate(w, True) for w in (1, 2, 3, 4))
-_fixed5, _fixed6, _fixed7, _fixed8 = (_make_correlate(w, True) for w in (5, 6, 7, 8))
+def _weighted_sum(builder: Any, ca: Any, ka: Any, wa: Any, t0: Any, t1: Any, start: Any) -> Any:
+    """start + sum_{t0 <= t < t1} w[t] C[key[t] * LANES : + LANES], a vector."""
+    lanes = ir.Constant(ir.IntType(64), LANES)
+    fma = _fma(builder)
+    acc = cgutils.alloca_once_value(builder, start)
+    builder.store(start, acc)
+    with cgutils.for_range(builder, builder.sub(t1, t0)) as loop:
+        t = builder.add(t0, loop.index)
+        k = builder.load(builder.gep(ka.data, [t]))
+        w = _splat(builder, builder.load(builder.gep(wa.data, [t])))
+        x = builder.load(_vector_pointer(builder, ca.data, builder.mul(k, lanes)), align=8)
+        builder.store(builder.call(fma, [w, x, builder.load(acc)]), acc)
+    return builder.load(acc)
 
 
 def _combine_codegen(context: Any, builder: Any, sig: Any, args: Any) -> Any:
@@ -320,17 +343,8 @@ def _combine_codegen(context: Any, builder: Any, sig: Any, args: Any) -> Any:
         context.make_array(sig.args[i])(context, builder, args[i]) for i in (0, 1, 2, 6)
     )
     t0, t1, c0, lo, col = args[3], args[4], args[5], args[7], args[8]
-    lanes = ir.Constant(ir.IntType(64), LANES)
-    fma = _fma(builder)
-    acc = cgutils.alloca_once_value(builder, _splat(builder, c0))
-    builder.store(_splat(builder, c0), acc)
-    with cgutils.for_range(builder, builder.sub(t1, t0)) as loop:
-        t = builder.add(t0, loop.index)
-        k = builder.load(builder.gep(ka.data, [t]))
-        w = _splat(builder, builder.load(builder.gep(wa.data, [t])))
-        x = builder.load(_vector_pointer(builder, ca.data, builder.mul(k, lanes)), align=8)
-        builder.store(builder.call(fma, [w, x, builder.load(acc)]), acc)
-    _store_lanes(context, builder, sig.args[6], oa, builder.load(acc), lo, col)
+    total = _weighted_sum(builder, ca, ka, wa, t0, t1, _splat(builder, c0))
+    _store_lanes(context, builder, sig.args[6], oa, total, lo, col)
     return context.get_dummy_value()
 
 
@@ -351,23 +365,13 @@ def _combine8_codegen(context: Any, builder: Any, sig: Any, args: Any) -> Any:
     e0, lo, col0 = args[5], args[7], args[8]
     i32, i64 = ir.IntType(32), ir.IntType(64)
     vec = ir.VectorType(ir.DoubleType(), LANES)
-    lanes = ir.Constant(i64, LANES)
-    fma = _fma(builder)
     columns = []
     for i in range(8):
         e = builder.add(e0, ir.Constant(i64, i))
         t0 = builder.load(builder.gep(sa.data, [e]))
         t1 = builder.load(builder.gep(sa.data, [builder.add(e, ir.Constant(i64, 1))]))
         start = _splat(builder, builder.load(builder.gep(za.data, [e])))
-        acc = cgutils.alloca_once_value(builder, start)
-        builder.store(start, acc)
-        with cgutils.for_range(builder, builder.sub(t1, t0)) as loop:
-            t = builder.add(t0, loop.index)
-            k = builder.load(builder.gep(ka.data, [t]))
-            w = _splat(builder, builder.load(builder.gep(wa.data, [t])))
-            x = builder.load(_vector_pointer(builder, ca.data, builder.mul(k, lanes)), align=8)
-            builder.store(builder.call(fma, [w, x, builder.load(acc)]), acc)
-        columns.append(builder.load(acc))
+        columns.append(_weighted_sum(builder, ca, ka, wa, t0, t1, start))
     undef = ir.Constant(vec, ir.Undefined)
     for r in range(LANES):
         row = undef
@@ -386,10 +390,6 @@ def _combine8(typingctx, C, key, w, col_start, c0, e0, out, lo, col0):
     i64 = types.int64
     sig = types.void(C, key, w, col_start, c0, i64, out, i64, i64)
     return sig, _combine8_codegen
-
-
-CORRELATE_WIDTH = 8
-"""Most correlations computed together (one accumulator register each)."""
 
 
 @numba.njit(cache=True, parallel=True)
@@ -422,39 +422,7 @@ def correlations_fill(
                 p0 = chunk_pre[q]
                 p1 = chunk_pre[q + 1]
                 k = chunk_key[q]
-                if p1 - p0 == 2:
-                    if w == 8:
-                        _fixed8(Xb2, n, pre, p0, p1, last, k, C)
-                    elif w == 7:
-                        _fixed7(Xb2, n, pre, p0, p1, last, k, C)
-                    elif w == 6:
-                        _fixed6(Xb2, n, pre, p0, p1, last, k, C)
-                    elif w == 5:
-                        _fixed5(Xb2, n, pre, p0, p1, last, k, C)
-                    elif w == 4:
-                        _fixed4(Xb2, n, pre, p0, p1, last, k, C)
-                    elif w == 3:
-                        _fixed3(Xb2, n, pre, p0, p1, last, k, C)
-                    elif w == 2:
-                        _fixed2(Xb2, n, pre, p0, p1, last, k, C)
-                    else:
-                        _fixed1(Xb2, n, pre, p0, p1, last, k, C)
-                elif w == 8:
-                    _correlate8(Xb2, n, pre, p0, p1, last, k, C)
-                elif w == 7:
-                    _correlate7(Xb2, n, pre, p0, p1, last, k, C)
-                elif w == 6:
-                    _correlate6(Xb2, n, pre, p0, p1, last, k, C)
-                elif w == 5:
-                    _correlate5(Xb2, n, pre, p0, p1, last, k, C)
-                elif w == 4:
-                    _correlate4(Xb2, n, pre, p0, p1, last, k, C)
-                elif w == 3:
-                    _correlate3(Xb2, n, pre, p0, p1, last, k, C)
-                elif w == 2:
-                    _correlate2(Xb2, n, pre, p0, p1, last, k, C)
-                else:
-                    _correlate1(Xb2, n, pre, p0, p1, last, k, C)
+                _correlate(Xb2, n, pre, p0, p1, last, k, C, w)  # type: ignore[call-arg]
             # a last, partial block is written to a scratch block first
             dst = out if rows == LANES else tail
             at = lo if rows == LANES else 0

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import math
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -39,9 +39,9 @@ from grouprep.orbits import (
     count_bracelets,
     count_lyndon_words,
     count_necklaces,
+    iter_necklaces,
     least_rotation,
     necklace_rank,
-    necklaces,
 )
 from grouprep.reps import (
     Representation,
@@ -59,8 +59,6 @@ MAX_RANK_LENGTH = 1024
 MAX_RANK_ALPHABET = 2**31
 #: necklaces --list: most symbols listed, --limit * N
 MAX_LIST_SYMBOLS = 10**7
-#: necklaces --list: enumerate them all (compiled) up to this many, else walk FKM in Python
-MAX_ENUMERATED = 2**16
 #: character-table, molien, invariants: largest group order
 MAX_ORDER = 50_000
 #: character-table: most conjugacy classes (the table has classes**2 entries)
@@ -125,27 +123,6 @@ def _parse_string(text: str, n: int, k: int) -> list[int]:
     return symbols
 
 
-def _first_necklaces(n: int, k: int) -> Iterator[list[int]]:
-    """The k-ary necklaces of length n in lexicographic order, lazily (FKM algorithm).
-
-    Walks the prenecklaces; a prenecklace whose period p divides n is a necklace. Used for
-    --list when there are too many necklaces to enumerate them all at once.
-    """
-    a = [0] * (n + 1)  # a[1..n]; a[0] is a sentinel
-    yield a[1:]
-    while True:
-        i = n
-        while i > 0 and a[i] == k - 1:
-            i -= 1
-        if i == 0:
-            return
-        a[i] += 1
-        for j in range(i + 1, n + 1):
-            a[j] = a[j - i]
-        if n % i == 0:
-            yield a[1:]
-
-
 def _cmd_necklaces(args: argparse.Namespace) -> int:
     where = "necklaces"
     n = _positive(where, "N", args.n)
@@ -188,11 +165,7 @@ def _cmd_necklaces(args: argparse.Namespace) -> int:
         print(f"rank            {int(necklace_rank(x, k))} of {total}")
     if args.list:
         shown = min(limit, total)
-        if total <= MAX_ENUMERATED:
-            rows = necklaces(n, k)[:shown].astype(np.int64)
-        else:
-            walk = _first_necklaces(n, k)
-            rows = np.array([next(walk) for _ in range(shown)], dtype=np.int64)
+        rows = next(iter_necklaces(n, k, batch=shown)).astype(np.int64)
         # the necklaces come in lexicographic order, so the rank of a row is its position
         sizes = (n // np.asarray(least_rotation(rows).stabilizer_order)).tolist()
         table = [(r, _word(row, k), s) for r, (row, s) in enumerate(zip(rows, sizes, strict=True))]

@@ -19,6 +19,7 @@ __all__ = [
     "bracelets_fill",
     "count_leq_batch",
     "fkm_fill",
+    "fkm_resume",
     "least_rotation_binary",
     "least_rotation_bits",
     "least_rotation_long",
@@ -55,6 +56,34 @@ def fkm_fill(n, k, lyndon_only, out):
         a[j] += 1
         for i in range(j + 1, n + 1):
             a[i] = a[i - j]
+
+
+@numba.njit(cache=True)
+def fkm_resume(n, k, a, state, out):
+    """Continue Algorithm F (see :func:`fkm_fill`) for up to ``len(out)`` necklaces.
+
+    ``a[1..n]`` is the next prenecklace to visit and ``state[0]`` the length of its
+    longest Lyndon prefix; both are advanced in place, and ``state[1]`` is set to 1 once
+    every prenecklace has been visited. Returns the number of rows written.
+    """
+    row = 0
+    j = state[0]
+    while row < out.shape[0]:
+        if n % j == 0:
+            for i in range(n):
+                out[row, i] = a[i + 1]
+            row += 1
+        j = n
+        while a[j] == k - 1:
+            j -= 1
+        if j == 0:
+            state[1] = 1
+            break
+        a[j] += 1
+        for i in range(j + 1, n + 1):
+            a[i] = a[i - j]
+    state[0] = j
+    return row
 
 
 @numba.njit(cache=True, parallel=True)

@@ -26,6 +26,7 @@ __all__ = [
     "count_bracelets",
     "count_lyndon_words",
     "count_necklaces",
+    "iter_necklaces",
     "least_rotation",
     "lyndon_words",
     "necklace_rank",
@@ -215,6 +216,80 @@ def necklaces(n: int, k: int = 2) -> npt.NDArray[Any]:
     """
     n, k = _check_nk(n, k, "necklaces")
     return _generate(n, k, count_necklaces(n, k), "necklaces")
+
+
+def iter_necklaces(
+    n: int, k: int = 2, *, start: int = 0, batch: int = 65536
+) -> Iterator[npt.NDArray[Any]]:
+    """The k-ary necklaces of length n, lazily, in batches of consecutive ranks.
+
+    The same rows as :func:`necklaces`, in the same lexicographic order, so the necklace
+    of rank r is row r of the concatenated batches; but only ``batch`` rows exist at a
+    time, so the enumeration works however many necklaces there are. The compiled FKM
+    walk (constant amortized time per necklace) is suspended between batches; with
+    ``start`` it begins at the necklace of that rank (by :func:`necklace_unrank`), which
+    splits an enumeration into independent ranges.
+
+    Parameters
+    ----------
+    n : int
+        Length, ``n >= 1``.
+    k : int, optional
+        Alphabet size, ``k >= 1`` (default 2).
+    start : int, optional
+        Rank of the first necklace, ``0 <= start <= count_necklaces(n, k)`` (default 0).
+    batch : int, optional
+        Most rows per yielded array (default 65536); every batch but the last is full.
+
+    Yields
+    ------
+    numpy.ndarray
+        Arrays of shape ``(rows, n)``, ``1 <= rows <= batch``, with the dtype of
+        :func:`necklaces`.
+
+    Examples
+    --------
+    >>> import grouprep
+    >>> [b.shape for b in grouprep.iter_necklaces(6, batch=5)]
+    [(5, 6), (5, 6), (4, 6)]
+    >>> next(grouprep.iter_necklaces(6, start=10, batch=2)).tolist()
+    [[0, 1, 0, 1, 1, 1], [0, 1, 1, 0, 1, 1]]
+    >>> first = next(grouprep.iter_necklaces(64, batch=3))  # of about 2.9e17
+    >>> ["".join(map(str, row[-4:])) for row in first]
+    ['0000', '0001', '0011']
+    """
+    n, k = _check_nk(n, k, "iter_necklaces")
+    start = check_int(start, "start", "iter_necklaces", minimum=0)
+    batch = check_int(batch, "batch", "iter_necklaces", minimum=1)
+    total = count_necklaces(n, k)
+    if start > total:
+        raise GroupRepValueError(
+            f"iter_necklaces: argument 'start' must be <= count_necklaces({n}, {k}) = {total}, "
+            f"got {start}"
+        )
+    return _walk_necklaces(n, k, start, total, batch)
+
+
+def _walk_necklaces(
+    n: int, k: int, start: int, total: int, batch: int
+) -> Iterator[npt.NDArray[Any]]:
+    from grouprep.orbits import _kernels
+
+    if start == total:
+        return
+    a = np.zeros(n + 1, dtype=np.int64)
+    a[0] = -1
+    state = np.array([1, 0], dtype=np.int64)  # longest Lyndon prefix; exhausted
+    if start:
+        word = necklace_unrank(start, n, k)
+        a[1:] = word
+        # a necklace is its least period's Lyndon word repeated: its longest Lyndon prefix
+        state[0] = n // int(least_rotation(word).stabilizer_order)
+    while not state[1]:
+        out = np.empty((batch, n), dtype=_symbol_dtype(k))
+        rows = _kernels.fkm_resume(n, k, a, state, out)
+        if rows:
+            yield out[:rows] if rows < batch else out
 
 
 def lyndon_words(n: int, k: int = 2) -> npt.NDArray[Any]:

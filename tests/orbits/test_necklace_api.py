@@ -142,3 +142,44 @@ def test_counting_ranks_agree_with_the_table_for_short_strings(monkeypatch, n, k
     by_counting = grouprep.necklace_rank(words, k)
     np.testing.assert_array_equal(by_table, by_counting)
     assert by_counting.max() == grouprep.count_necklaces(n, k) - 1
+
+
+@pytest.mark.parametrize(("n", "k"), [(1, 1), (1, 3), (5, 1), (6, 2), (5, 3), (4, 4), (10, 2)])
+@pytest.mark.parametrize("batch", [1, 3, 7, 10_000])
+def test_iter_necklaces_walks_the_brute_force_list_from_any_rank(n, k, batch):
+    expected = brute_necklaces(n, k)
+    for start in sorted({0, 1, len(expected) // 3, len(expected) - 1, len(expected)}):
+        batches = list(grouprep.iter_necklaces(n, k, start=start, batch=batch))
+        rows = [tuple(r) for b in batches for r in b.tolist()]
+        assert rows == expected[start:]
+        assert all(len(b) == batch for b in batches[:-1])
+        assert all(1 <= len(b) <= batch and b.shape[1] == n for b in batches)
+
+
+def test_iter_necklaces_beyond_what_can_be_listed():
+    # 2^64 / 64 classes: only the batches exist; each row is a necklace and its rank is
+    # its position (necklace_rank counts by Sawada-Williams, independently of the walk)
+    n = 64
+    total = grouprep.count_necklaces(n)
+    assert total > 2**57
+    for start in (0, total // 2 + 12345, total - 5):
+        first = next(grouprep.iter_necklaces(n, start=start, batch=200))
+        assert first.dtype == np.uint8
+        assert len(first) == min(200, total - start)
+        np.testing.assert_array_equal(grouprep.least_rotation(first).canonical, first)
+        assert grouprep.necklace_rank(first).tolist() == list(range(start, start + len(first)))
+    tail = list(grouprep.iter_necklaces(n, start=total - 5, batch=200))
+    assert len(tail) == 1 and tail[0][-1].tolist() == [1] * n
+
+
+def test_iter_necklaces_bad_arguments():
+    with pytest.raises(GroupRepValueError, match="'start' must be <= count_necklaces"):
+        grouprep.iter_necklaces(4, start=7)
+    with pytest.raises(GroupRepValueError, match="start"):
+        grouprep.iter_necklaces(4, start=-1)
+    with pytest.raises(GroupRepValueError, match="batch"):
+        grouprep.iter_necklaces(4, batch=0)
+    with pytest.raises(GroupRepTypeError, match="batch"):
+        grouprep.iter_necklaces(4, batch=2.5)
+    with pytest.raises(GroupRepValueError, match="'n'"):
+        grouprep.iter_necklaces(0)

@@ -128,12 +128,13 @@ def _polynomials(feat: InvariantPolynomials) -> str:
                 _array(f"COLS{i}", np.array(part.columns)),
                 _array(f"OFFSETS{i}", np.array([o for k in part.keys for o in k], dtype=np.intp)),
                 _array(f"KEY_START{i}", np.cumsum([0] + [len(k) for k in part.keys])),
+                _array(f"PERIODS{i}", np.array(part.periods, dtype=np.intp)),
                 _array(f"W{i}", part.weights.real),
                 _array(f"CONST{i}", part.const.real),
             ]
             calls.append(
-                f"    out[:, COLS{i}] = _correlations(X, OFFSETS{i}, KEY_START{i}) @ W{i} "
-                f"+ CONST{i}\n"
+                f"    out[:, COLS{i}] = _orbit_sums(X, OFFSETS{i}, KEY_START{i}, PERIODS{i}) "
+                f"@ W{i} + CONST{i}\n"
             )
         elif isinstance(part, _Gather):
             consts += [
@@ -165,17 +166,18 @@ def _triple_correlations(X):
     return np.fft.ifft2(B, axes=(1, 2)).real.reshape(len(X), n * n)
 
 
-def _correlations(X, offsets, key_start):
-    # C[:, q] = sum_j prod_k x_{j + o_k}, o_k = offsets[key_start[q] : key_start[q + 1]]
-    n = X.shape[1]
+def _orbit_sums(X, offsets, key_start, periods):
+    # S[:, q] = sum_{j < p} prod_k x_{j + o_k}, o_k = offsets[key_start[q] : key_start[q + 1]],
+    # p = periods[q] (indices mod n): the orbit of a monomial under the shift
     Xd = np.concatenate([X, X], axis=1)
-    C = np.empty((len(X), len(key_start) - 1))
+    S = np.empty((len(X), len(key_start) - 1))
     for q in range(len(key_start) - 1):
-        prod = np.ones((len(X), n))
+        p = periods[q]
+        prod = np.ones((len(X), p))
         for o in offsets[key_start[q] : key_start[q + 1]]:
-            prod *= Xd[:, o : o + n]
-        C[:, q] = prod.sum(axis=1)
-    return C
+            prod *= Xd[:, o : o + p]
+        S[:, q] = prod.sum(axis=1)
+    return S
 
 
 def _weighted_sums(Xp, mono, term_mono, term_coef, starts):

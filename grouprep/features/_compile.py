@@ -42,15 +42,17 @@ class _TripleCorrelation:
 
 @dataclass
 class _Correlation:
-    """Polynomials invariant under the cyclic shift: weighted sums of cyclic correlations.
+    """Polynomials invariant under the cyclic shift: weighted sums of orbit sums.
 
-    ``C[q] = sum_j prod_k x_{j + keys[q][k]}`` (indices mod n); column c is
-    ``const[c] + sum_q weights[q, c] C[q]``. Evaluated by a compiled loop that computes the
-    correlations sharing a prefix of offsets together.
+    The orbit sum of key ``o = keys[q]`` is ``S[q] = sum_{j < periods[q]} prod_k
+    x_{j + o_k}`` (indices mod n): the monomials of one orbit of the shift, each once.
+    Column c is ``const[c] + sum_q weights[q, c] S[q]``. Evaluated by a compiled loop that
+    computes the orbit sums sharing a prefix of offsets together.
     """
 
     columns: list[int]
     keys: list[tuple[int, ...]]
+    periods: list[int]
     weights: npt.NDArray[Any]  # (len(keys), len(columns))
     const: npt.NDArray[Any]  # (len(columns),)
     plan: tuple[Any, ...] = field(default=(), repr=False)
@@ -133,6 +135,8 @@ class CompiledPolynomials:
                 f"got shape {arr.shape}"
             )
         arr = np.ascontiguousarray(arr, dtype=np.float64)
+        if not arr.flags.writeable:  # one compiled loop serves both (never written to)
+            arr = arr.copy()
         out = np.empty((arr.shape[0], self.n_exprs), dtype=self.dtype)
         for part in self.parts:
             if isinstance(part, _Circulant):
@@ -185,25 +189,34 @@ when asked for (``triple_fft=True``)."""
 
 
 def _output_columns(
-    columns: list[int], out: npt.NDArray[Any]
+    columns: list[int], out: npt.NDArray[Any], real: npt.NDArray[np.bool_]
 ) -> tuple[npt.NDArray[Any], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """A float64 view of ``out`` and the columns of the real and imaginary parts in it."""
+    """A float64 view of ``out`` and the columns of the real and imaginary parts in it.
+
+    Expressions with ``real`` true get no imaginary column (-1): in a complex output their
+    imaginary part is set to exactly 0 here, not computed as 0 * x (NaN for infinite x).
+    """
     cols = np.asarray(columns, dtype=np.int64)
-    if out.dtype.kind == "c":
-        return out.view(np.float64), 2 * cols, 2 * cols + 1
-    return out, cols, np.full(len(cols), -1, dtype=np.int64)
+    if out.dtype.kind != "c":
+        return out, cols, np.full(len(cols), -1, dtype=np.int64)
+    flat = out.view(np.float64)
+    flat[:, 2 * cols[real] + 1] = 0.0
+    return flat, 2 * cols, np.where(real, -1, 2 * cols + 1)
 
 
-def _cyclic_orbits(p: Poly, n: int) -> tuple[dict[tuple[int, ...], complex], complex] | None:
-    """Weights on cyclic correlations and the constant, if p is invariant under the shift.
+_Orbits = dict[tuple[int, ...], tuple[complex, int]]
 
-    The orbit O of a monomial under the shift has orbit sum (|O| / n) C(o), where
-    ``C(o) = sum_j prod_k x_{j + o_k}`` and o, the key, is the least of the offset tuples
-    (sorted, first offset 0) of the monomials of O.
+
+def _cyclic_orbits(p: Poly, n: int) -> tuple[_Orbits, complex] | None:
+    """p as orbit sums and a constant, if p is invariant under the cyclic shift.
+
+    Returns ``{key: (coefficient, orbit size)}``: the key o of an orbit O of monomials is
+    the least of their offset tuples (sorted, first offset 0), and the orbit sum is
+    ``sum_{j < |O|} prod_k x_{j + o_k}``.
     """
     terms = {tuple(i for i, k in enumerate(exps) for _ in range(k)): c for exps, c in p.items()}
     seen: set[tuple[int, ...]] = set()
-    weights: dict[tuple[int, ...], complex] = {}
+    orbits: _Orbits = {}
     const = 0j
     for idx, c in terms.items():
         if idx in seen:
@@ -216,22 +229,24 @@ def _cyclic_orbits(p: Poly, n: int) -> tuple[dict[tuple[int, ...], complex], com
             return None
         seen |= orbit
         key = min(tuple(sorted((i - e) % n for i in idx)) for e in set(idx))
-        weights[key] = weights.get(key, 0) + complex(c) * len(orbit) / n
-    return weights, const
+        orbits[key] = (complex(c), len(orbit))
+    return orbits, const
 
 
 def _correlation_part(
-    columns: list[int], decomposed: list[tuple[dict[tuple[int, ...], complex], complex]], n: int
+    columns: list[int], decomposed: list[tuple[_Orbits, complex]], n: int
 ) -> _Correlation:
-    # keys sharing a prefix sit together, so the compiled loop computes them in one pass
-    keys = sorted({k for w, _ in decomposed for k in w}, key=lambda k: (len(k), k))
+    periods = {k: size for orbits, _ in decomposed for k, (_, size) in orbits.items()}
+    # orbit sums sharing a prefix and a period sit together: the compiled loop computes
+    # them in one pass
+    keys = sorted(periods, key=lambda k: (len(k), k[:-1], periods[k], k[-1]))
     pos = {k: q for q, k in enumerate(keys)}
     W = np.zeros((len(keys), len(columns)), dtype=np.complex128)
-    for col, (w, _) in enumerate(decomposed):
-        for k, v in w.items():
-            W[pos[k], col] = v
+    for col, (orbits, _) in enumerate(decomposed):
+        for k, (c, _) in orbits.items():
+            W[pos[k], col] = c
     const = np.array([c for _, c in decomposed], dtype=np.complex128)
-    part = _Correlation(columns, keys, W, const)
+    part = _Correlation(columns, keys, [periods[k] for k in keys], W, const)
     part.plan = _correlation_plan(part, n)
     return part
 
@@ -242,13 +257,14 @@ def _correlation_fill(
     """Write the expressions of ``part`` into their columns of ``out`` (compiled loop)."""
     from grouprep.features import _kernels
 
-    flat, re_col, im_col = _output_columns(part.columns, out)
+    real = (part.weights.imag == 0).all(axis=0) & (part.const.imag == 0)
+    flat, re_col, im_col = _output_columns(part.columns, out, real)
     # expressions e .. e + 7 with real values in 8 adjacent columns are stored row-wise
     adjacent = np.zeros(len(re_col), dtype=np.bool_)
     if len(re_col) >= 8:
         steps = np.lib.stride_tricks.sliding_window_view(np.diff(re_col), 7)
-        real = np.lib.stride_tricks.sliding_window_view(im_col < 0, 8)
-        adjacent[: len(re_col) - 7] = (steps == 1).all(axis=1) & real.all(axis=1)
+        real8 = np.lib.stride_tricks.sliding_window_view(im_col < 0, 8)
+        adjacent[: len(re_col) - 7] = (steps == 1).all(axis=1) & real8.all(axis=1)
     fill: Any = _kernels.correlations_fill
     fill(X, *part.plan, re_col, im_col, adjacent, flat)
 
@@ -257,14 +273,15 @@ def _correlation_plan(part: _Correlation, n: int) -> tuple[Any, ...]:
     from grouprep.features._kernels import CORRELATE_WIDTH
 
     pre: list[int] = []
-    chunk_pre, chunk_key, chunk_width = [0], [], []
+    chunk_pre, chunk_key, chunk_width, chunk_period = [0], [], [], []
     q = 0
-    keys = part.keys
+    keys, periods = part.keys, part.periods
     while q < len(keys):
         end = q
-        while end < len(keys) and keys[end][:-1] == keys[q][:-1]:
+        while end < len(keys) and (keys[end][:-1], periods[end]) == (keys[q][:-1], periods[q]):
             end += 1
-        # split the keys of one prefix into near-equal chunks of at most CORRELATE_WIDTH
+        # split the keys of one prefix and period into near-equal chunks of at most
+        # CORRELATE_WIDTH
         count = -(-(end - q) // CORRELATE_WIDTH)
         for c in range(count):
             lo, hi = q + (end - q) * c // count, q + (end - q) * (c + 1) // count
@@ -274,6 +291,7 @@ def _correlation_plan(part: _Correlation, n: int) -> tuple[Any, ...]:
             chunk_pre.append(len(pre))
             chunk_key.append(lo)
             chunk_width.append(hi - lo)
+            chunk_period.append(periods[q])
         q = end
     last = [k[-1] for k in keys]
     nz = [np.flatnonzero(part.weights[:, c]) for c in range(len(part.columns))]
@@ -289,6 +307,7 @@ def _correlation_plan(part: _Correlation, n: int) -> tuple[Any, ...]:
         int64(chunk_pre),
         int64(chunk_key),
         int64(chunk_width),
+        int64(chunk_period),
         int64(last),
         len(keys),
         int64(col_start),
@@ -312,7 +331,16 @@ def _gather_fill(X: npt.NDArray[np.float64], part: _Gather, out: npt.NDArray[Any
     """Write the expressions of ``part`` into their columns of ``out`` (compiled loop)."""
     from grouprep.features import _kernels
 
-    flat, re_col, im_col = _output_columns(part.columns, out)
+    p = part.plan
+    runs_im = np.add.reduceat(p.run_im != 0, p.expr_runs[:-1]) if len(p.run_im) else None
+    real = np.array(
+        [
+            runs_im is None or p.expr_runs[e] == p.expr_runs[e + 1] or runs_im[e] == 0
+            for e in range(len(p.expr_runs) - 1)
+        ],
+        dtype=np.bool_,
+    )
+    flat, re_col, im_col = _output_columns(part.columns, out, real)
     p = part.plan
     _kernels.polynomials_fill(
         X,
@@ -428,7 +456,7 @@ def compile_polynomials(
     triple_cols: list[int] = []
     triple_w: list[dict[int, complex]] = []
     cyclic_cols: list[int] = []
-    cyclic_w: list[tuple[dict[tuple[int, ...], complex], complex]] = []
+    cyclic_w: list[tuple[_Orbits, complex]] = []
     for i, p in enumerate(polys):
         if p is None:
             generic_cols.append(i)
@@ -439,10 +467,12 @@ def compile_polynomials(
         if cyclic is None:
             gather_cols.append(i)
             continue
-        weights, const = cyclic
-        lengths = {len(k) for k in weights}
-        # the FFT paths: C(0, m) is the autocorrelation A_m (m <= n/2 for a least key),
+        orbits, const = cyclic
+        lengths = {len(k) for k in orbits}
+        # the FFT paths: the correlation C(o) = sum_{j < n} prod_k x_{j + o_k} is the orbit
+        # sum times n / |O|; C(0, m) is the autocorrelation A_m (m <= n/2 for a least key),
         # C(0, a, b) the triple correlation T[a, b]
+        weights = {k: c * size / n for k, (c, size) in orbits.items()}
         if const == 0 and lengths == {2} and n >= _CIRCULANT_FFT_MIN_N:
             w = np.zeros(n // 2 + 1, dtype=np.complex128)
             for (_, m), v in weights.items():

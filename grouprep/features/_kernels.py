@@ -235,19 +235,21 @@ def _copy_rows(tail, rows, re_col, im_col, out, lo):
 CORRELATE_WIDTH = 8
 """Most correlations computed together (one accumulator register each)."""
 
-# C(o) = sum_j prod_k x_{j + o_k} (indices mod n) for offset tuples o = (prefix..., b). A block
-# of LANES rows is held as 3n vectors: the signal twice, so x_{j+o} needs no wraparound, then
-# n vectors of ones, which pad prefixes shorter than two offsets.
-# Correlations that share a prefix are computed together, up to 8 at a time: per j the
-# prefix product is formed once and then one multiply-add per correlation, so a term costs
-# little more than one vector load and one multiply-add, with no index loads.
+# S(o) = sum_{j < p} prod_k x_{j + o_k} (indices mod n) for offset tuples o = (prefix..., b):
+# with p the size of the orbit of the monomial under the shift, the orbit sum, each monomial
+# once. A block of LANES rows is held as 3n vectors: the signal twice, so x_{j+o} needs no
+# wraparound, then n vectors of ones, which pad prefixes shorter than two offsets.
+# Orbit sums that share a prefix and p are computed together, up to 8 at a time: per j the
+# prefix product is formed once and then one multiply-add per sum, so a term costs little
+# more than one vector load and one multiply-add, with no index loads.
 
 
 def _correlate_codegen(
     width: int, fixed: bool, context: Any, builder: Any, sig: Any, args: Any
 ) -> None:
-    """C[s0 + g] = sum_j prefix_j * x_{j + last[s0 + g]} for g < width, prefix_j the product
-    of x_{j + o} over the offsets o = pre[p0:p1] (exactly two of them when ``fixed``)."""
+    """C[s0 + g] = sum_{j < p} prefix_j * x_{j + last[s0 + g]} for g < width, prefix_j the
+    product of x_{j + o} over the offsets o = pre[p0:p1] (exactly two of them when
+    ``fixed``); p is the argument n."""
     xa, pa, ba, ca = (
         context.make_array(sig.args[i])(context, builder, args[i]) for i in (0, 2, 5, 7)
     )
@@ -394,13 +396,14 @@ def _combine8(typingctx, C, key, w, col_start, c0, e0, out, lo, col0):
 
 @numba.njit(cache=True, parallel=True)
 def correlations_fill(
-    X, pre, chunk_pre, chunk_key, chunk_width, last, n_keys, col_start, entry_key,
+    X, pre, chunk_pre, chunk_key, chunk_width, chunk_period, last, n_keys, col_start, entry_key,
     w_re, w_im, c_re, c_im, re_col, im_col, row8, out,
 ):  # fmt: skip
-    """Weighted sums of cyclic correlations, LANES rows at a time.
+    """Weighted sums of orbit sums of the shift, LANES rows at a time.
 
-    Chunk q computes the correlations with keys ``chunk_key[q] .. + chunk_width[q] - 1``:
-    prefix offsets ``pre[chunk_pre[q] : chunk_pre[q + 1]]`` and last offsets ``last[key]``.
+    Chunk q computes the orbit sums with keys ``chunk_key[q] .. + chunk_width[q] - 1``:
+    prefix offsets ``pre[chunk_pre[q] : chunk_pre[q + 1]]``, last offsets ``last[key]``,
+    summed over j < ``chunk_period[q]``.
     Expression e is ``c_re[e] + 1j c_im[e] + sum_t (w_re[t] + 1j w_im[t]) C[entry_key[t]]``
     over ``col_start[e] <= t < col_start[e + 1]``, written to ``out[:, re_col[e]]`` and, if
     ``im_col[e] >= 0``, ``out[:, im_col[e]]``.
@@ -422,7 +425,7 @@ def correlations_fill(
                 p0 = chunk_pre[q]
                 p1 = chunk_pre[q + 1]
                 k = chunk_key[q]
-                _correlate(Xb2, n, pre, p0, p1, last, k, C, w)  # type: ignore[call-arg]
+                _correlate(Xb2, chunk_period[q], pre, p0, p1, last, k, C, w)  # type: ignore[call-arg]
             # a last, partial block is written to a scratch block first
             dst = out if rows == LANES else tail
             at = lo if rows == LANES else 0

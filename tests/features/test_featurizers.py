@@ -371,3 +371,28 @@ def test_cyclic_and_gather_columns_interleaved():
     X = np.random.default_rng(6).standard_normal((21, n))
     want = np.stack([np.broadcast_to(v, len(X)) for v in sympy.lambdify(xs, polys)(*X.T)], axis=1)
     np.testing.assert_allclose(f(X), want, rtol=1e-11, atol=1e-11 * np.abs(want).max())
+
+
+def test_compiled_polynomials_at_the_edges_of_float64():
+    xs = sympy.symbols("x0:4")
+    # in a complex output, an expression with real coefficients has imaginary part 0, also
+    # where its value is infinite (not 0 * inf = NaN); on both compiled paths
+    polys = [sum(xs), sympy.I * xs[0] * xs[1], xs[0] ** 2 + xs[1]]
+    f = grouprep.compile_polynomials(polys, xs)
+    assert f.paths == {"cyclic": 1, "gather": 2}
+    out = f(np.array([[np.inf, 1.0, 2.0, 3.0]]))
+    assert out[0, 0] == complex(np.inf, 0) and out[0, 2] == complex(np.inf, 0)
+    # an orbit of one monomial (x0 x1 x2 x3 is fixed by the shift) is summed once, so a
+    # value near the largest float64 does not overflow
+    big = grouprep.compile_polynomials([xs[0] * xs[1] * xs[2] * xs[3]], xs)
+    np.testing.assert_allclose(big(np.full((1, 4), 1e77)), [[1e308]], rtol=1e-12)
+
+
+def test_compiled_polynomials_take_read_only_and_empty_batches():
+    xs = sympy.symbols("x0:5")
+    f = grouprep.compile_polynomials([*_orbit_sums(5, 2), xs[0] ** 3], xs)
+    X = np.random.default_rng(2).standard_normal((10, 5))
+    frozen = X.copy()
+    frozen.flags.writeable = False
+    np.testing.assert_array_equal(f(frozen), f(X))
+    assert f(np.zeros((0, 5))).shape == (0, 4)

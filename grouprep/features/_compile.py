@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from grouprep._parallel import parallel_loops
 from grouprep._validation import describe
 from grouprep.errors import GroupRepTypeError, GroupRepValueError
 from grouprep.invariants._poly import Poly, poly_from_sympy
@@ -266,7 +267,9 @@ def _correlation_fill(
         real8 = np.lib.stride_tricks.sliding_window_view(im_col < 0, 8)
         adjacent[: len(re_col) - 7] = (steps == 1).all(axis=1) & real8.all(axis=1)
     fill: Any = _kernels.correlations_fill
-    fill(X, *part.plan, re_col, im_col, adjacent, flat)
+    terms = sum(len(k) * p for k, p in zip(part.keys, part.periods, strict=True))
+    with parallel_loops(len(X) * (1 + terms // 64)):  # a row costs ~ terms / 64 rotations
+        fill(X, *part.plan, re_col, im_col, adjacent, flat)
 
 
 def _correlation_plan(part: _Correlation, n: int) -> tuple[Any, ...]:
@@ -341,20 +344,20 @@ def _gather_fill(X: npt.NDArray[np.float64], part: _Gather, out: npt.NDArray[Any
         dtype=np.bool_,
     )
     flat, re_col, im_col = _output_columns(part.columns, out, real)
-    p = part.plan
-    _kernels.polynomials_fill(
-        X,
-        p.pre,
-        p.pre_at,
-        p.last_at,
-        p.run_re,
-        p.run_im,
-        p.run_starts,
-        p.expr_runs,
-        re_col,
-        im_col,
-        flat,
-    )
+    with parallel_loops(len(X) * (1 + len(p.pre_at) // 64)):
+        _kernels.polynomials_fill(
+            X,
+            p.pre,
+            p.pre_at,
+            p.last_at,
+            p.run_re,
+            p.run_im,
+            p.run_starts,
+            p.expr_runs,
+            re_col,
+            im_col,
+            flat,
+        )
 
 
 def compile_polynomials(

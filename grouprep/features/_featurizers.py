@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 import numpy as np
 import numpy.typing as npt
 
+from grouprep._parallel import parallel_loops
 from grouprep._random import as_generator
 from grouprep._validation import describe
 from grouprep.actions import SignalAction, shift_action, translation_action
@@ -224,9 +225,10 @@ class Bispectrum(_ShiftInvariant):
         out = np.empty((len(X), len(self._names)))
         for lo in range(0, len(X), _CHUNK_ROWS):
             F = np.fft.fft(X[lo : lo + _CHUNK_ROWS], axis=1)
-            _kernels.bispectrum_fill(
-                F, self._k1, self._k2, self._k3, self._re_col, self._im_col, out, lo
-            )
+            with parallel_loops(len(F) * (1 + len(self._k1) // 64)):
+                _kernels.bispectrum_fill(
+                    F, self._k1, self._k2, self._k3, self._re_col, self._im_col, out, lo
+                )
         return out
 
     def _feature_names(self) -> list[str]:

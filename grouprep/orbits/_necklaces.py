@@ -8,7 +8,6 @@ alphabet=k)`` and ``dihedral_action(n, alphabet=k)``.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import math
 from collections.abc import Iterator
@@ -17,6 +16,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import numpy.typing as npt
 
+from grouprep._parallel import parallel_loops
 from grouprep._validation import check_int
 from grouprep.errors import GroupRepTypeError, GroupRepValueError
 
@@ -35,7 +35,6 @@ __all__ = [
 ]
 
 _MAX_ROWS = 50_000_000
-_PARALLEL_ROWS = 20_000
 
 
 # ----------------------------------------------------------------- number theory
@@ -431,7 +430,7 @@ def least_rotation(X: npt.ArrayLike) -> LeastRotation:
     if m:
         from grouprep.orbits import _kernels
 
-        with _threads_for(m):
+        with parallel_loops(m):
             bad = -1
             bytewise = flat.dtype == np.uint8 and n % 8 == 0 and n <= 64
             if bytewise and n in (32, 64):  # bit strings, 512 bits of rows at a time
@@ -451,23 +450,6 @@ def least_rotation(X: npt.ArrayLike) -> LeastRotation:
                 if bad != -1:  # a negative symbol
                     _bad_symbol("least_rotation", int(flat.reshape(-1)[bad]), None)
     return LeastRotation(canonical.reshape(arr.shape), shift.reshape(lead), stab.reshape(lead))
-
-
-@contextlib.contextmanager
-def _threads_for(rows: int) -> Iterator[None]:
-    """Run the compiled loops on one thread for small batches (waking a second core for a
-    few thousand rows costs more than it saves)."""
-    import numba
-
-    if rows >= _PARALLEL_ROWS:
-        yield
-        return
-    before = numba.get_num_threads()
-    numba.set_num_threads(1)
-    try:
-        yield
-    finally:
-        numba.set_num_threads(before)
 
 
 # ---------------------------------------------------------------- rank / unrank
@@ -503,7 +485,7 @@ class _RankPlan:
         # scratch is n * (n + 1) words per prime and thread: handle the primes in groups
         group = max(1, min(len(self.primes), 2**22 // (self.n * (self.n + 1))))
         parts = []
-        with _threads_for(50 * len(W)):  # a row costs about as much as 50 rotations
+        with parallel_loops(50 * len(W)):  # a row costs about as much as 50 rotations
             for start in range(0, len(self.primes), group):
                 sl = slice(start, start + group)
                 parts.append(

@@ -84,6 +84,20 @@ print("  its class has", Q.class_size(first), "members; ids run from 0 to", Q.nu
 long = rng.integers(0, 2, size=(2, 100))
 print("  ranks of two 100-bit strings:", grouprep.necklace_rank(long).tolist())
 
+# Walking the quotient lazily: all 2,581,428 necklaces of length 26 in batches of
+# consecutive ranks (only one batch exists at a time), counting the aperiodic ones (the
+# Lyndon words, stabilizer 1) against the closed formula; then one batch from the middle
+# of the 2^64 / 64 necklaces of length 64, starting at a rank.
+lyndon = 0
+for batch in grouprep.iter_necklaces(26, batch=1 << 18):
+    lyndon += int((grouprep.least_rotation(batch).stabilizer_order == 1).sum())
+print(f"\nLyndon words of length 26, counted while walking: {lyndon:,}")
+assert lyndon == grouprep.count_lyndon_words(26)
+middle = Q.num_classes // 2
+rows = next(grouprep.iter_necklaces(64, start=middle, batch=3))
+assert grouprep.necklace_rank(rows).tolist() == [middle, middle + 1, middle + 2]
+print(f"  the necklace of rank {middle:,}:", words(rows[:1])[0])
+
 # Another action: the bracelets (rotations and reflections) of length 6, from a table.
 B = grouprep.Quotient(grouprep.dihedral_action(6, alphabet=2))
 print(f"\n{B}: {B.num_classes} classes, sizes", [B.class_size(i) for i in range(B.num_classes)])

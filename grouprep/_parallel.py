@@ -22,7 +22,7 @@ __all__ = ["PARALLEL_ROWS", "parallel_loops"]
 PARALLEL_ROWS = 20_000
 """Batches smaller than this run on one thread."""
 
-_LOCK = threading.Lock()
+_LOCK = threading.RLock()  # reentrant: a guarded call may nest another
 _CONCURRENT_LAYERS = frozenset({"tbb", "omp"})
 
 

@@ -141,6 +141,8 @@ def _cmd_necklaces(args: argparse.Namespace) -> int:
         )
     if args.rank is not None and k > MAX_RANK_ALPHABET:
         raise _fail(where, f"--rank takes k <= 2**31, got k = {k}")
+    if args.list and k > 2**63 - 1:
+        raise _fail(where, f"--list takes k <= 2**63 - 1 (symbols are int64), got k = {k}")
     if args.list and min(limit, count_necklaces(n, k)) * n > MAX_LIST_SYMBOLS:
         raise _fail(
             where,

@@ -205,6 +205,17 @@ def _output_columns(
     return flat, 2 * cols, np.where(real, -1, 2 * cols + 1)
 
 
+def _number(c: Any) -> complex:
+    """An exact cyclotomic coefficient as a complex float whose real or imaginary part is
+    exactly 0 when that part of c is exactly 0 (not a rounding residue such as 6e-17)."""
+    z = complex(c)
+    if c.is_real():
+        return complex(z.real, 0.0)
+    if not c + c.conjugate():
+        return complex(0.0, z.imag)
+    return z
+
+
 _Orbits = dict[tuple[int, ...], tuple[complex, int]]
 
 
@@ -223,14 +234,14 @@ def _cyclic_orbits(p: Poly, n: int) -> tuple[_Orbits, complex] | None:
         if idx in seen:
             continue
         if not idx:
-            const += complex(c)
+            const += _number(c)
             continue
         orbit = {tuple(sorted((i + s) % n for i in idx)) for s in range(n)}
         if any(terms.get(mono) != c for mono in orbit):
             return None
         seen |= orbit
         key = min(tuple(sorted((i - e) % n for i in idx)) for e in set(idx))
-        orbits[key] = (complex(c), len(orbit))
+        orbits[key] = (_number(c), len(orbit))
     return orbits, const
 
 
@@ -335,14 +346,10 @@ def _gather_fill(X: npt.NDArray[np.float64], part: _Gather, out: npt.NDArray[Any
     from grouprep.features import _kernels
 
     p = part.plan
-    runs_im = np.add.reduceat(p.run_im != 0, p.expr_runs[:-1]) if len(p.run_im) else None
-    real = np.array(
-        [
-            runs_im is None or p.expr_runs[e] == p.expr_runs[e + 1] or runs_im[e] == 0
-            for e in range(len(p.expr_runs) - 1)
-        ],
-        dtype=np.bool_,
-    )
+    # an expression is real when none of its runs has an imaginary coefficient
+    run_expr = np.repeat(np.arange(len(p.expr_runs) - 1), np.diff(p.expr_runs))
+    real = np.ones(len(p.expr_runs) - 1, dtype=np.bool_)
+    real[run_expr[p.run_im != 0]] = False
     flat, re_col, im_col = _output_columns(part.columns, out, real)
     with parallel_loops(len(X) * (1 + len(p.pre_at) // 64)):
         _kernels.polynomials_fill(
@@ -534,14 +541,14 @@ def _gather_part(columns: list[int], polys: list[Poly], n: int) -> _Gather:
             idx = [i for i, k in enumerate(exps) for _ in range(k)]
             key = tuple(idx + [n] * (degree - len(idx)))  # pad with the ones column
             term_mono.append(mono_index.setdefault(key, len(mono_index)))
-            term_coef.append(complex(c))
+            term_coef.append(_number(c))
             by_coef.setdefault(c, []).append([n] * (width - len(idx)) + idx)
         starts.append(len(term_mono))
         for c, monos in by_coef.items():
             for m in sorted(monos):
                 pre_at.append(LANES * prefix_index.setdefault(tuple(m[:-1]), len(prefix_index)))
                 last_at.append(LANES * m[-1])
-            z = complex(c)
+            z = _number(c)
             run_re.append(z.real)
             run_im.append(z.imag)
             run_starts.append(len(pre_at))

@@ -260,6 +260,12 @@ def iter_necklaces(
     n, k = _check_nk(n, k, "iter_necklaces")
     start = check_int(start, "start", "iter_necklaces", minimum=0)
     batch = check_int(batch, "batch", "iter_necklaces", minimum=1)
+    limit = 2**31 if start else 2**63 - 1  # unranking the start; int64 symbols
+    if k > limit:
+        raise GroupRepValueError(
+            f"iter_necklaces: argument 'k' must be <= {'2**31' if start else '2**63 - 1'}"
+            f"{' with a start rank' if start else ''}, got {k}"
+        )
     total = count_necklaces(n, k)
     if start > total:
         raise GroupRepValueError(
@@ -284,11 +290,13 @@ def _walk_necklaces(
         a[1:] = word
         # a necklace is its least period's Lyndon word repeated: its longest Lyndon prefix
         state[0] = n // int(least_rotation(word).stabilizer_order)
+    position = start
     while not state[1]:
-        out = np.empty((batch, n), dtype=_symbol_dtype(k))
+        out = np.empty((min(batch, total - position), n), dtype=_symbol_dtype(k))
         rows = _kernels.fkm_resume(n, k, a, state, out)
+        position += rows
         if rows:
-            yield out[:rows] if rows < batch else out
+            yield out[:rows] if rows < len(out) else out
 
 
 def lyndon_words(n: int, k: int = 2) -> npt.NDArray[Any]:

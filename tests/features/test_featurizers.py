@@ -396,3 +396,18 @@ def test_compiled_polynomials_take_read_only_and_empty_batches():
     frozen.flags.writeable = False
     np.testing.assert_array_equal(f(frozen), f(X))
     assert f(np.zeros((0, 5))).shape == (0, 4)
+
+
+def test_compiled_polynomials_zero_expressions_and_exact_real_coefficients():
+    xs = sympy.symbols("x0:3")
+    f = grouprep.compile_polynomials([xs[0] * xs[1], 0, sympy.Integer(0) * xs[2]], xs)
+    np.testing.assert_array_equal(f(np.full((5, 3), 2.0)), [[4.0, 0.0, 0.0]] * 5)
+    # sqrt(2) and the golden ratio are real cyclotomic numbers: in a complex output their
+    # expressions get an imaginary part of exactly 0; i x0 gets a real part of exactly 0
+    golden = (1 + sympy.sqrt(5)) / 2
+    polys = [sympy.sqrt(2) * xs[0] + golden, sympy.I * xs[0], sympy.sqrt(2) * sum(xs)]
+    g = grouprep.compile_polynomials(polys, xs)
+    assert g.paths == {"cyclic": 1, "gather": 2}
+    out = g(np.array([[np.inf, 1.0, 1.0], [1.0, 2.0, 3.0]]))
+    assert out[0, 0].imag == 0 and out[0, 2].imag == 0 and out[1, 1].real == 0
+    np.testing.assert_allclose(out[1].real, [np.sqrt(2) + (1 + np.sqrt(5)) / 2, 0, 6 * np.sqrt(2)])

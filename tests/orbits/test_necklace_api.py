@@ -183,3 +183,14 @@ def test_iter_necklaces_bad_arguments():
         grouprep.iter_necklaces(4, batch=2.5)
     with pytest.raises(GroupRepValueError, match="'n'"):
         grouprep.iter_necklaces(0)
+
+
+def test_iter_necklaces_allocates_only_what_remains_and_checks_k_up_front():
+    (only,) = list(grouprep.iter_necklaces(3, batch=10**12))  # 4 necklaces, not 10^12 rows
+    assert only.shape == (4, 3) and only.base is None  # the array itself, not a slice
+    big = next(grouprep.iter_necklaces(2, 2**40, batch=3))
+    assert big.dtype == np.int64 and big.tolist() == [[0, 0], [0, 1], [0, 2]]
+    with pytest.raises(GroupRepValueError, match=r"'k' must be <= 2\*\*31 with a start rank"):
+        grouprep.iter_necklaces(3, 2**32, start=5)
+    with pytest.raises(GroupRepValueError, match=r"'k' must be <= 2\*\*63 - 1"):
+        grouprep.iter_necklaces(2, 2**63)

@@ -41,26 +41,13 @@ def fkm_fill(n, k, lyndon_only, out):
     """
     a = np.zeros(n + 1, dtype=np.int64)
     a[0] = -1
-    j = 1
-    row = 0
-    while True:
-        if (lyndon_only and j == n) or (not lyndon_only and n % j == 0):
-            for i in range(n):
-                out[row, i] = a[i + 1]
-            row += 1
-        j = n
-        while a[j] == k - 1:
-            j -= 1
-        if j == 0:
-            return row
-        a[j] += 1
-        for i in range(j + 1, n + 1):
-            a[i] = a[i - j]
+    state = np.array([1, 0], dtype=np.int64)
+    return fkm_resume(n, k, lyndon_only, a, state, out)
 
 
 @numba.njit(cache=True)
-def fkm_resume(n, k, a, state, out):
-    """Continue Algorithm F (see :func:`fkm_fill`) for up to ``len(out)`` necklaces.
+def fkm_resume(n, k, lyndon_only, a, state, out):
+    """Continue Algorithm F (see :func:`fkm_fill`) for up to ``len(out)`` rows.
 
     ``a[1..n]`` is the next prenecklace to visit and ``state[0]`` the length of its
     longest Lyndon prefix; both are advanced in place, and ``state[1]`` is set to 1 once
@@ -69,7 +56,7 @@ def fkm_resume(n, k, a, state, out):
     row = 0
     j = state[0]
     while row < out.shape[0]:
-        if n % j == 0:
+        if (lyndon_only and j == n) or (not lyndon_only and n % j == 0):
             for i in range(n):
                 out[row, i] = a[i + 1]
             row += 1

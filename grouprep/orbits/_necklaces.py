@@ -293,7 +293,7 @@ def _walk_necklaces(
     position = start
     while not state[1]:
         out = np.empty((min(batch, total - position), n), dtype=_symbol_dtype(k))
-        rows = _kernels.fkm_resume(n, k, a, state, out)
+        rows = _kernels.fkm_resume(n, k, False, a, state, out)
         position += rows
         if rows:
             yield out[:rows] if rows < len(out) else out

@@ -60,10 +60,15 @@ def regular_representation(group: FiniteGroup[Any]) -> Representation:
             f"regular_representation: argument 'group' must be a grouprep FiniteGroup, "
             f"got {describe(group)}"
         )
-    table = group.cayley_table()
+    elements = group.elements()
 
     def closed(g: Any) -> ExactMatrix:
-        return _permutation_matrix(tuple(int(v) for v in table[group._index(g)]))
+        # the column of e_h holds 1 in the row of gh: |G| products for this g alone, not
+        # the whole Cayley table (|G|^2 products) when only the generators are asked for
+        if "cayley" in group._cache:
+            row = group.cayley_table()[group._index(g)]
+            return _permutation_matrix(tuple(int(v) for v in row))
+        return _permutation_matrix(tuple(group._index(group._compose(g, h)) for h in elements))
 
     return Representation.from_closed_form(group, closed, group.order, "regular")
 

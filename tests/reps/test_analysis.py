@@ -40,6 +40,23 @@ def test_regular_representation_decomposes_with_multiplicity_the_degree():
         assert decompose(reg) == character_table(G).degrees
 
 
+@pytest.mark.parametrize("cayley_first", [False, True])
+def test_regular_representation_is_left_multiplication(cayley_first):
+    # rho(g) e_h = e_{gh}, whether or not the group has built its Cayley table already
+    G = grouprep.symmetric(4)
+    if cayley_first:
+        G.cayley_table()
+    reg = regular_representation(G)
+    assert grouprep.laws.check_homomorphism(reg).holds
+    elements = G.elements()
+    for g in elements[::5]:
+        M = reg.matrix(g)
+        for j, h in enumerate(elements):
+            i = G.index(G.compose(g, h))
+            assert M[i, j] == 1 and sum(M.col(j)) == 1
+    assert [reg.character(g) for g in elements] == [24] + [0] * 23
+
+
 def test_permutation_representation_of_s4_is_trivial_plus_standard():
     rho = permutation_representation(grouprep.permutation_action(grouprep.symmetric(4)))
     table = character_table(grouprep.symmetric(4))

@@ -137,16 +137,20 @@ def _polynomials(feat: InvariantPolynomials) -> str:
                 f"@ W{i} + CONST{i}\n"
             )
         elif isinstance(part, _Gather):
+            from grouprep.features._kernels import LANES  # numba: loaded when first used
+
             consts += [
                 _array(f"COLS{i}", np.array(part.columns)),
-                _array(f"MONO{i}", part.mono),
-                _array(f"TERM_MONO{i}", part.term_mono),
-                _array(f"TERM_COEF{i}", part.term_coef),
-                _array(f"STARTS{i}", part.starts),
+                _array(f"PRE{i}", part.pre),
+                _array(f"PRE_AT{i}", part.pre_at // LANES),
+                _array(f"LAST{i}", part.last_at // LANES),
+                _array(f"RUN_COEF{i}", part.run_re),
+                _array(f"RUN_STARTS{i}", part.run_starts),
+                _array(f"EXPR_RUNS{i}", part.expr_runs),
             ]
             calls.append(
-                f"    out[:, COLS{i}] = _weighted_sums(Xp, MONO{i}, TERM_MONO{i}, "
-                f"TERM_COEF{i}, STARTS{i})\n"
+                f"    out[:, COLS{i}] = _weighted_sums(Xp, PRE{i}, PRE_AT{i}, LAST{i}, "
+                f"RUN_COEF{i}, RUN_STARTS{i}, EXPR_RUNS{i})\n"
             )
         else:
             raise GroupRepValueError(
@@ -180,14 +184,17 @@ def _orbit_sums(X, offsets, key_start, periods):
     return S
 
 
-def _weighted_sums(Xp, mono, term_mono, term_coef, starts):
-    vals = np.ones((len(Xp), len(mono)))
-    for c in range(mono.shape[1]):
-        vals *= Xp[:, mono[:, c]]
-    terms = vals[:, term_mono] * term_coef
-    out = np.zeros((len(Xp), len(starts) - 1))
-    for e in range(len(starts) - 1):
-        out[:, e] = terms[:, starts[e] : starts[e + 1]].sum(axis=1)
+def _weighted_sums(Xp, pre, pre_at, last, run_coef, run_starts, expr_runs):
+    # term t: the product of the columns pre[pre_at[t]] times column last[t] (column n is 1);
+    # expression e: sum over its runs q of run_coef[q] times the sum of the run's terms
+    prefix = np.ones((len(Xp), len(pre)))
+    for c in range(pre.shape[1]):
+        prefix *= Xp[:, pre[:, c]]
+    terms = prefix[:, pre_at] * Xp[:, last]
+    out = np.zeros((len(Xp), len(expr_runs) - 1))
+    for e in range(len(expr_runs) - 1):
+        for q in range(expr_runs[e], expr_runs[e + 1]):
+            out[:, e] += run_coef[q] * terms[:, run_starts[q] : run_starts[q + 1]].sum(axis=1)
     return out
 
 

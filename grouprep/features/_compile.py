@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -58,37 +59,39 @@ class _Correlation:
     const: npt.NDArray[Any]  # (len(columns),)
     plan: tuple[Any, ...] = field(default=(), repr=False)
 
+    @functools.cached_property
+    def real(self) -> npt.NDArray[np.bool_]:
+        """Per expression: every weight and the constant real."""
+        return (self.weights.imag == 0).all(axis=0) & (self.const.imag == 0)  # type: ignore[no-any-return]
+
+    @functools.cached_property
+    def terms(self) -> int:
+        """Multiply-adds per row."""
+        return sum(len(k) * p for k, p in zip(self.keys, self.periods, strict=True))
+
 
 @dataclass
 class _Gather:
     """Weighted sums of shared monomials: gather-multiply-sum path.
 
-    ``mono``, ``term_mono``, ``term_coef`` and ``starts`` list the terms (the expression
-    e is ``sum_t term_coef[t] prod_c X[:, mono[term_mono[t], c]]`` over ``starts[e] <=
-    t < starts[e + 1]``, column n being the constant 1). ``plan`` is the same sum arranged
-    for the compiled loop: each monomial split into a shared prefix and a last variable,
-    and the terms of an expression grouped into runs of equal coefficient.
+    Each monomial is split into a prefix, the product of the variables ``pre[p]``
+    (variable n is the constant 1), and one last variable. Expression e is
+    ``sum_q (run_re[q] + 1j run_im[q]) sum_t prefix(t) * x[last(t)]`` over its runs
+    ``expr_runs[e] <= q < expr_runs[e + 1]`` (terms of equal exact coefficient) and their
+    terms ``run_starts[q] <= t < run_starts[q + 1]``; the offsets of term t are
+    ``pre_at[t] = LANES * p`` and ``last_at[t] = LANES * last(t)``, as the compiled loop
+    :func:`grouprep.features._kernels.polynomials_fill` reads them.
     """
 
     columns: list[int]
-    mono: npt.NDArray[np.intp]  # (T, d) indices into X with a ones column at n
-    term_mono: npt.NDArray[np.intp]
-    term_coef: npt.NDArray[Any]
-    starts: npt.NDArray[np.intp]
-    plan: _PrefixPlan = field(repr=False)
-
-
-@dataclass
-class _PrefixPlan:
-    """Arrays of :func:`grouprep.features._kernels.polynomials_fill` (offsets in lanes)."""
-
-    pre: npt.NDArray[np.int64]  # (P, D - 1) variables of each prefix
-    pre_at: npt.NDArray[np.int64]  # per term: LANES * prefix index
-    last_at: npt.NDArray[np.int64]  # per term: LANES * last variable
+    pre: npt.NDArray[np.int64]  # (P, D - 1)
+    pre_at: npt.NDArray[np.int64]
+    last_at: npt.NDArray[np.int64]
     run_re: npt.NDArray[np.float64]
     run_im: npt.NDArray[np.float64]
     run_starts: npt.NDArray[np.int64]
     expr_runs: npt.NDArray[np.int64]
+    real: npt.NDArray[np.bool_]  # per expression: every coefficient exactly real
 
 
 @dataclass
@@ -269,8 +272,7 @@ def _correlation_fill(
     """Write the expressions of ``part`` into their columns of ``out`` (compiled loop)."""
     from grouprep.features import _kernels
 
-    real = (part.weights.imag == 0).all(axis=0) & (part.const.imag == 0)
-    flat, re_col, im_col = _output_columns(part.columns, out, real)
+    flat, re_col, im_col = _output_columns(part.columns, out, part.real)
     # expressions e .. e + 7 with real values in 8 adjacent columns are stored row-wise
     adjacent = np.zeros(len(re_col), dtype=np.bool_)
     if len(re_col) >= 8:
@@ -278,8 +280,7 @@ def _correlation_fill(
         real8 = np.lib.stride_tricks.sliding_window_view(im_col < 0, 8)
         adjacent[: len(re_col) - 7] = (steps == 1).all(axis=1) & real8.all(axis=1)
     fill: Any = _kernels.correlations_fill
-    terms = sum(len(k) * p for k, p in zip(part.keys, part.periods, strict=True))
-    with parallel_loops(len(X) * (1 + terms // 64)):  # a row costs ~ terms / 64 rotations
+    with parallel_loops(len(X) * (1 + part.terms // 64)):  # a row costs ~ terms / 64 rotations
         fill(X, *part.plan, re_col, im_col, adjacent, flat)
 
 
@@ -345,22 +346,17 @@ def _gather_fill(X: npt.NDArray[np.float64], part: _Gather, out: npt.NDArray[Any
     """Write the expressions of ``part`` into their columns of ``out`` (compiled loop)."""
     from grouprep.features import _kernels
 
-    p = part.plan
-    # an expression is real when none of its runs has an imaginary coefficient
-    run_expr = np.repeat(np.arange(len(p.expr_runs) - 1), np.diff(p.expr_runs))
-    real = np.ones(len(p.expr_runs) - 1, dtype=np.bool_)
-    real[run_expr[p.run_im != 0]] = False
-    flat, re_col, im_col = _output_columns(part.columns, out, real)
-    with parallel_loops(len(X) * (1 + len(p.pre_at) // 64)):
+    flat, re_col, im_col = _output_columns(part.columns, out, part.real)
+    with parallel_loops(len(X) * (1 + len(part.pre_at) // 64)):
         _kernels.polynomials_fill(
             X,
-            p.pre,
-            p.pre_at,
-            p.last_at,
-            p.run_re,
-            p.run_im,
-            p.run_starts,
-            p.expr_runs,
+            part.pre,
+            part.pre_at,
+            part.last_at,
+            part.run_re,
+            part.run_im,
+            part.run_starts,
+            part.expr_runs,
             re_col,
             im_col,
             flat,
@@ -524,59 +520,39 @@ def compile_polynomials(
 def _gather_part(columns: list[int], polys: list[Poly], n: int) -> _Gather:
     from grouprep.features._kernels import LANES
 
-    mono_index: dict[tuple[int, ...], int] = {}
-    term_mono, term_coef, starts = [], [], [0]
-    degree = max((sum(k) for p in polys for k in p), default=0)
-    width = max(degree, 1)
+    width = max((sum(k) for p in polys for k in p), default=1) or 1
     prefix_index: dict[tuple[int, ...], int] = {}
     pre_at: list[int] = []
     last_at: list[int] = []
-    run_re: list[float] = []
-    run_im: list[float] = []
+    run_coef: list[complex] = []
     run_starts, expr_runs = [0], [0]
     for p in polys:
         # runs of equal exact coefficient; in a run, terms sharing a prefix sit together
         by_coef: dict[Any, list[list[int]]] = {}
         for exps, c in p.items():
             idx = [i for i, k in enumerate(exps) for _ in range(k)]
-            key = tuple(idx + [n] * (degree - len(idx)))  # pad with the ones column
-            term_mono.append(mono_index.setdefault(key, len(mono_index)))
-            term_coef.append(_number(c))
-            by_coef.setdefault(c, []).append([n] * (width - len(idx)) + idx)
-        starts.append(len(term_mono))
+            by_coef.setdefault(c, []).append([n] * (width - len(idx)) + idx)  # 1 = x_n
         for c, monos in by_coef.items():
             for m in sorted(monos):
                 pre_at.append(LANES * prefix_index.setdefault(tuple(m[:-1]), len(prefix_index)))
                 last_at.append(LANES * m[-1])
-            z = _number(c)
-            run_re.append(z.real)
-            run_im.append(z.imag)
+            run_coef.append(_number(c))
             run_starts.append(len(pre_at))
-        expr_runs.append(len(run_re))
+        expr_runs.append(len(run_coef))
     if not prefix_index:
         prefix_index[(n,) * (width - 1)] = 0
-    mono = np.array(list(mono_index), dtype=np.intp).reshape(len(mono_index), max(degree, 0))
-    coef: npt.NDArray[Any] = np.array(term_coef, dtype=np.complex128)
-    if all(c.is_real() for p in polys for c in p.values()):  # exact test, not by rounding
-        coef = coef.real.copy()
 
     def int64(values: Any) -> npt.NDArray[np.int64]:
         return np.array(values, dtype=np.int64)
 
-    plan = _PrefixPlan(
+    return _Gather(
+        columns,
         int64(list(prefix_index)).reshape(len(prefix_index), width - 1),
         int64(pre_at),
         int64(last_at),
-        np.array(run_re, dtype=np.float64),
-        np.array(run_im, dtype=np.float64),
+        np.array([z.real for z in run_coef], dtype=np.float64),
+        np.array([z.imag for z in run_coef], dtype=np.float64),
         int64(run_starts),
         int64(expr_runs),
-    )
-    return _Gather(
-        columns,
-        mono,
-        np.array(term_mono, dtype=np.intp),
-        coef,
-        np.array(starts, dtype=np.intp),
-        plan,
+        np.array([all(c.is_real() for c in p.values()) for p in polys], dtype=np.bool_),
     )

@@ -19,12 +19,18 @@ def _load(path):
     return module
 
 
+# the reversal i -> -i of 9 points alone: its orbit sums are not shift invariant (gather path)
+REVERSAL = grouprep.reps.permutation_representation(
+    grouprep.permutation_action(grouprep.permutation_group([[(-i) % 9 for i in range(9)]]))
+)
+
 CASES = [
     grouprep.PowerSpectrum(),
     grouprep.Bispectrum(),
     grouprep.Bispectrum(selective=False),
     grouprep.InvariantPolynomials(degree=3),
     grouprep.InvariantPolynomials(rep=grouprep.dihedral_action(9), degree=2),
+    grouprep.InvariantPolynomials(rep=REVERSAL, degree=3),
     grouprep.CanonicalForm(),
     grouprep.GroupConvolution(n_filters=3, nonlinearity="abs"),
     grouprep.InvariantPooling(n=3, pool="meanmax"),
@@ -89,3 +95,8 @@ def test_round_trip_of_the_triple_correlation_path(tmp_path, monkeypatch):
     path = tmp_path / "triple.py"
     path.write_text(grouprep.to_source(feat))
     np.testing.assert_allclose(_load(path).transform(X), feat.transform(X), atol=1e-10)
+
+
+def test_the_reversal_case_exercises_the_gather_path():
+    feat = grouprep.InvariantPolynomials(rep=REVERSAL, degree=3).fit(np.ones((2, 9)))
+    assert set(feat._compiled.paths) == {"gather"}

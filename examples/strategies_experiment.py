@@ -40,17 +40,10 @@ for kind, path in result.files.items():
 # %%
 # The learning curves
 # -------------------
-# The mean test accuracy over the seeds against the training size; the dotted line is
-# the 80% target. The baseline has to see each string, the strategies only one string
-# of each class.
+# The mean test accuracy over the seeds against the training size (``result.plot``),
+# with a band of one standard deviation; the dotted line is the 80% target. The baseline
+# has to see each string, the strategies only one string of each class.
 
 fig, ax = plt.subplots(figsize=(7, 4.5))
-for s in result.summary:
-    ax.plot(result.sizes, s["mean"], marker="o", label=s["strategy"])
-ax.axhline(result.target, color="gray", linestyle=":", linewidth=1)
-ax.set_xscale("log", base=2)
-ax.set_xlabel("training samples")
-ax.set_ylabel("test accuracy")
-ax.set_title(f"{result.task}, n = {result.n}")
-ax.legend(fontsize=8)
+result.plot(ax)
 fig.tight_layout()

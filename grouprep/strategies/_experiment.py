@@ -82,6 +82,48 @@ class ExperimentResult:
         lines.insert(1, "  ".join("-" * w for w in widths))
         return "\n".join(lines)
 
+    def plot(self, ax: Any = None) -> Any:
+        """Draw the learning curves: mean accuracy against train size, one line per strategy.
+
+        A band of one standard deviation over the seeds surrounds each line; a dotted line
+        marks the target. Needs matplotlib (the ``ml`` extra).
+
+        Parameters
+        ----------
+        ax : matplotlib Axes, optional
+            Where to draw; a new figure's axes by default.
+
+        Returns
+        -------
+        matplotlib Axes
+
+        Examples
+        --------
+        >>> import matplotlib
+        >>> matplotlib.use("Agg")
+        >>> from grouprep.strategies import run_experiment
+        >>> res = run_experiment("necklace-labels", 6, sizes=[16, 48], seeds=1,
+        ...                      strategies=["baseline", "quotient"], test_size=200)
+        >>> ax = res.plot()
+        >>> [line.get_label() for line in ax.get_lines()[:2]]
+        ['baseline', 'quotient']
+        """
+        if ax is None:
+            import matplotlib.pyplot as plt
+
+            _, ax = plt.subplots(figsize=(7, 4.5))
+        for s in self.summary:
+            mean, std = np.array(s["mean"]), np.array(s["std"])
+            ax.plot(self.sizes, mean, marker="o", label=s["strategy"])
+            ax.fill_between(self.sizes, mean - std, mean + std, alpha=0.15)
+        ax.axhline(self.target, color="gray", linestyle=":", linewidth=1)
+        ax.set_xscale("log", base=2)
+        ax.set_xlabel("training samples")
+        ax.set_ylabel("test accuracy")
+        ax.set_title(f"{self.task}, n = {self.n}")
+        ax.legend(fontsize=8)
+        return ax
+
 
 def _check_sizes(sizes: Any, task: Task) -> list[int]:
     try:
@@ -375,16 +417,7 @@ def _write(result: ExperimentResult, out_dir: str) -> dict[str, str]:
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(7, 4.5))
-    for s in result.summary:
-        mean, std = np.array(s["mean"]), np.array(s["std"])
-        ax.plot(result.sizes, mean, marker="o", label=s["strategy"])
-        ax.fill_between(result.sizes, mean - std, mean + std, alpha=0.15)
-    ax.axhline(result.target, color="gray", linestyle=":", linewidth=1)
-    ax.set_xscale("log", base=2)
-    ax.set_xlabel("training samples")
-    ax.set_ylabel("test accuracy")
-    ax.set_title(f"{result.task}, n = {result.n}")
-    ax.legend(fontsize=8)
+    result.plot(ax)
     fig.tight_layout()
     fig.savefig(files["png"], dpi=120)
     plt.close(fig)

@@ -158,3 +158,24 @@ def test_covariant_task_and_strategies():
     eq = next(s for s in res.summary if s["strategy"] == "equivariant")
     base_row = next(s for s in res.summary if s["strategy"] == "baseline")
     assert eq["invariant"] is True and eq["mean"][0] > base_row["mean"][0]
+
+
+def test_plot_draws_one_curve_per_strategy_and_the_target():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    res = run_experiment(
+        "necklace-labels", 6, sizes=[16, 32], seeds=2, strategies=["baseline", "quotient"],
+        test_size=100,
+    )  # fmt: skip
+    fig, ax = plt.subplots()
+    assert res.plot(ax) is ax
+    lines = ax.get_lines()
+    assert [line.get_label() for line in lines[:2]] == ["baseline", "quotient"]
+    for line, s in zip(lines[:2], res.summary, strict=True):
+        assert list(line.get_xdata()) == res.sizes
+        np.testing.assert_allclose(line.get_ydata(), s["mean"])
+    assert list(lines[2].get_ydata()) == [res.target, res.target]  # the dotted target
+    plt.close(fig)

@@ -31,6 +31,7 @@ from grouprep.errors import (
     LawViolation,
     NotAnElementError,
     NotFiniteError,
+    SizeLimitError,
     SpecError,
 )
 from grouprep.features import (
@@ -167,6 +168,7 @@ __all__ = [
     "RegularAction",
     "Representation",
     "SignalAction",
+    "SizeLimitError",
     "SpecError",
     "__version__",
     "abelian",

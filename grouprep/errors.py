@@ -25,6 +25,7 @@ __all__ = [
     "NotAnElementError",
     "NotFiniteError",
     "NotFittedError",
+    "SizeLimitError",
     "SpecError",
 ]
 
@@ -56,6 +57,11 @@ class NotFiniteError(GroupRepValueError, AttributeError):
 class NotFittedError(GroupRepValueError, AttributeError):
     """A featurizer was used before ``fit`` (a ValueError and an AttributeError, as
     scikit-learn expects)."""
+
+
+class SizeLimitError(GroupRepValueError):
+    """A request exceeds a stated size limit (a group, a point set, a matrix too large to
+    build exactly); the message gives the size asked for and the limit it exceeds."""
 
 
 class SpecError(GroupRepValueError):

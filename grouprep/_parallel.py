@@ -4,15 +4,24 @@ Every call into a ``parallel=True`` kernel of grouprep goes through :func:`paral
 
 * small batches run on one thread, since waking a second core for a few thousand rows
   costs more than it saves;
-* calls from several Python threads at once are serialized when numba's threading layer
-  cannot run them concurrently. Numba picks the layer on first use (TBB, then OpenMP,
-  then its own ``workqueue``); the workqueue layer aborts the process on concurrent
+* the threading layer is fork-safe: a process that has run grouprep's parallel loops can
+  still fork workers (``multiprocessing``'s default start method on Linux, joblib, dask).
+  Numba picks its layer on the first parallel call, by default TBB, then OpenMP, then its
+  own ``workqueue``; GNU OpenMP kills any child forked after it started ("fork() called
+  from a process already using GNU OpenMP"). Unless the user chose a layer (the
+  environment variable ``NUMBA_THREADING_LAYER`` or ``numba.config.THREADING_LAYER``),
+  grouprep asks numba for its ``forksafe`` selection before the first parallel call: TBB
+  where it is installed, Intel's OpenMP, or ``workqueue``. A layer chosen by other code
+  before grouprep's first parallel call stays as it is;
+* calls from several Python threads at once are serialized when the threading layer
+  cannot run them concurrently: the workqueue layer aborts the process on concurrent
   entry, so with it, or before the layer is known, one call runs at a time.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -36,13 +45,26 @@ def _layer() -> str | None:
         return None
 
 
+def _choose_forksafe_layer(layer: str | None) -> None:
+    """Before numba's first parallel call, ask for a fork-safe layer unless one was chosen."""
+    if layer is not None or "NUMBA_THREADING_LAYER" in os.environ:
+        return
+    import numba
+
+    config: Any = numba.config
+    if config.THREADING_LAYER == "default":
+        config.THREADING_LAYER = "forksafe"
+
+
 @contextlib.contextmanager
 def parallel_loops(rows: int) -> Iterator[None]:
     """Context for calling compiled parallel loops on a batch of ``rows`` units of work."""
     import numba
 
     with contextlib.ExitStack() as stack:
-        if _layer() not in _CONCURRENT_LAYERS:
+        layer = _layer()
+        _choose_forksafe_layer(layer)
+        if layer not in _CONCURRENT_LAYERS:
             stack.enter_context(_LOCK)
         if rows < PARALLEL_ROWS:
             before = numba.get_num_threads()

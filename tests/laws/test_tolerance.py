@@ -297,3 +297,13 @@ def test_bad_shrink_raises_a_clear_error(name, value, error):
     )
     with pytest.raises(error, match=rf"^{name}: argument 'shrink'"):
         getattr(grouprep, name)(lambda X: X, *args, shrink=value)
+
+
+def test_a_featurizer_whose_features_overflow_does_not_hold():
+    # finite input at 1e150: the bispectrum (a cubic) overflows to inf; the check used
+    # to say "holds" with max_error -1
+    X = np.random.default_rng(0).standard_normal((6, 8)) * 1e150
+    with np.errstate(over="ignore", invalid="ignore"):
+        report = grouprep.Bispectrum().fit(X).check(X)
+    assert not report.holds and report.max_error == np.inf
+    assert "not finite" in report.counterexample["reason"]

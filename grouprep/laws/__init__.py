@@ -5,6 +5,11 @@ Each ``check_*`` returns a :class:`LawReport` (``holds``, ``counterexample``, ``
 :class:`~grouprep.LawViolation` with the counterexample in its message, for use in a
 user's own pytest suite. ``prove_*`` decide invariance and equivariance of polynomials
 exactly, on the generators.
+
+The numeric checks compare each sample, entry by entry, on its own scale
+(:math:`|L - R| \\le \\mathrm{atol} + \\mathrm{rtol} \\max(|L|, |R|, 10^{-3} s)`, with
+:math:`s` the largest value of that sample); a NaN or inf in a computed value fails the
+law, a NaN or inf in the given samples is refused.
 """
 
 from grouprep.laws._axioms import (

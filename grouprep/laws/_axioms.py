@@ -13,6 +13,7 @@ from grouprep._validation import check_int, describe
 from grouprep.actions import BaseAction, SignalAction
 from grouprep.errors import GroupRepTypeError, GroupRepValueError
 from grouprep.groups import FiniteGroup
+from grouprep.laws._numeric import Tolerance, compare
 from grouprep.laws._report import LawReport, raise_if_failed
 
 __all__ = ["assert_action", "assert_group_axioms", "check_action", "check_group_axioms"]
@@ -22,13 +23,12 @@ _DEFAULT_SAMPLES = 2_000
 
 
 def _triples(
-    G: FiniteGroup[Any], samples: int | None, rng: RandomLike
+    G: FiniteGroup[Any], samples: int | None, gen: np.random.Generator
 ) -> tuple[Iterator[tuple[Any, Any, Any]], bool]:
     if samples is None and G.order**3 <= _BUDGET:
         elems = G.elements()
         return itertools.product(elems, repeat=3), True
     count = _DEFAULT_SAMPLES if samples is None else samples
-    gen = as_generator(rng, "check_group_axioms")
     draws = (
         (G.random_element(gen), G.random_element(gen), G.random_element(gen)) for _ in range(count)
     )
@@ -72,9 +72,10 @@ def check_group_axioms(
         )
     if samples is not None:
         samples = check_int(samples, "samples", "check_group_axioms", minimum=1)
+    gen = as_generator(rng, "check_group_axioms")
     law = f"group axioms of {G!r}"
     e = G.identity
-    triples, exhaustive = _triples(G, samples, rng)
+    triples, exhaustive = _triples(G, samples, gen)
 
     def fail(count: int, **info: Any) -> LawReport:
         return LawReport(law, False, count, exhaustive, info)
@@ -117,27 +118,77 @@ def assert_group_axioms(
     return raise_if_failed(check_group_axioms(G, samples, rng))
 
 
-def _same(a: Any, b: Any) -> tuple[bool, float | None]:
-    """Exact comparison for discrete values, relative tolerance for floating arrays."""
+def _same(a: Any, b: Any, tol: Tolerance, batch: bool) -> tuple[bool, float | None, str]:
+    """Exact comparison for discrete values; floating arrays by the criterion of
+    :func:`~grouprep.laws.check_invariant`, each row of a batch (or a whole single
+    point) on its own scale, a non-finite value failing. Returns (same, error, reason)."""
     if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
         x, y = np.asarray(a), np.asarray(b)
         if x.shape != y.shape:
-            return False, None
-        if x.dtype.kind in "fc" or y.dtype.kind in "fc":
-            err = float(np.max(np.abs(x - y), initial=0.0))
-            scale = float(max(np.max(np.abs(x), initial=0.0), np.max(np.abs(y), initial=0.0)))
-            return err <= 1e-12 * max(scale, 1.0) * 8, err
-        return bool(np.array_equal(x, y)), None
+            return False, None, f"shapes {x.shape} and {y.shape} differ"
+        if (x.dtype.kind in "fc" or y.dtype.kind in "fc") and (
+            x.dtype.kind in "biufc" and y.dtype.kind in "biufc"
+        ):
+            rows = batch and x.ndim > 0 and len(x) > 0
+            c = compare(x if rows else x[None], y if rows else y[None], tol, "check_action")
+            if not c.bad.any():
+                return True, c.max_error, ""
+            if not c.finite.all():
+                return False, c.max_error, "a value is not finite (NaN or inf)"
+            return False, c.max_error, "the two sides differ beyond the tolerance"
+        return bool(np.array_equal(x, y)), None, ""
     try:
-        return bool(a == b), None
+        return bool(a == b), None, ""
     except (TypeError, ValueError):
-        return False, None
+        return False, None, ""
+
+
+def _refuse_non_finite(x: Any, what: str) -> None:
+    """Refuse a sample point with a NaN or inf (those break ``==`` and every law)."""
+    try:
+        arr = np.asarray(x)
+    except (ValueError, TypeError):  # ragged or exotic points: compared as they are
+        return
+    if arr.dtype.kind in "fc" and not np.isfinite(arr).all():
+        raise GroupRepValueError(
+            f"check_action: argument 'samples' contains NaN or inf ({what}); samples must "
+            "be finite"
+        )
+
+
+def _given_samples(action: Any, samples: Any) -> tuple[Any, bool]:
+    """The user's samples as one batch array (vectorized) or a list of points."""
+    if isinstance(samples, (str, bytes)) or not hasattr(samples, "__iter__"):
+        raise GroupRepTypeError(
+            "check_action: argument 'samples' must be an array of shape (m, *shape) or a "
+            f"sequence of points, got {describe(samples)} of type {type(samples).__name__}"
+        )
+    if isinstance(action, SignalAction) and isinstance(samples, np.ndarray):
+        if samples.ndim == 0 or len(samples) == 0:
+            raise GroupRepValueError(
+                "check_action: argument 'samples' must be a non-empty batch, got an array "
+                f"of shape {samples.shape}"
+            )
+        _refuse_non_finite(samples, "in the batch")
+        return samples, True
+    points = list(samples)
+    if not points:
+        raise GroupRepValueError(
+            "check_action: argument 'samples' must hold at least one point, "
+            f"got {describe(samples)}"
+        )
+    for i, x in enumerate(points):
+        _refuse_non_finite(x, f"point {i}")
+    return points, False
 
 
 def check_action(
     action: Any,
     samples: Any = None,
     rng: RandomLike = 0,
+    *,
+    rtol: float = 1e-11,
+    atol: float = 1e-12,
 ) -> LawReport:
     """Check the axioms of a left action.
 
@@ -156,17 +207,29 @@ def check_action(
         For a signal action an array of shape ``(m, *shape)`` is checked as one batch.
     rng : Generator, int or None
         Randomness for sampling (seed 0 by default).
+    rtol : float, default 1e-11
+        Relative tolerance for floating-point images, in ``[0, 1)``.
+    atol : float, default 1e-12
+        Absolute tolerance, ``>= 0``: the floor for values near zero.
 
     Returns
     -------
     LawReport
+        Discrete points are compared exactly. Floating-point images are compared by the
+        criterion of :func:`check_invariant`: every entry within
+        :math:`\\mathrm{atol} + \\mathrm{rtol} \\max(|L|, |R|, 10^{-3} s)`, with
+        :math:`s` the largest value of that signal (each row of a batch on its own
+        scale), and a NaN or inf image fails (``max_error`` inf, the counterexample's
+        ``reason`` says so).
 
     Raises
     ------
     GroupRepTypeError
-        If ``action`` has no ``group``/``act``.
+        If ``action`` has no ``group``/``act``, ``samples`` is not an array or a
+        sequence of points, or a tolerance or ``rng`` has the wrong type.
     GroupRepValueError
-        If no samples are given for an action without a finite point set.
+        If no samples are given for an action without a finite point set, ``samples``
+        is empty or contains NaN or inf, or a tolerance is out of range.
 
     Examples
     --------
@@ -186,6 +249,7 @@ def check_action(
         )
     G: FiniteGroup[Any] = action.group
     gen = as_generator(rng, "check_action")
+    tol = Tolerance.of(rtol, atol, "check_action")
     law = f"action axioms of {action!r}"
     finite = isinstance(action, BaseAction) and action.is_finite
     point_set: set[Any] | None = None
@@ -207,11 +271,9 @@ def check_action(
                 "'samples' is required"
             )
     else:
-        batch = samples
+        batch, _ = _given_samples(action, samples)
         exhaustive = G.order**2 <= _BUDGET
     vectorized = isinstance(action, SignalAction) and isinstance(batch, np.ndarray)
-    if vectorized:
-        batch = np.asarray(batch)
     items: list[Any] = [batch] if vectorized else list(batch)
     if exhaustive:
         elems = G.elements()
@@ -219,33 +281,36 @@ def check_action(
     else:
         pairs = [(G.random_element(gen), G.random_element(gen)) for _ in range(500)]
 
-    def fail(count: int, err: float | None, **info: Any) -> LawReport:
+    def fail(count: int, err: float | None, why: str, **info: Any) -> LawReport:
+        if why:
+            info["reason"] = why
         return LawReport(law, False, count, exhaustive, info, err)
 
     count, worst = 0, None
     e = G.identity
     for x in items:
-        ok, err = _same(action.act(e, x), x)
+        image = action.act(e, x)
+        ok, err, why = _same(image, x, tol, vectorized)
         count += 1
         if not ok:
-            return fail(count, err, axiom="identity", x=x, image=action.act(e, x))
+            return fail(count, err, why, axiom="identity", x=x, image=image)
     for g, h in pairs:
         gh = G._compose(g, h)
         for x in items:
             count += 1
             left = action.act(gh, x)
             right = action.act(g, action.act(h, x))
-            ok, err = _same(left, right)
+            ok, err, why = _same(left, right, tol, vectorized)
             if err is not None:
                 worst = err if worst is None else max(worst, err)
             if not ok:
-                return fail(count, err, axiom="compatibility", g=g, h=h, x=x)
+                return fail(count, err, why, axiom="compatibility", g=g, h=h, x=x)
             if point_set is not None and left not in point_set:
-                return fail(count, err, axiom="closure", g=gh, x=x, image=left)
+                return fail(count, err, "", axiom="closure", g=gh, x=x, image=left)
     return LawReport(law, True, count * (len(batch) if vectorized else 1), exhaustive, None, worst)
 
 
-def assert_action(action: Any, samples: Any = None, rng: RandomLike = 0) -> LawReport:
+def assert_action(action: Any, samples: Any = None, rng: RandomLike = 0, **kw: Any) -> LawReport:
     """Like :func:`check_action`, but raise :class:`~grouprep.LawViolation` on failure.
 
     Examples
@@ -254,4 +319,4 @@ def assert_action(action: Any, samples: Any = None, rng: RandomLike = 0) -> LawR
     >>> _ = grouprep.assert_action(grouprep.dihedral_action(5, alphabet=2))
     """
     __tracebackhide__ = True
-    return raise_if_failed(check_action(action, samples, rng))
+    return raise_if_failed(check_action(action, samples, rng, **kw))

@@ -24,7 +24,13 @@ def check_homomorphism(rep: Representation, rng: RandomLike = 0) -> LawReport:
     for every generator s and every element g (which implies
     :math:`\\rho(ab) = \\rho(a)\\rho(b)` for all a, b by induction on word length), in
     exact cyclotomic arithmetic. Groups with more than 20,000 (generator, element)
-    pairs are checked on a seeded sample of elements.
+    pairs are checked on a seeded sample of elements. Nothing is compared in floating
+    point, so no tolerance applies.
+
+    Raises
+    ------
+    GroupRepTypeError
+        If ``rep`` is not a Representation or ``rng`` is not a Generator, an int or None.
 
     Examples
     --------
@@ -37,6 +43,7 @@ def check_homomorphism(rep: Representation, rng: RandomLike = 0) -> LawReport:
         raise GroupRepTypeError(
             f"check_homomorphism: argument 'rep' must be a Representation, got {describe(rep)}"
         )
+    gen = as_generator(rng, "check_homomorphism")
     G = rep.group
     law = f"homomorphism law of {rep!r}"
     if rep._exact(G.identity) != identity_matrix(rep.dim):
@@ -46,7 +53,6 @@ def check_homomorphism(rep: Representation, rng: RandomLike = 0) -> LawReport:
     if exhaustive:
         elements: Any = G.elements()
     else:
-        gen = as_generator(rng, "check_homomorphism")
         elements = [G.random_element(gen) for _ in range(_BUDGET // max(1, len(gens)))]
     bad = first_violation(rep, elements)
     checked = 1 + len(elements) * len(gens)

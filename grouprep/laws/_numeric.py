@@ -1,15 +1,28 @@
-"""Numeric law checks on data: invariance, equivariance, the functor law (private)."""
+"""Numeric law checks on data: invariance, equivariance, the functor law (private).
+
+Every numeric comparison goes through :func:`compare`, one criterion for all checkers:
+entry ``j`` of sample ``i`` passes when both sides are finite and
+
+.. math:: |L_{ij} - R_{ij}| \\le \\mathrm{atol} + \\mathrm{rtol} \\cdot
+          \\max\\bigl(|L_{ij}|,\\ |R_{ij}|,\\ 10^{-3} \\max_k \\max(|L_{ik}|, |R_{ik}|)\\bigr),
+
+integer and boolean outputs on both sides are compared exactly, and a non-finite value
+on either side fails.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import math
+import numbers
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from grouprep._random import RandomLike, as_generator
-from grouprep._validation import describe
+from grouprep._validation import check_int, describe
 from grouprep.errors import GroupRepTypeError, GroupRepValueError
 from grouprep.groups import FiniteGroup
 from grouprep.laws._report import LawReport, raise_if_failed
@@ -25,18 +38,190 @@ __all__ = [
 ]
 
 _MAX_ELEMENTS = 256
+SAMPLE_FLOOR = 1e-3
+"""Entries smaller than this fraction of their sample's largest value are compared at
+that fraction (a floor for the round-off of values that cancel to nearly zero)."""
+DEFAULT_SHRINK = 200
+"""How many candidate instances ``shrink=True`` evaluates at most."""
+_NUMERIC = "biufc"
 
 
-def _elements(group: FiniteGroup[Any], rng: RandomLike, where: str) -> tuple[list[Any], bool]:
+def check_tolerance(value: Any, name: str, where: str, below_one: bool = False) -> float:
+    """``value`` as a float if it is a finite real number >= 0 (and < 1 if asked)."""
+    bound = "in [0, 1)" if below_one else ">= 0"
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise GroupRepTypeError(
+            f"{where}: argument {name!r} must be a finite real number {bound}, "
+            f"got {describe(value)} of type {type(value).__name__}"
+        )
+    result = float(value)
+    if not math.isfinite(result) or result < 0 or (below_one and result >= 1):
+        raise GroupRepValueError(
+            f"{where}: argument {name!r} must be a finite real number {bound}, "
+            f"got {describe(value)}"
+        )
+    return result
+
+
+def check_shrink(value: Any, where: str) -> int:
+    """The number of candidate instances the shrinker may evaluate (0: no shrinking)."""
+    if isinstance(value, bool):
+        return DEFAULT_SHRINK if value else 0
+    if not isinstance(value, numbers.Integral):
+        raise GroupRepTypeError(
+            f"{where}: argument 'shrink' must be True, False or an int >= 0 (a bound on the "
+            f"instances evaluated), got {describe(value)} of type {type(value).__name__}"
+        )
+    return check_int(value, "shrink", where, minimum=0)
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """The tolerances of one check, validated."""
+
+    rtol: float
+    atol: float
+
+    @classmethod
+    def of(cls, rtol: Any, atol: Any, where: str) -> Tolerance:
+        return cls(
+            check_tolerance(rtol, "rtol", where, below_one=True),
+            check_tolerance(atol, "atol", where),
+        )
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The two sides of a law compared on a batch, row by row (one row per sample).
+
+    Per row: ``bad`` (some entry fails), ``error`` (the largest ``|L - R|``, inf when a
+    value is not finite), and for the entry that fails worst (relative to its
+    tolerance): ``entry`` (flat index), ``deviation``, ``tolerance`` and ``finite`` (per
+    side, shape ``(m, 2)``). ``exact``: both sides were integers, compared exactly.
+    """
+
+    bad: npt.NDArray[np.bool_]
+    error: npt.NDArray[np.float64]
+    ratio: npt.NDArray[np.float64]
+    entry: npt.NDArray[np.intp]
+    deviation: npt.NDArray[np.float64]
+    tolerance: npt.NDArray[np.float64]
+    finite: npt.NDArray[np.bool_]
+    exact: bool
+
+    @property
+    def max_error(self) -> float:
+        return float(self.error.max(initial=0.0))
+
+
+def _numeric(a: npt.NDArray[Any], name: str, where: str) -> npt.NDArray[Any]:
+    if a.dtype.kind not in _NUMERIC:
+        raise GroupRepTypeError(
+            f"{where}: {name} must be numbers (bool, int, float or complex), "
+            f"got an array of dtype {a.dtype}"
+        )
+    return a.astype(np.int8) if a.dtype.kind == "b" else a
+
+
+def compare(
+    left: npt.NDArray[Any],
+    right: npt.NDArray[Any],
+    tol: Tolerance,
+    where: str,
+    names: tuple[str, str] = ("left side", "right side"),
+) -> Comparison:
+    """Compare two batches of the same shape entry by entry, each row on its own scale.
+
+    See the module docstring for the criterion.
+    """
+    if left.shape != right.shape:
+        raise GroupRepValueError(
+            f"{where}: {names[0]} has shape {left.shape} but {names[1]} has shape "
+            f"{right.shape}; they must match"
+        )
+    m = left.shape[0]
+    a = _numeric(np.asarray(left), names[0], where).reshape(m, -1)
+    b = _numeric(np.asarray(right), names[1], where).reshape(m, -1)
+    exact = a.dtype.kind in "iu" and b.dtype.kind in "iu"
+    with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
+        if exact:
+            fa = fb = np.ones(a.shape, dtype=bool)
+            diff = np.abs(a.astype(np.float64) - b.astype(np.float64))
+            bad_entry = a != b
+            tolerance = np.zeros(a.shape)
+        else:
+            kind = np.complex128 if "c" in (a.dtype.kind, b.dtype.kind) else np.float64
+            a, b = a.astype(kind), b.astype(kind)
+            fa, fb = np.isfinite(a), np.isfinite(b)
+            diff = np.abs(a - b)
+            mag = np.where(fa & fb, np.maximum(np.abs(a), np.abs(b)), 0.0)
+            scale = mag.max(axis=1, initial=0.0)
+            tolerance = tol.atol + tol.rtol * np.maximum(mag, SAMPLE_FLOOR * scale[:, None])
+            bad_entry = ~(fa & fb) | ~(diff <= tolerance) | ~np.isfinite(diff)
+        finite = fa & fb
+        diff = np.where(finite, diff, np.inf)
+        # how far past its tolerance each entry is: inf for a non-finite value, 1e300 for
+        # a difference where no difference is allowed
+        ratio = np.where(tolerance > 0, diff / np.where(tolerance > 0, tolerance, 1.0), 0.0)
+        ratio = np.where((tolerance == 0) & bad_entry, 1e300, ratio)
+        ratio = np.where(finite, ratio, np.inf)
+    if a.shape[1]:
+        entry = ratio.argmax(axis=1)
+    else:
+        entry = np.zeros(m, dtype=np.intp)
+        ratio = diff = tolerance = np.zeros((m, 1))
+        fa = fb = np.ones((m, 1), dtype=bool)
+    pick = (np.arange(m), entry)
+    return Comparison(
+        bad=bad_entry.any(axis=1),
+        error=diff.max(axis=1, initial=0.0),
+        ratio=ratio[pick],
+        entry=entry,
+        deviation=diff[pick],
+        tolerance=tolerance[pick],
+        finite=np.stack([fa[pick], fb[pick]], axis=1),
+        exact=exact,
+    )
+
+
+def reason(
+    c: Comparison,
+    i: int,
+    row_shape: tuple[int, ...],
+    names: tuple[str, str],
+) -> tuple[tuple[int, ...], str]:
+    """Where row ``i`` fails and why, in words: the entry and a one-line reason."""
+    entry = tuple(int(k) for k in np.unravel_index(int(c.entry[i]), row_shape))
+    at = f" at entry {entry}" if row_shape else ""
+    for side, ok in zip(names, c.finite[i], strict=True):
+        if not ok:
+            return entry, f"{side} is not finite (NaN or inf){at}"
+    if c.exact:
+        return entry, f"{names[0]} != {names[1]}{at} (integers are compared exactly)"
+    return entry, (
+        f"|{names[0]} - {names[1]}| = {float(c.deviation[i]):.3g}{at}, "
+        f"above its tolerance {float(c.tolerance[i]):.3g}"
+    )
+
+
+def _elements(group: FiniteGroup[Any], gen: np.random.Generator) -> tuple[list[Any], bool]:
     if group.order <= _MAX_ELEMENTS:
         return list(group.elements()), True
-    gen = as_generator(rng, where)
     chosen = list(group.generators) + [group.random_element(gen) for _ in range(_MAX_ELEMENTS)]
     return chosen, False
 
 
+def _array(value: Any, what: str, where: str) -> npt.NDArray[Any]:
+    try:
+        return np.asarray(value)
+    except (ValueError, TypeError) as err:  # ragged nested lists
+        raise GroupRepValueError(
+            f"{where}: {what} must be a rectangular array, got {describe(value)} ({err})"
+        ) from None
+
+
 def _call(f: Callable[[Any], Any], X: Any, where: str, expected_rows: int) -> npt.NDArray[Any]:
-    out = np.asarray(f(X))
+    out = _array(f(X), "the output of argument 'f'", where)
     if out.ndim == 0 or out.shape[0] != expected_rows:
         raise GroupRepValueError(
             f"{where}: argument 'f' must map a batch of {expected_rows} inputs to an array with "
@@ -48,22 +233,16 @@ def _call(f: Callable[[Any], Any], X: Any, where: str, expected_rows: int) -> np
 def _act_out(action_out: Any, g: Any, Y: npt.NDArray[Any]) -> npt.NDArray[Any]:
     if isinstance(action_out, Representation):
         M = action_out.numeric(g)
-        flat = Y.reshape(Y.shape[0], -1)
+        flat = _numeric(Y, "the output of argument 'f'", "check_equivariant")
+        flat = flat.reshape(Y.shape[0], -1)
         if flat.shape[1] != action_out.dim:
             raise GroupRepValueError(
                 f"check_equivariant: outputs of size {flat.shape[1]} cannot be acted on by a "
                 f"representation of dimension {action_out.dim}"
             )
-        return np.asarray(flat @ M.T).reshape(Y.shape)
-    return np.asarray(action_out.act(g, Y))
-
-
-def _deviation(
-    a: npt.NDArray[Any], b: npt.NDArray[Any], rtol: float
-) -> tuple[npt.NDArray[np.float64], float]:
-    diff = np.abs(a.astype(np.complex128) - b).reshape(a.shape[0], -1).max(axis=1, initial=0.0)
-    scale = max(float(np.abs(a).max(initial=0.0)), float(np.abs(b).max(initial=0.0)), 1.0)
-    return diff, rtol * scale
+        with np.errstate(invalid="ignore", over="ignore"):
+            return np.asarray(flat @ M.T).reshape(Y.shape)
+    return _array(action_out.act(g, Y), "the output of 'action_out.act'", "check_equivariant")
 
 
 Pair = tuple[npt.NDArray[Any], npt.NDArray[Any]]
@@ -72,104 +251,156 @@ Sides = Callable[[Any, npt.NDArray[Any], npt.NDArray[Any]], Pair]
 _SHRINK_ROUNDS = 64
 
 
+@dataclass(frozen=True)
+class _Law:
+    """What the numeric checkers share: the two sides of a law on a batch, and how to
+    compare them."""
+
+    where: str
+    values: Callable[[npt.NDArray[Any]], npt.NDArray[Any]]
+    sides: Sides
+    names: tuple[str, str]
+    tol: Tolerance
+
+    def compare(
+        self, g: Any, X: npt.NDArray[Any], base: npt.NDArray[Any]
+    ) -> tuple[Comparison, npt.NDArray[Any], npt.NDArray[Any]]:
+        left, right = self.sides(g, X, base)
+        return compare(left, right, self.tol, self.where, self.names), left, right
+
+    def instance(
+        self, g: Any, x: Any, c: Comparison, i: int, left: Any, right: Any, **where: Any
+    ) -> dict[str, Any]:
+        """The failing instance in row ``i``: element, sample, both sides, why."""
+        shape = tuple(left.shape[1:])
+        entry, why = reason(c, i, shape, self.names)
+        info = {"g": g, **where, "x": x, self.names[0]: left[i], self.names[1]: right[i]}
+        if shape:
+            info["entry"] = entry
+        info["reason"] = why
+        return info
+
+
 def _worst_case(
     law: str,
     elements: list[Any],
     generators: tuple[Any, ...],
     exhaustive: bool,
     X: npt.NDArray[Any],
-    values: Callable[[npt.NDArray[Any]], npt.NDArray[Any]],
-    sides: Sides,
-    names: tuple[str, str],
-    rtol: float,
+    spec: _Law,
+    budget: int,
 ) -> LawReport:
-    """Compare the two sides of a law for every element; report the worst sample.
+    """Compare the two sides of a law for every element; report the worst failing sample.
 
-    ``values(X)`` is f on a batch, ``sides(g, X, f(X))`` the two sides of the law. On
+    ``spec.values(X)`` is f on a batch, ``spec.sides(g, X, f(X))`` the two sides of the
+    law. Each sample is compared on its own scale (:func:`compare`); the counterexample
+    is the failing instance furthest past its tolerance (a non-finite value first). On
     failure the counterexample also carries a shrunk one (see :func:`_shrink`).
     """
-    base = values(X)
-    worst, info, tol_used = -1.0, None, 0.0
+    base = spec.values(X)
+    worst, info, ratio = 0.0, None, -1.0
     for g in elements:
-        left, right = sides(g, X, base)
-        dev, tol = _deviation(left, right, rtol)
-        i = int(dev.argmax())
-        if dev[i] > worst:
-            worst, tol_used = float(dev[i]), tol
-            info = {"g": g, "index": i, "x": X[i], names[0]: left[i], names[1]: right[i]}
-    holds = worst <= tol_used
-    if not holds and info is not None:
-        shrunk = _shrink(info["g"], info["x"], generators, values, sides, names, rtol)
+        c, left, right = spec.compare(g, X, base)
+        worst = max(worst, c.max_error)
+        if c.bad.any():
+            i = int(np.where(c.bad, c.ratio, -1.0).argmax())
+            if c.ratio[i] > ratio:
+                ratio = float(c.ratio[i])
+                info = spec.instance(g, X[i], c, i, left, right, index=i)
+    holds = info is None
+    if info is not None and budget > 0:
+        shrunk = _shrink(info["g"], info["x"], generators, spec, budget)
         if shrunk is not None:
             info["shrunk"] = shrunk
-    return LawReport(
-        law, holds, len(elements) * len(X), exhaustive, None if holds else info, worst
-    )
+    return LawReport(law, holds, len(elements) * len(X), exhaustive, info, worst)
 
 
-def _failing(
-    g: Any,
-    batch: npt.NDArray[Any],
-    values: Callable[[npt.NDArray[Any]], npt.NDArray[Any]],
-    sides: Sides,
-    rtol: float,
-) -> tuple[npt.NDArray[np.bool_], npt.NDArray[Any], npt.NDArray[Any]]:
-    """Which rows of the batch break the law for g, each with its own tolerance."""
-    left, right = sides(g, batch, values(batch))
-    a = np.abs(left.astype(np.complex128) - right).reshape(len(batch), -1)
-    scale = np.maximum(
-        np.abs(left).reshape(len(batch), -1).max(axis=1, initial=0.0),
-        np.abs(right).reshape(len(batch), -1).max(axis=1, initial=0.0),
-    )
-    bad = a.max(axis=1, initial=0.0) > rtol * np.maximum(scale, 1.0)
-    return bad, left, right
+def _candidates(flat: npt.NDArray[Any]) -> Iterator[list[npt.NDArray[Any]]]:
+    """Simpler versions of ``flat``, in groups to try one after the other: the nonzero
+    entries zeroed in halves, quarters, ... (for large inputs), then one at a time,
+    then all entries rounded and replaced by their signs."""
+    nonzero = np.flatnonzero(flat)
+    size = len(nonzero) // 2
+    while size >= 2:
+        group = []
+        for start in range(0, len(nonzero), size):
+            c = flat.copy()
+            c[nonzero[start : start + size]] = 0
+            group.append(c)
+        yield group
+        size //= 2
+    singles = []
+    for i in nonzero:
+        c = flat.copy()
+        c[i] = 0
+        singles.append(c)
+    yield singles
+    if flat.dtype.kind in "fc":
+        yield [
+            c.astype(flat.dtype)
+            for c in (np.round(flat), np.sign(flat))
+            if not np.array_equal(c, flat)
+        ]
 
 
 def _shrink(
     g: Any,
     x: npt.NDArray[Any],
     generators: tuple[Any, ...],
-    values: Callable[[npt.NDArray[Any]], npt.NDArray[Any]],
-    sides: Sides,
-    names: tuple[str, str],
-    rtol: float,
+    spec: _Law,
+    budget: int,
 ) -> dict[str, Any] | None:
     """A simpler failing instance: a generator instead of g, then x with fewer, rounder
-    entries (greedy: zero one entry, round all entries, replace all by their signs; keep
-    the first candidate that still fails, until none does)."""
+    entries (greedy: zero blocks of entries, then one entry, round all entries, replace
+    all by their signs; keep the first candidate that still fails, until none does).
+
+    At most ``budget`` instances are evaluated, each by f on ``x`` and on ``g . x``.
+    Shrinking is best effort: if f raises on a candidate, it stops there.
+    """
     x = np.asarray(x)
-    batch = x[None]
-    for s in generators:  # a generator that already fails on x
-        if _failing(s, batch, values, sides, rtol)[0][0]:
-            g = s
-            break
-    if not _failing(g, batch, values, sides, rtol)[0][0]:
+    spent = 0
+    found: dict[str, Any] | None = None
+
+    def failing(h: Any, batch: npt.NDArray[Any]) -> npt.NDArray[np.intp]:
+        """Rows of the batch that break the law for h (and remember the first)."""
+        nonlocal spent, found
+        spent += len(batch)
+        c, left, right = spec.compare(h, batch, spec.values(batch))
+        hits = np.flatnonzero(c.bad)
+        if len(hits):
+            i = int(hits[0])
+            found = spec.instance(h, batch[i], c, i, left, right)
+        return hits
+
+    try:
+        for s in generators:  # a generator that already fails on x
+            if spent >= budget:
+                break
+            if len(failing(s, x[None])):
+                g = s
+                break
+        if found is None and (spent >= budget or not len(failing(g, x[None]))):
+            return None
+    except Exception:  # f (or the action) rejects a single sample: no shrinking
         return None
     flat = x.reshape(-1)
     for _ in range(_SHRINK_ROUNDS):
-        candidates = []
-        for i in np.flatnonzero(flat):
-            c = flat.copy()
-            c[i] = 0
-            candidates.append(c)
-        if flat.dtype.kind in "fc":
-            for c in (np.round(flat), np.sign(flat)):
-                if not np.array_equal(c, flat):
-                    candidates.append(c.astype(flat.dtype))
-        if not candidates:
+        moved = False
+        for group in _candidates(flat):
+            group = group[: budget - spent]
+            if not group:
+                return found
+            trial = np.stack(group).reshape((len(group), *x.shape))
+            try:
+                hits = failing(g, trial)
+            except Exception:  # f rejects the candidates: keep the last failing one
+                return found
+            if len(hits):
+                flat, moved = trial[hits[0]].reshape(-1), True
+                break
+        if not moved:
             break
-        trial = np.stack(candidates).reshape((len(candidates), *x.shape))
-        try:
-            bad = _failing(g, trial, values, sides, rtol)[0]
-        except (ValueError, TypeError, ArithmeticError):  # f rejects the candidates
-            break
-        hits = np.flatnonzero(bad)
-        if not len(hits):
-            break
-        flat = trial[hits[0]].reshape(-1)
-    best = flat.reshape(x.shape)
-    _, left, right = _failing(g, best[None], values, sides, rtol)
-    return {"g": g, "x": best, names[0]: left[0], names[1]: right[0]}
+    return found
 
 
 def _check_samples(action: Any, samples: Any, where: str) -> npt.NDArray[Any]:
@@ -177,12 +408,27 @@ def _check_samples(action: Any, samples: Any, where: str) -> npt.NDArray[Any]:
         raise GroupRepTypeError(
             f"{where}: argument 'action' must be a grouprep action, got {describe(action)}"
         )
-    X = np.asarray(samples)
+    X = _array(samples, "argument 'samples'", where)
     if X.ndim == 0 or X.shape[0] == 0:
-        raise GroupRepValueError(f"{where}: argument 'samples' must be a non-empty batch")
+        raise GroupRepValueError(
+            f"{where}: argument 'samples' must be a non-empty batch (an array with one row "
+            f"per sample), got {describe(samples)}"
+        )
+    if X.dtype.kind not in _NUMERIC:
+        raise GroupRepTypeError(
+            f"{where}: argument 'samples' must be numbers (bool, int, float or complex), "
+            f"got an array of dtype {X.dtype}"
+        )
     if X.dtype.kind in "fc" and not np.isfinite(X).all():
-        raise GroupRepValueError(f"{where}: argument 'samples' contains NaN or inf")
+        raise GroupRepValueError(
+            f"{where}: argument 'samples' contains NaN or inf; samples must be finite"
+        )
     return X
+
+
+def _check_callable(f: Any, name: str, where: str) -> None:
+    if not callable(f):
+        raise GroupRepTypeError(f"{where}: argument {name!r} must be callable, got {describe(f)}")
 
 
 def check_invariant(
@@ -191,29 +437,68 @@ def check_invariant(
     samples: Any,
     rtol: float = 1e-9,
     rng: RandomLike = 0,
+    *,
+    atol: float = 1e-12,
+    shrink: bool | int = True,
 ) -> LawReport:
     """Check numerically that a batched function is invariant under an action.
 
     .. math:: f(g \\cdot x) = f(x) \\quad \\text{for all } g \\in G,\\ x \\in \\text{samples}
 
-    up to ``rtol`` times the magnitude of the values. All group elements are tried for
-    groups of order up to 256, otherwise the generators and 256 seeded random elements.
+    All group elements are tried for groups of order up to 256, otherwise the
+    generators and 256 seeded random elements.
+
+    Each sample is compared on its own scale, entry by entry: entry :math:`j` of
+    sample :math:`i`, with :math:`L = f(g \\cdot x_i)` and :math:`R = f(x_i)`, passes
+    when both values are finite and
+
+    .. math:: |L_j - R_j| \\le \\mathrm{atol} + \\mathrm{rtol} \\cdot
+              \\max\\bigl(|L_j|,\\ |R_j|,\\ 10^{-3} s\\bigr),
+              \\qquad s = \\max_k \\max(|L_k|, |R_k|),
+
+    so a large sample never loosens the test of a small one, and an entry far below
+    the largest value of its sample is held to a thousandth of that scale (for the
+    round-off of values that cancel). Integer and boolean outputs are compared
+    exactly. A NaN or inf output fails: ``holds`` is False, the counterexample is that
+    instance, its ``reason`` says which side was not finite, and ``max_error`` is inf.
 
     Parameters
     ----------
     f : callable
-        Maps a batch ``(m, ...)`` to an array with one row per input.
+        Maps a batch ``(m, ...)`` to a numeric array with one row per input.
     action : action
         How the group acts on the inputs (``act(g, X)`` on a batch).
     samples : array_like
-        A batch of inputs.
+        A non-empty numeric batch of inputs, all finite.
+    rtol : float, default 1e-9
+        Relative tolerance, in ``[0, 1)``.
+    rng : Generator, int or None
+        Randomness for sampling elements of a large group (seed 0 by default).
+    atol : float, default 1e-12
+        Absolute tolerance, ``>= 0``: the floor for values near zero.
+    shrink : bool or int, default True
+        Look for a simpler failing instance when the law fails: False (or 0) does not,
+        True evaluates at most 200 candidate instances, an int ``n`` at most ``n`` (each
+        candidate costs one row of ``f`` on ``x`` and one on ``g . x``).
 
     Returns
     -------
     LawReport
-        The counterexample names the worst group element and sample index and, under
-        ``"shrunk"``, a simpler failing instance when one exists: a generator in place
-        of the element, an input with fewer and rounder entries.
+        ``max_error`` is the largest ``|L_j - R_j|`` seen (inf if a value was not
+        finite). The counterexample names the failing instance furthest past its
+        tolerance: the element ``g``, the sample ``index`` and ``x``, both sides, the
+        ``entry`` of the output and a ``reason``; under ``"shrunk"``, a simpler failing
+        instance when one was found: a generator in place of the element, an input with
+        fewer and rounder entries.
+
+    Raises
+    ------
+    GroupRepTypeError
+        If ``f`` is not callable, ``action`` is not an action, ``samples`` or the outputs
+        of ``f`` are not numeric, or a tolerance, ``rng`` or ``shrink`` has the wrong type.
+    GroupRepValueError
+        If ``samples`` is empty or not finite, ``f`` does not return one row per input,
+        or a tolerance or ``shrink`` is out of range.
 
     Examples
     --------
@@ -224,37 +509,39 @@ def check_invariant(
     True
     >>> grouprep.check_invariant(lambda X: X[:, :2], grouprep.shift_action(8), X).holds
     False
+    >>> not_a_number = lambda X: np.full(len(X), np.nan)
+    >>> nan = grouprep.check_invariant(not_a_number, grouprep.shift_action(8), X)
+    >>> nan.holds, nan.max_error, nan.counterexample["reason"]
+    (False, inf, 'f(g.x) is not finite (NaN or inf)')
     """
-    X = _check_samples(action, samples, "check_invariant")
-    if not callable(f):
-        raise GroupRepTypeError(
-            f"check_invariant: argument 'f' must be callable, got {describe(f)}"
-        )
-    elements, exhaustive = _elements(action.group, rng, "check_invariant")
+    where = "check_invariant"
+    X = _check_samples(action, samples, where)
+    _check_callable(f, "f", where)
+    tol = Tolerance.of(rtol, atol, where)
+    budget = check_shrink(shrink, where)
+    elements, exhaustive = _elements(action.group, as_generator(rng, where))
 
     def values(B: npt.NDArray[Any]) -> npt.NDArray[Any]:
-        return _call(f, B, "check_invariant", len(B))
+        return _call(f, B, where, len(B))
 
-    def sides(
-        g: Any, B: npt.NDArray[Any], base: npt.NDArray[Any]
-    ) -> tuple[npt.NDArray[Any], npt.NDArray[Any]]:
-        moved = _call(f, action.act(g, B), "check_invariant", len(B))
+    def sides(g: Any, B: npt.NDArray[Any], base: npt.NDArray[Any]) -> Pair:
+        moved = _call(f, action.act(g, B), where, len(B))
         if moved.shape != base.shape:
             raise GroupRepValueError(
-                "check_invariant: f changed its output shape under the action"
+                f"{where}: f changed its output shape under the action, from "
+                f"{base.shape} to {moved.shape}"
             )
         return moved, base
 
+    spec = _Law(where, values, sides, ("f(g.x)", "f(x)"), tol)
     return _worst_case(
         f"invariance under {action!r}",
         elements,
         action.group.generators,
         exhaustive,
         X,
-        values,
-        sides,
-        ("f(g.x)", "f(x)"),
-        rtol,
+        spec,
+        budget,
     )
 
 
@@ -265,6 +552,9 @@ def check_equivariant(
     samples: Any,
     rtol: float = 1e-9,
     rng: RandomLike = 0,
+    *,
+    atol: float = 1e-12,
+    shrink: bool | int = True,
 ) -> LawReport:
     """Check numerically that a batched function is equivariant (covariant).
 
@@ -272,6 +562,35 @@ def check_equivariant(
 
     where the group acts on outputs through ``action_out``: an action, or a
     :class:`~grouprep.reps.Representation` acting on flattened outputs by its matrices.
+    Each sample is compared on its own scale, entry by entry, with
+    :math:`L = f(g \\cdot x_i)` and :math:`R = g \\cdot f(x_i)`, by the criterion of
+    :func:`check_invariant`:
+
+    .. math:: |L_j - R_j| \\le \\mathrm{atol} + \\mathrm{rtol} \\cdot
+              \\max\\bigl(|L_j|,\\ |R_j|,\\ 10^{-3} \\max_k \\max(|L_k|, |R_k|)\\bigr),
+
+    both values finite (a NaN or inf on either side fails, with ``max_error`` inf).
+
+    Parameters
+    ----------
+    f : callable
+        Maps a batch ``(m, ...)`` to a numeric array with one row per input.
+    action_in, action_out : action, or Representation for ``action_out``
+        How the group acts on inputs and on outputs (the same group).
+    samples : array_like
+        A non-empty numeric batch of inputs, all finite.
+    rtol, rng, atol, shrink
+        As in :func:`check_invariant`.
+
+    Returns
+    -------
+    LawReport
+        As in :func:`check_invariant`, with sides ``"f(g.x)"`` and ``"g.f(x)"``.
+
+    Raises
+    ------
+    GroupRepTypeError, GroupRepValueError
+        As in :func:`check_invariant`; also if the two actions are of different groups.
 
     Examples
     --------
@@ -283,51 +602,90 @@ def check_equivariant(
     >>> grouprep.check_equivariant(conv, shift, shift, X).holds
     True
     """
-    X = _check_samples(action_in, samples, "check_equivariant")
-    if not callable(f):
-        raise GroupRepTypeError(
-            f"check_equivariant: argument 'f' must be callable, got {describe(f)}"
-        )
+    where = "check_equivariant"
+    X = _check_samples(action_in, samples, where)
+    _check_callable(f, "f", where)
     group = action_in.group
     out_group = action_out.group if hasattr(action_out, "group") else None
     if out_group != group:
         raise GroupRepValueError(
-            "check_equivariant: 'action_in' and 'action_out' must be of the same group, "
+            f"{where}: 'action_in' and 'action_out' must be of the same group, "
             f"got {group!r} and {out_group!r}"
         )
-    elements, exhaustive = _elements(group, rng, "check_equivariant")
+    tol = Tolerance.of(rtol, atol, where)
+    budget = check_shrink(shrink, where)
+    elements, exhaustive = _elements(group, as_generator(rng, where))
 
     def values(B: npt.NDArray[Any]) -> npt.NDArray[Any]:
-        return _call(f, B, "check_equivariant", len(B))
+        return _call(f, B, where, len(B))
 
-    def sides(
-        g: Any, B: npt.NDArray[Any], base: npt.NDArray[Any]
-    ) -> tuple[npt.NDArray[Any], npt.NDArray[Any]]:
-        left = _call(f, action_in.act(g, B), "check_equivariant", len(B))
+    def sides(g: Any, B: npt.NDArray[Any], base: npt.NDArray[Any]) -> Pair:
+        left = _call(f, action_in.act(g, B), where, len(B))
         return left, _act_out(action_out, g, base)
 
+    spec = _Law(where, values, sides, ("f(g.x)", "g.f(x)"), tol)
     law = f"equivariance from {action_in!r} to {action_out!r}"
-    return _worst_case(
-        law,
-        elements,
-        group.generators,
-        exhaustive,
-        X,
-        values,
-        sides,
-        ("f(g.x)", "g.f(x)"),
-        rtol,
-    )
+    return _worst_case(law, elements, group.generators, exhaustive, X, spec, budget)
+
+
+def _matrix(G_map: Callable[[Any], Any], g: Any, shape: tuple[int, ...] | None) -> Any:
+    where = "check_functor"
+    M = _array(G_map(g), "the output of argument 'G_map'", where)
+    _numeric(M, f"G({g!r})", where)
+    if M.ndim != 2 or M.shape[0] != M.shape[1] or (shape is not None and M.shape != shape):
+        want = "square matrices" if shape is None else f"matrices of one shape {shape}"
+        raise GroupRepValueError(
+            f"{where}: argument 'G_map' must return {want}, got shape {M.shape} for {g!r}"
+        )
+    return M
 
 
 def check_functor(
-    G_map: Callable[[Any], Any], group: FiniteGroup[Any], rtol: float = 1e-9, rng: RandomLike = 0
+    G_map: Callable[[Any], Any],
+    group: FiniteGroup[Any],
+    rtol: float = 1e-9,
+    rng: RandomLike = 0,
+    *,
+    atol: float = 1e-12,
 ) -> LawReport:
     """Check numerically that a map from group elements to matrices is a homomorphism.
 
     .. math:: G(e) = I, \\qquad G(ab) = G(a)\\, G(b)
 
-    on all pairs for groups of order up to 256 (otherwise sampled pairs).
+    on all pairs for groups of order up to 256 (otherwise on the pairs of the generators
+    and 256 seeded random elements). Each pair is compared on its own scale, entry by
+    entry, by the criterion of :func:`check_invariant` with :math:`L = G(ab)` and
+    :math:`R = G(a) G(b)`:
+
+    .. math:: |L_{jk} - R_{jk}| \\le \\mathrm{atol} + \\mathrm{rtol} \\cdot
+              \\max\\bigl(|L_{jk}|,\\ |R_{jk}|,\\ 10^{-3} \\max_{j'k'} \\max(|L_{j'k'}|,
+              |R_{j'k'}|)\\bigr).
+
+    A matrix with a NaN or inf entry (or a product that overflows) fails the law, with
+    ``max_error`` inf and a ``reason`` in the counterexample.
+
+    Parameters
+    ----------
+    G_map : callable
+        Maps a group element to a square numeric matrix, the same shape for all.
+    group : FiniteGroup
+    rtol, rng, atol
+        As in :func:`check_invariant`.
+
+    Returns
+    -------
+    LawReport
+        The counterexample names the part of the law (``"law"``), the elements, the
+        ``entry`` and a ``reason``.
+
+    Raises
+    ------
+    GroupRepTypeError
+        If ``group`` is not a group, ``G_map`` is not callable or returns non-numbers,
+        or a tolerance or ``rng`` has the wrong type.
+    GroupRepValueError
+        If the matrices are not square or not all of one shape, or a tolerance is out
+        of range.
 
     Examples
     --------
@@ -338,41 +696,48 @@ def check_functor(
     >>> grouprep.check_functor(lambda g: np.eye(4) * (g + 1), grouprep.cyclic(4)).holds
     False
     """
+    where = "check_functor"
     if not isinstance(group, FiniteGroup):
         raise GroupRepTypeError(
-            "check_functor: argument 'group' must be a grouprep FiniteGroup, "
-            f"got {describe(group)}"
+            f"{where}: argument 'group' must be a grouprep FiniteGroup, got {describe(group)}"
         )
-    if not callable(G_map):
-        raise GroupRepTypeError(
-            f"check_functor: argument 'G_map' must be callable, got {describe(G_map)}"
-        )
-    elements, exhaustive = _elements(group, rng, "check_functor")
-    mats = {g: np.asarray(G_map(g)) for g in elements}
-    shape = mats[elements[0]].shape
-    if len(shape) != 2 or shape[0] != shape[1]:
-        raise GroupRepValueError(
-            f"check_functor: argument 'G_map' must return square matrices, got shape {shape}"
-        )
+    _check_callable(G_map, "G_map", where)
+    tol = Tolerance.of(rtol, atol, where)
+    elements, exhaustive = _elements(group, as_generator(rng, where))
     law = f"functor law for {group!r}"
-    e = np.asarray(G_map(group.identity))
-    dev_e, tol_e = _deviation(e[None], np.eye(shape[0])[None], rtol)
-    if dev_e[0] > tol_e:
-        return LawReport(
-            law, False, 1, exhaustive, {"law": "G(e) = I", "G(e)": e}, float(dev_e[0])
-        )
-    worst, info, count = 0.0, None, 1
+    e = _matrix(G_map, group.identity, None)
+    shape = e.shape
+    mats = {g: _matrix(G_map, g, shape) for g in elements}
+    c = compare(e[None], np.eye(shape[0])[None], tol, where, ("G(e)", "I"))
+    if c.bad[0]:
+        entry, why = reason(c, 0, shape, ("G(e)", "I"))
+        failed = {"law": "G(e) = I", "G(e)": e, "entry": entry, "reason": why}
+        return LawReport(law, False, 1, exhaustive, failed, c.max_error)
+    worst, info, ratio, count = c.max_error, None, -1.0, 1
+    stack = np.stack([mats[b] for b in elements])
     for a in elements:
-        for b in elements:
-            count += 1
-            ab = group._compose(a, b)
-            lhs = mats[ab] if ab in mats else np.asarray(G_map(ab))
-            rhs = mats[a] @ mats[b]
-            dev, tol = _deviation(lhs[None], rhs[None], rtol)
-            if dev[0] > worst:
-                worst = float(dev[0])
-                if dev[0] > tol:
-                    info = {"law": "G(ab) = G(a) G(b)", "a": a, "b": b}
+        products = [group._compose(a, b) for b in elements]
+        for ab in products:
+            if ab not in mats:
+                mats[ab] = _matrix(G_map, ab, shape)
+        lhs = np.stack([mats[ab] for ab in products])
+        with np.errstate(invalid="ignore", over="ignore"):
+            rhs = mats[a] @ stack
+        c = compare(lhs, rhs, tol, where, ("G(ab)", "G(a) G(b)"))
+        count += len(elements)
+        worst = max(worst, c.max_error)
+        if c.bad.any():
+            j = int(np.where(c.bad, c.ratio, -1.0).argmax())
+            if c.ratio[j] > ratio:
+                ratio = float(c.ratio[j])
+                entry, why = reason(c, j, shape, ("G(ab)", "G(a) G(b)"))
+                info = {
+                    "law": "G(ab) = G(a) G(b)",
+                    "a": a,
+                    "b": elements[j],
+                    "entry": entry,
+                    "reason": why,
+                }
     return LawReport(law, info is None, count, exhaustive, info, worst)
 
 

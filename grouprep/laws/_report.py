@@ -27,7 +27,10 @@ class LawReport:
     counterexample : dict or None
         The first failing instance: which part of the law failed and the values involved.
     max_error : float or None
-        For numeric comparisons, the largest deviation seen.
+        For numeric comparisons, the largest absolute deviation seen between the two
+        sides of the law; ``inf`` when a compared value was NaN or inf (never negative,
+        never NaN). A law holds only when every entry is within its own tolerance, so a
+        large ``max_error`` on a large sample can go with ``holds=True``.
     certificate : tuple of str
         For exact proofs: one line per generator stating what was verified, so a user
         can print the proof (empty for numeric checks).

@@ -132,7 +132,29 @@ class CompiledPolynomials:
         return out
 
     def __call__(self, X: Any) -> npt.NDArray[Any]:
-        arr = np.asarray(X)
+        """Evaluate every expression on each row of X (real numbers: bool, int or float).
+
+        Complex input is refused (the compiled paths evaluate real polynomials and would
+        drop the imaginary part), and so are text and object arrays (never parsed).
+        """
+        where = "compiled polynomials"
+        try:
+            arr = np.asarray(X)
+        except ValueError as exc:
+            raise GroupRepValueError(
+                f"{where}: argument 'X' must be a rectangular array, got a ragged nested "
+                f"sequence ({exc})"
+            ) from exc
+        if arr.dtype.kind == "c":
+            raise GroupRepValueError(
+                f"{where}: argument 'X' must be real (the variables are real), got complex "
+                f"dtype {arr.dtype}"
+            )
+        if arr.dtype.kind not in "biuf":
+            raise GroupRepTypeError(
+                f"{where}: argument 'X' must hold real numbers (bool, int or float), got "
+                f"dtype {arr.dtype} (text and objects are never parsed)"
+            )
         if arr.ndim != 2 or arr.shape[1] != self.n_vars:
             raise GroupRepValueError(
                 f"compiled polynomials: expected an array of shape (n_samples, {self.n_vars}), "

@@ -494,8 +494,13 @@ def compile_polynomials(
             polys.append(None)
     if triple_fft is None:
         use_triple = _TRIPLE_FFT_MIN_N is not None and n >= _TRIPLE_FFT_MIN_N
-    else:
+    elif isinstance(triple_fft, bool | np.bool_):
         use_triple = bool(triple_fft)
+    else:
+        raise GroupRepTypeError(
+            "compile_polynomials: argument 'triple_fft' must be True, False or None, got "
+            f"{describe(triple_fft)} of type {type(triple_fft).__name__}"
+        )
     is_complex = False
     circ_cols, circ_w, gather_cols, generic_cols = [], [], [], []
     triple_cols: list[int] = []

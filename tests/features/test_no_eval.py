@@ -77,3 +77,8 @@ def test_a_foreign_sympy_subclass_is_refused():
 
     with pytest.raises(grouprep.GroupRepValueError, match="Sneaky"):
         grouprep.compile_polynomials([Sneaky(X3[0])], X3)
+
+
+def test_triple_fft_must_be_a_bool_or_none():
+    with pytest.raises(grouprep.GroupRepTypeError, match="'triple_fft' must be True, False"):
+        grouprep.compile_polynomials([X3[0] * X3[1] * X3[2]], X3, triple_fft="no")

@@ -1,8 +1,9 @@
 """Compiled featurizers: invariants and equivariant maps as fast NumPy transformers.
 
-Every featurizer follows scikit-learn's conventions (``fit`` / ``transform`` /
-``fit_transform`` / ``get_feature_names_out`` / ``get_params`` / ``set_params``) without
-importing scikit-learn, accepts dask arrays chunked along samples, and has ``check(X)``,
+Every featurizer is a scikit-learn transformer (it inherits ``BaseEstimator`` and
+``TransformerMixin``: ``fit`` / ``transform`` / ``fit_transform`` /
+``get_feature_names_out`` / ``get_params`` / ``set_params`` / ``set_output``, tags, the
+HTML repr, pickling), accepts dask arrays chunked along samples, and has ``check(X)``,
 which runs the law it promises on data.
 """
 

@@ -1,12 +1,14 @@
-"""The featurizer protocol: scikit-learn conventions without importing scikit-learn (private)."""
+"""The featurizer protocol: scikit-learn estimators (private)."""
 
 from __future__ import annotations
 
 import inspect
+import numbers
 from typing import Any, ClassVar
 
 import numpy as np
 import numpy.typing as npt
+from sklearn.base import BaseEstimator, TransformerMixin
 
 from grouprep._validation import describe
 from grouprep.errors import GroupRepTypeError, GroupRepValueError, NotFittedError
@@ -20,14 +22,23 @@ def is_dask_array(X: Any) -> bool:
     return type(X).__module__.startswith("dask.") and hasattr(X, "map_blocks")
 
 
-class Featurizer:
-    """Base class of grouprep's featurizers, following scikit-learn's conventions.
+class Featurizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
+    """Base class of grouprep's featurizers: scikit-learn transformers.
 
-    Parameters are the keyword arguments of ``__init__``, stored unchanged as attributes
-    (``get_params`` / ``set_params`` / ``clone`` work); everything learned by ``fit``
-    ends with an underscore. ``transform`` accepts NumPy arrays and dask arrays chunked
-    along samples (then it returns a lazy dask array). ``check(X)`` runs the law the
-    featurizer promises (invariance or equivariance) on data and returns the report.
+    Every featurizer inherits :class:`sklearn.base.BaseEstimator` and
+    :class:`sklearn.base.TransformerMixin` (``set_output``, the HTML repr, tags, ``clone``
+    and pickling work). Parameters are the keyword arguments of ``__init__``, stored
+    unchanged as attributes; everything learned by ``fit`` ends with an underscore.
+    ``transform`` accepts NumPy arrays and dask arrays chunked along samples (then it
+    returns a lazy dask array). ``check(X)`` runs the law the featurizer promises
+    (invariance or equivariance) on data and returns the report.
+
+    Input is refused with a clear error, never coerced: ragged nested lists, text, None
+    (missing values), complex numbers, NaN or infinity, and, for an action over an alphabet
+    of k symbols, values outside ``0..k-1``. The output is checked too: features that
+    overflow float64 (finite X whose scale is too large, e.g. :math:`|x| \\approx 10^{150}` for
+    degree-3 features) raise :class:`~grouprep.GroupRepValueError`; nothing returns inf
+    silently.
     """
 
     _law: ClassVar[str] = "invariant"
@@ -76,14 +87,11 @@ class Featurizer:
         return hasattr(self, "n_features_in_")
 
     def __sklearn_tags__(self) -> Any:  # called by scikit-learn only
-        from sklearn.utils import InputTags, Tags, TargetTags, TransformerTags
-
-        return Tags(
-            estimator_type=None,
-            target_tags=TargetTags(required=False),
-            transformer_tags=TransformerTags(preserves_dtype=["float64"]),
-            input_tags=InputTags(allow_nan=False),
-        )
+        tags = super().__sklearn_tags__()
+        tags.target_tags.required = False
+        tags.transformer_tags.preserves_dtype = ["float64"]
+        tags.input_tags.allow_nan = False
+        return tags
 
     # ------------------------------------------------------------ validation
     def _validate(self, X: Any, *, reset: bool, where: str) -> npt.NDArray[Any]:
@@ -94,18 +102,15 @@ class Featurizer:
                 f"{where}: sparse input is not supported (Sparse data was passed for X, but "
                 "dense data is required); convert it with X.toarray()"
             )
-        arr = np.asarray(X)
+        try:
+            arr = np.asarray(X)
+        except ValueError as exc:
+            raise GroupRepValueError(
+                f"{where}: argument 'X' must be a rectangular array (every row of the same "
+                f"length), got a ragged nested sequence ({exc})"
+            ) from exc
         if arr.dtype == object:
-            try:
-                arr = arr.astype(np.float64)
-            except TypeError as exc:
-                raise GroupRepTypeError(
-                    f"{where}: argument 'X' must hold numbers, got an object array ({exc})"
-                ) from exc
-            except ValueError as exc:
-                raise GroupRepValueError(
-                    f"{where}: argument 'X' must hold numbers, got an object array ({exc})"
-                ) from exc
+            arr = _object_to_float(arr, where)
         if arr.dtype.kind == "c":
             raise GroupRepValueError(
                 f"{where}: argument 'X' must be real: Complex data not supported"
@@ -144,6 +149,7 @@ class Featurizer:
             self.n_features_in_ = arr.shape[1]
             self.input_shape_ = tuple(arr.shape[1:])
         else:
+            self._check_alphabet(arr, where)
             n = self.n_features_in_
             if arr.shape[1] != n:
                 raise GroupRepValueError(
@@ -169,6 +175,24 @@ class Featurizer:
             arr = arr.astype(np.int64)
         return arr
 
+    def _check_alphabet(self, arr: npt.NDArray[Any], where: str) -> None:
+        """Refuse values outside ``0..k-1`` when the featurizer's action has an alphabet of
+        k symbols (the one point where every featurizer checks its symbols)."""
+        k = getattr(getattr(self, "action_", None), "alphabet", None)
+        if k is None or not arr.size:
+            return
+        if arr.dtype.kind == "f" and not np.array_equal(arr, np.round(arr)):
+            raise GroupRepValueError(
+                f"{where}: argument 'X' must hold integer symbols 0..{k - 1} (the alphabet "
+                "of the action); got non-integer values"
+            )
+        lo, hi = arr.min(), arr.max()
+        if lo < 0 or hi > k - 1:
+            raise GroupRepValueError(
+                f"{where}: argument 'X' must hold symbols 0..{k - 1} (the alphabet of the "
+                f"action), got values from {lo} to {hi}"
+            )
+
     def _require_fitted(self, where: str) -> None:
         if not hasattr(self, "n_features_in_"):
             raise NotFittedError(
@@ -186,6 +210,7 @@ class Featurizer:
         where = f"{type(self).__name__}.fit"
         arr = self._validate(X, reset=True, where=where)
         self._fit(arr, where)
+        self._check_alphabet(arr, where)
         return self
 
     def _fit(self, X: npt.NDArray[Any], where: str) -> None:
@@ -200,16 +225,15 @@ class Featurizer:
         return self._checked_transform(self._validate(X, reset=False, where=where), where)
 
     def _checked_transform(self, X: npt.NDArray[Any], where: str) -> npt.NDArray[Any]:
-        out = self._transform(X)
-        # featurizers whose output carries NaN/inf from the input check the (smaller)
-        # output first and scan the input only when the output is not finite
-        if (
-            self._finite_from_output
-            and X.dtype.kind == "f"
-            and not _all_finite(out)
-            and not _all_finite(X)
-        ):
-            raise GroupRepValueError(f"{where}: argument 'X' contains NaN or infinity")
+        with np.errstate(over="ignore", invalid="ignore"):  # refused below, not warned
+            out = self._transform(X)
+        # one reduction over the output; featurizers whose output carries NaN/inf from the
+        # input skipped the input scan, so the input is scanned only when the output is
+        # not finite
+        if out.dtype.kind in "fc" and not _all_finite(out):
+            if X.dtype.kind == "f" and not _all_finite(X):
+                raise GroupRepValueError(f"{where}: argument 'X' contains NaN or infinity")
+            raise _overflow(type(self).__name__, X, where)
         return out
 
     def _transform(self, X: npt.NDArray[Any]) -> npt.NDArray[Any]:  # pragma: no cover
@@ -269,7 +293,19 @@ class Featurizer:
         where = f"{type(self).__name__}.check"
         self._require_fitted(where)
         arr = self._validate(X, reset=False, where=where)
-        f = self._law_function()
+        self._checked_transform(arr, where)  # features that overflow are refused here
+        law_function = self._law_function()
+        name = type(self).__name__
+
+        def f(samples: Any) -> Any:
+            # the law is only checked on finite features: inf - inf would pass or fail
+            # for the wrong reason
+            out = law_function(samples)
+            values = np.asarray(out)
+            if values.dtype.kind in "fc" and not _all_finite(values):
+                raise _overflow(name, np.asarray(samples), where)
+            return out
+
         if self._law == "equivariant":
             return check_equivariant(f, self._action_in(), self._action_out(), arr, rtol)
         return check_invariant(f, self._action_in(), arr, rtol)
@@ -277,6 +313,45 @@ class Featurizer:
     def _law_function(self) -> Any:
         """The part of ``transform`` the law is about (all of it by default)."""
         return self.transform
+
+
+def _overflow(name: str, X: npt.NDArray[Any], where: str) -> GroupRepValueError:
+    """The error for features that are not finite although X is."""
+    with np.errstate(all="ignore"):
+        scale = float(np.abs(X).max()) if X.size and X.dtype.kind in "biuf" else float("nan")
+    return GroupRepValueError(
+        f"{where}: the features of {name} overflowed float64 (inf or NaN) although X is "
+        f"finite: the scale of X (largest |x| = {scale:.3g}) is too large for these "
+        "features; rescale X (for example divide it by its largest absolute value)"
+    )
+
+
+def _object_to_float(arr: npt.NDArray[Any], where: str) -> npt.NDArray[Any]:
+    """An object array of real numbers as float64; None, text, complex numbers and other
+    objects are refused (NumPy would read None as NaN and parse strings)."""
+    for kind in {type(v) for v in arr.flat}:
+        if issubclass(kind, bool | np.bool_ | numbers.Real) or (
+            issubclass(kind, numbers.Number) and not issubclass(kind, numbers.Complex)
+        ):
+            continue  # Decimal is a Number but not Complex
+        index = next(i for i, v in np.ndenumerate(arr) if type(v) is kind)
+        value = arr[index]
+        if value is None:
+            raise GroupRepValueError(
+                f"{where}: argument 'X' holds None (a missing value) at index {index}; "
+                "featurizers take numbers only and do not impute missing values"
+            )
+        if isinstance(value, complex | np.complexfloating):
+            raise GroupRepValueError(
+                f"{where}: argument 'X' must be real: Complex data not supported (the "
+                f"complex {describe(value)} at index {index})"
+            )
+        raise GroupRepTypeError(
+            f"{where}: argument 'X' must hold real numbers, got {describe(value)} of type "
+            f"{kind.__name__} at index {index} (a float() argument must be a real number: "
+            "a string is never parsed as a number)"
+        )
+    return arr.astype(np.float64)
 
 
 def _all_finite(arr: npt.NDArray[Any]) -> bool:

@@ -13,7 +13,7 @@ import numpy.typing as npt
 from grouprep._parallel import parallel_loops
 from grouprep._validation import describe
 from grouprep.errors import GroupRepTypeError, GroupRepValueError
-from grouprep.invariants._poly import Poly, poly_from_sympy
+from grouprep.invariants._poly import Poly, as_expression, poly_from_sympy
 
 __all__ = ["CompiledPolynomials", "compile_polynomials"]
 
@@ -132,7 +132,29 @@ class CompiledPolynomials:
         return out
 
     def __call__(self, X: Any) -> npt.NDArray[Any]:
-        arr = np.asarray(X)
+        """Evaluate every expression on each row of X (real numbers: bool, int or float).
+
+        Complex input is refused (the compiled paths evaluate real polynomials and would
+        drop the imaginary part), and so are text and object arrays (never parsed).
+        """
+        where = "compiled polynomials"
+        try:
+            arr = np.asarray(X)
+        except ValueError as exc:
+            raise GroupRepValueError(
+                f"{where}: argument 'X' must be a rectangular array, got a ragged nested "
+                f"sequence ({exc})"
+            ) from exc
+        if arr.dtype.kind == "c":
+            raise GroupRepValueError(
+                f"{where}: argument 'X' must be real (the variables are real), got complex "
+                f"dtype {arr.dtype}"
+            )
+        if arr.dtype.kind not in "biuf":
+            raise GroupRepTypeError(
+                f"{where}: argument 'X' must hold real numbers (bool, int or float), got "
+                f"dtype {arr.dtype} (text and objects are never parsed)"
+            )
         if arr.ndim != 2 or arr.shape[1] != self.n_vars:
             raise GroupRepValueError(
                 f"compiled polynomials: expected an array of shape (n_samples, {self.n_vars}), "
@@ -399,8 +421,15 @@ def compile_polynomials(
     Parameters
     ----------
     exprs : sequence of sympy expressions
+        sympy expressions, ``sympy.Poly`` objects or numbers. Strings are refused, never
+        parsed (``sympify`` would run them as Python). Expressions that are not polynomials
+        go through ``sympy.lambdify``, which prints them as Python code; so they may use
+        only the variables, numbers and sympy's own functions: other symbols (also bound
+        ones, as in ``Sum``), undefined functions (``sympy.Function("f")``) and classes
+        defined outside sympy are refused.
     variables : sequence of sympy symbols
-        The columns of the input, in order.
+        The columns of the input, in order (renamed internally; their names never reach
+        generated code).
     triple_fft : bool, optional
         Lower shift-invariant cubic forms by FFT (True) or by the correlation loop (False;
         None, the default, also picks the loop, measured faster at every length).
@@ -410,6 +439,14 @@ def compile_polynomials(
     CompiledPolynomials
         Callable on arrays of shape ``(n_samples, len(variables))``; real output when every
         coefficient is real, complex otherwise.
+
+    Raises
+    ------
+    GroupRepTypeError
+        If an expression is a string, bytes or not a sympy expression or number.
+    GroupRepValueError
+        If an expression uses symbols other than the variables, or (lambdify path) an
+        undefined function or a class foreign to sympy.
 
     Examples
     --------
@@ -441,22 +478,29 @@ def compile_polynomials(
     canonical = sympy.symbols(f"x0:{n}") if n else ()
     rename = dict(zip(variables, canonical, strict=True))
     polys: list[Poly | None] = []
-    for e in exprs:
-        expr = sympy.sympify(e).xreplace(rename)
+    read: list[Any] = []
+    for i, e in enumerate(exprs):
+        expr = as_expression(e, "compile_polynomials", f"exprs[{i}]").xreplace(rename)
         foreign = expr.free_symbols - set(canonical)
         if foreign:
             raise GroupRepValueError(
                 "compile_polynomials: argument 'exprs' uses symbols that are not among the "
                 f"variables: {sorted(map(str, foreign))}"
             )
+        read.append(expr)
         try:
             polys.append(poly_from_sympy(expr, n, "compile_polynomials", "exprs"))
         except GroupRepValueError:
             polys.append(None)
     if triple_fft is None:
         use_triple = _TRIPLE_FFT_MIN_N is not None and n >= _TRIPLE_FFT_MIN_N
-    else:
+    elif isinstance(triple_fft, bool | np.bool_):
         use_triple = bool(triple_fft)
+    else:
+        raise GroupRepTypeError(
+            "compile_polynomials: argument 'triple_fft' must be True, False or None, got "
+            f"{describe(triple_fft)} of type {type(triple_fft).__name__}"
+        )
     is_complex = False
     circ_cols, circ_w, gather_cols, generic_cols = [], [], [], []
     triple_cols: list[int] = []
@@ -509,12 +553,49 @@ def compile_polynomials(
     if gather_cols:
         parts.append(_gather_part(gather_cols, [polys[i] for i in gather_cols], n))  # type: ignore[misc]
     if generic_cols:
-        chosen = [sympy.sympify(exprs[i]).xreplace(rename) for i in generic_cols]
+        chosen = [read[i] for i in generic_cols]
+        for i, expr in zip(generic_cols, chosen, strict=True):
+            _check_printable(expr, set(canonical), f"exprs[{i}]")
         func = sympy.lambdify(canonical, chosen, modules="numpy", cse=True)
         parts.append(_Generic(generic_cols, chosen, func))
         is_complex = is_complex or any(not e.is_real for e in chosen if e.is_real is not None)
     dtype = np.complex128 if is_complex else np.float64
     return CompiledPolynomials(n, len(polys), dtype, parts)
+
+
+def _check_printable(expr: Any, allowed: set[Any], name: str) -> None:
+    """Refuse what would put user text into the code ``sympy.lambdify`` writes and runs.
+
+    lambdify prints every symbol and function name into Python source. The variables are
+    renamed to ``x0 .. x{n-1}`` before; any other symbol (a bound one, as in ``Sum``), an
+    undefined function (``sympy.Function(name)``), a string atom, or a node whose class
+    does not come from sympy (its printer is user code) is refused.
+    """
+    import sympy
+    from sympy.core.function import AppliedUndef
+
+    where = "compile_polynomials"
+    for node in sympy.preorder_traversal(expr):
+        if isinstance(node, sympy.Symbol):
+            if node not in allowed:
+                raise GroupRepValueError(
+                    f"{where}: argument '{name}' uses a symbol {describe(str(node))} that is "
+                    "not among the variables (bound symbols included)"
+                )
+            continue
+        if isinstance(node, AppliedUndef):
+            raise GroupRepValueError(
+                f"{where}: argument '{name}' applies an undefined function "
+                f"{describe(type(node).__name__)}; only sympy's own functions (sin, exp, "
+                "sqrt, ...) can be compiled"
+            )
+        module = getattr(type(node), "__module__", None) or ""
+        if not module.startswith("sympy.") or isinstance(node, sympy.core.symbol.Str):
+            raise GroupRepValueError(
+                f"{where}: argument '{name}' contains a {type(node).__name__} node, which "
+                "cannot be compiled (only sympy's numbers, the variables and sympy's own "
+                "functions are accepted)"
+            )
 
 
 def _gather_part(columns: list[int], polys: list[Poly], n: int) -> _Gather:

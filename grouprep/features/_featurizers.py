@@ -479,14 +479,8 @@ class OrbitIndex(Featurizer):
                 f"{where}: the quotient has {self.num_classes_} classes, more than "
                 f"max_onehot={self.max_onehot}; use encoding='ordinal'"
             )
-        self._transform(X)  # symbols checked now
 
     def _transform(self, X: npt.NDArray[Any]) -> npt.NDArray[Any]:
-        k = self.action_.alphabet
-        if X.size and (X.min() < 0 or X.max() >= k):
-            raise GroupRepValueError(
-                f"{type(self).__name__}: argument 'X' must hold symbols 0..{k - 1}"
-            )
         ids = np.asarray(self.quotient_.index(X))
         if self.encoding == "ordinal":
             return ids.reshape(-1, 1)

@@ -49,7 +49,8 @@ def reynolds(rep: Representation, f: Any) -> Any:
         The representation :math:`\\rho`; polynomials are in the sympy symbols
         ``x0 .. x{dim-1}``.
     f : sympy expression
-        A polynomial in those symbols with exact (cyclotomic) coefficients.
+        A polynomial in those symbols with exact (cyclotomic) coefficients (a sympy
+        expression, a ``sympy.Poly`` or a number; strings are refused, never parsed).
 
     Returns
     -------
@@ -57,6 +58,8 @@ def reynolds(rep: Representation, f: Any) -> Any:
 
     Raises
     ------
+    GroupRepTypeError
+        If rep is not a Representation, or f is a string, None or not a sympy expression.
     GroupRepValueError
         If f contains other symbols or is not a polynomial.
 

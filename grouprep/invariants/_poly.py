@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import numbers
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -23,6 +24,7 @@ __all__ = [
     "Echelon",
     "Poly",
     "Substitution",
+    "as_expression",
     "monomials",
     "poly_from_sympy",
     "poly_mul",
@@ -71,16 +73,49 @@ def _read_coefficient(expr: Any, where: str, name: str) -> Cyclotomic:
         ) from exc
 
 
+def as_expression(value: Any, where: str, name: str) -> Any:
+    """A user value as a sympy expression, without ever parsing or evaluating text.
+
+    The one point where every public function taking polynomials or expressions
+    (``compile_polynomials``, ``reynolds``, ``prove_invariant``, ``prove_equivariant``)
+    reads them. Accepted: a sympy expression (:class:`sympy.Expr`), a :class:`sympy.Poly`
+    (read as its expression) and a number (int, Fraction, float, complex, NumPy scalar).
+    Strings and bytes are refused: ``sympy.sympify`` would evaluate them as Python code.
+
+    Raises
+    ------
+    GroupRepTypeError
+        For a string, bytes, None or any other object.
+    """
+    import sympy
+
+    if isinstance(value, str | bytes | bytearray):
+        raise GroupRepTypeError(
+            f"{where}: argument '{name}' must be a sympy expression, got the "
+            f"{type(value).__name__} {describe(value)}; text is never parsed (sympify would "
+            "run it as Python code): build the expression with sympy, e.g. "
+            "x = sympy.symbols('x0:3'); x[0] * x[1]"
+        )
+    if isinstance(value, sympy.Poly):
+        return value.as_expr()
+    if isinstance(value, sympy.Expr):
+        return value
+    if isinstance(value, numbers.Number) and not isinstance(value, bool):
+        try:
+            return sympy.sympify(value, strict=True)
+        except sympy.SympifyError:
+            pass
+    raise GroupRepTypeError(
+        f"{where}: argument '{name}' must be a sympy expression, a sympy Poly or a number, "
+        f"got {describe(value)} of type {type(value).__name__}"
+    )
+
+
 def poly_from_sympy(expr: Any, n: int, where: str, name: str = "f") -> Poly:
     """Read a sympy polynomial in ``x0 .. x{n-1}`` with cyclotomic coefficients."""
     import sympy
 
-    try:
-        e = sympy.sympify(expr)
-    except (sympy.SympifyError, TypeError) as exc:
-        raise GroupRepTypeError(
-            f"{where}: argument '{name}' must be a sympy polynomial, got {describe(expr)}"
-        ) from exc
+    e = as_expression(expr, where, name)
     xs = variables(n)
     foreign = e.free_symbols - set(xs)
     if foreign:

@@ -48,7 +48,8 @@ def prove_invariant(f: Any, rep: Representation) -> LawReport:
     Parameters
     ----------
     f : sympy expression
-        A polynomial in ``x0 .. x{dim-1}``.
+        A polynomial in ``x0 .. x{dim-1}`` (a sympy expression, a ``sympy.Poly`` or a
+        number; strings are refused, never parsed).
     rep : Representation
         How the group acts on the variables.
 
@@ -60,6 +61,8 @@ def prove_invariant(f: Any, rep: Representation) -> LawReport:
 
     Raises
     ------
+    GroupRepTypeError
+        If f is a string, None or not a sympy expression or number.
     GroupRepValueError
         If f is not a polynomial in the representation's variables.
 
@@ -134,7 +137,7 @@ def prove_equivariant(F: Any, rep_in: Representation, rep_out: Representation) -
     ----------
     F : list of sympy expressions or sympy.Matrix
         Polynomials in ``x0 .. x{rep_in.dim - 1}``, or a ``(rep_out.dim, rep_in.dim)``
-        matrix of numbers.
+        matrix of numbers. Components that are strings are refused, never parsed.
     rep_in, rep_out : Representation
         Representations of the same group.
 

@@ -100,3 +100,92 @@ def test_round_trip_of_the_triple_correlation_path(tmp_path, monkeypatch):
 def test_the_reversal_case_exercises_the_gather_path():
     feat = grouprep.InvariantPolynomials(rep=REVERSAL, degree=3).fit(np.ones((2, 9)))
     assert set(feat._compiled.paths) == {"gather"}
+
+
+def _generated(feat, tmp_path):
+    path = tmp_path / f"gen_{type(feat).__name__.lower()}.py"
+    path.write_text(grouprep.to_source(feat))
+    return _load(path)
+
+
+@pytest.mark.parametrize(
+    "feat",
+    [
+        grouprep.PowerSpectrum(),
+        grouprep.GroupConvolution(n_filters=2, nonlinearity="relu"),
+        grouprep.OrbitAugmenter(),
+    ],
+    ids=repr,
+)
+def test_a_featurizer_fitted_on_images_writes_a_module_for_images(feat, tmp_path):
+    images = np.random.default_rng(2).standard_normal((6, 4, 5))
+    feat.fit(images)
+    module = _generated(feat, tmp_path)
+    np.testing.assert_allclose(
+        module.transform(images), feat.transform(images), rtol=1e-12, atol=1e-12
+    )
+    assert module.transform(images).shape == (6, module.N_FEATURES_OUT)
+    # the flattened rows are refused by both, as are images of another shape
+    for other in (images.reshape(6, -1), images[:, :, :4]):
+        with pytest.raises(ValueError, match=r"shape|features"):
+            feat.transform(other)
+        with pytest.raises(ValueError, match="expected an array of shape"):
+            module.transform(other)
+
+
+def test_canonical_form_keeps_int64_exact_near_2_to_the_60(tmp_path):
+    rng = np.random.default_rng(3)
+    X = (2**60 + rng.integers(0, 4, size=(30, 7))).astype(np.int64)
+    X[:, 3] += 1  # 2**60 + 1 and 2**60 + 2 differ by less than a float64 step there
+    feat = grouprep.CanonicalForm().fit(X)
+    module = _generated(feat, tmp_path)
+    got = module.transform(X)
+    assert got.dtype == np.int64
+    np.testing.assert_array_equal(got, feat.transform(X))
+    rows = [min(tuple(np.roll(r, g)) for g in range(7)) for r in X.tolist()]
+    np.testing.assert_array_equal(got, np.array(rows, dtype=np.int64))
+
+
+def test_generated_modules_refuse_complex_text_and_object_input(tmp_path):
+    X = np.random.default_rng(4).standard_normal((3, 6))
+    feats = (grouprep.PowerSpectrum(), grouprep.InvariantPolynomials(), grouprep.CanonicalForm())
+    for feat in feats:
+        module = _generated(feat.fit(X), tmp_path)
+        for bad in (X + 1j, X.astype(str), X.astype(object)):
+            with pytest.raises(TypeError, match="real numbers"):
+                module.transform(bad)
+
+
+def test_generated_canonical_form_checks_the_alphabet(tmp_path):
+    X = np.random.default_rng(5).integers(0, 2, (4, 6))
+    feat = grouprep.CanonicalForm(grouprep.shift_action(6, 2)).fit(X)
+    module = _generated(feat, tmp_path)
+    np.testing.assert_array_equal(module.transform(X), feat.transform(X))
+    bad = X.copy()
+    bad[0, 0] = 2
+    with pytest.raises(ValueError, match=r"symbols 0\.\.1"):
+        module.transform(bad)
+
+
+def test_generated_modules_refuse_overflowed_features(tmp_path):
+    X = np.random.default_rng(6).standard_normal((3, 6))
+    module = _generated(grouprep.Bispectrum().fit(X), tmp_path)
+    with pytest.raises(ValueError, match="overflowed float64"):
+        module.transform(X * 1e150)
+
+
+def test_compiled_polynomials_refuse_complex_text_and_object_input():
+    import sympy
+
+    x = sympy.symbols("x0:3")
+    f = grouprep.compile_polynomials([x[0] * x[1] + x[2], x[0] ** 2 + x[1] ** 2 + x[2] ** 2], x)
+    X = np.array([[1.0, 2.0, 3.0]])
+    np.testing.assert_allclose(f(X), [[5.0, 14.0]])
+    with pytest.raises(grouprep.GroupRepValueError, match="'X' must be real"):
+        f(X + 1j)
+    with pytest.raises(grouprep.GroupRepTypeError, match="real numbers"):
+        f(X.astype(str))
+    with pytest.raises(grouprep.GroupRepTypeError, match="real numbers"):
+        f(np.array([[1.0, "2", 3.0]], dtype=object))
+    with pytest.raises(grouprep.GroupRepValueError, match="ragged"):
+        f([[1.0, 2.0, 3.0], [1.0]])

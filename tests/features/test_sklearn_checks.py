@@ -62,6 +62,6 @@ def _expected(est):
     ],
     expected_failed_checks=_expected,
 )
-@pytest.mark.filterwarnings("ignore::UserWarning")
+@pytest.mark.filterwarnings("error::UserWarning")  # e.g. "does not inherit BaseEstimator"
 def test_sklearn_compatible(estimator, check):
     check(estimator)

@@ -140,7 +140,24 @@ def test_bad_input():
         reynolds(rep, 1 / sympy.Symbol("x0"))
     with pytest.raises(grouprep.GroupRepTypeError, match="'rep' must be a Representation"):
         reynolds("rho", t)
+    with pytest.raises(grouprep.GroupRepTypeError, match="'rep' must be a Representation"):
+        reynolds(None, sympy.Symbol("x0"))
+    with pytest.raises(grouprep.GroupRepTypeError, match=r"reynolds: argument 'f'.*NoneType"):
+        reynolds(rep, None)
+    with pytest.raises(grouprep.GroupRepTypeError, match=r"reynolds: argument 'f'.*list"):
+        reynolds(rep, [sympy.Symbol("x0")])
     with pytest.raises(grouprep.GroupRepValueError, match="'max_degree' must be an int >= 0"):
         invariant_generators(rep, -2)
     with pytest.raises(grouprep.GroupRepValueError, match="'degree' must be an int >= 0"):
         invariant_basis(rep, -1)
+
+
+def test_reynolds_refuses_strings_and_never_runs_them(tmp_path):
+    mark = tmp_path / "MARK"
+    rep = regular_representation(grouprep.cyclic(3))
+    with pytest.raises(grouprep.GroupRepTypeError, match=r"reynolds: argument 'f'.*str"):
+        reynolds(rep, f"__import__('os').system('touch {mark}')")
+    assert not mark.exists()
+    assert reynolds(rep, sympy.Poly(sympy.Symbol("x0") ** 2, sympy.Symbol("x0"))) == (
+        sum(sympy.Symbol(f"x{i}") ** 2 for i in range(3)) / 3
+    )

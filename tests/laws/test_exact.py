@@ -89,3 +89,20 @@ def test_bad_input():
         grouprep.prove_invariant(x[0], "rho")
     with pytest.raises(grouprep.GroupRepValueError, match="not a cyclotomic number"):
         grouprep.prove_invariant(sympy.pi * x[0], rho)
+
+
+def test_strings_are_refused_and_never_run(tmp_path):
+    mark = tmp_path / "MARK"
+    payload = f"__import__('os').system('touch {mark}')"
+    rho = regular_representation(grouprep.cyclic(3))
+    x = sympy.symbols("x0:3")
+    with pytest.raises(grouprep.GroupRepTypeError, match="prove_invariant: argument 'f'"):
+        grouprep.prove_invariant(payload, rho)
+    with pytest.raises(grouprep.GroupRepTypeError, match="prove_equivariant: argument 'F'"):
+        grouprep.prove_equivariant([x[0], payload, x[2]], rho, rho)
+    with pytest.raises(grouprep.GroupRepTypeError, match="prove_invariant: argument 'f'"):
+        grouprep.prove_invariant(None, rho)
+    assert not mark.exists()
+    # sympy Poly and plain numbers are read, not parsed
+    assert grouprep.prove_invariant(sympy.Poly(x[0] + x[1] + x[2], *x), rho).holds
+    assert grouprep.prove_invariant(7, rho).holds

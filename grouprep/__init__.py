@@ -10,6 +10,8 @@ subpackage (:mod:`grouprep.groups`, :mod:`grouprep.actions`, :mod:`grouprep.laws
 (0, 0, 0, 1, 1, 0, 0, 0)
 """
 
+from typing import TYPE_CHECKING, Any
+
 from grouprep.actions import (
     Action,
     FiniteAction,
@@ -33,18 +35,6 @@ from grouprep.errors import (
     NotFiniteError,
     SizeLimitError,
     SpecError,
-)
-from grouprep.features import (
-    Bispectrum,
-    CanonicalForm,
-    GroupConvolution,
-    InvariantPolynomials,
-    InvariantPooling,
-    OrbitAugmenter,
-    OrbitIndex,
-    PowerSpectrum,
-    compile_polynomials,
-    to_source,
 )
 from grouprep.groups import (
     ConjugacyClass,
@@ -135,6 +125,52 @@ from grouprep.reps import (
     restrict,
     tensor_product,
 )
+
+if TYPE_CHECKING:
+    from grouprep.features import (
+        Bispectrum,
+        CanonicalForm,
+        GroupConvolution,
+        InvariantPolynomials,
+        InvariantPooling,
+        OrbitAugmenter,
+        OrbitIndex,
+        PowerSpectrum,
+        compile_polynomials,
+        to_source,
+    )
+
+_FEATURES = frozenset(
+    {
+        "Bispectrum",
+        "CanonicalForm",
+        "GroupConvolution",
+        "InvariantPolynomials",
+        "InvariantPooling",
+        "OrbitAugmenter",
+        "OrbitIndex",
+        "PowerSpectrum",
+        "compile_polynomials",
+        "to_source",
+    }
+)
+
+
+def __getattr__(name: str) -> Any:
+    # the featurizers are scikit-learn estimators: importing them imports scikit-learn,
+    # which ``import grouprep`` leaves until a featurizer is first used
+    if name in _FEATURES:
+        from grouprep import features
+
+        value = getattr(features, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'grouprep' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | _FEATURES)
+
 
 __version__ = "0.1.0"
 

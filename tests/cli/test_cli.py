@@ -296,3 +296,13 @@ def test_tour_keeps_earlier_results_unless_force(capsys, tmp_path):
     # without the experiment nothing is written, so nothing is refused
     assert main(["tour", "--n", "3", "--out", str(tmp_path)]) == 0
     assert precious.read_bytes() == b"a figure I made"
+
+
+def test_a_closed_pipe_ends_the_command_quietly():
+    proc = _grouprep("necklaces", "20", "--list", "--limit", "50000", stdout=subprocess.PIPE)
+    assert proc.stdout is not None
+    assert proc.stdout.readline().startswith("strings of length 20")
+    proc.stdout.close()  # as `| head -1` does
+    err = proc.stderr.read() if proc.stderr else ""
+    assert proc.wait(timeout=120) == 0
+    assert err == ""

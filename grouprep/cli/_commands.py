@@ -3,8 +3,10 @@
 
 Each ``_cmd_*`` function takes the parsed arguments and returns the exit status; bad input
 raises a :class:`~grouprep.errors.GroupRepError`, which :func:`grouprep.cli.main` prints as
-``grouprep COMMAND: error: ...`` with status 2. The size limits below keep every command
-within a few seconds; the Python API has no such limits.
+``grouprep COMMAND: error: ...`` with status 2. The size limits below are checked from
+the arguments before any work; they bound memory and output, and keep most commands
+within seconds (docs/guide/cli.rst lists them, and the exceptions). The Python API has no
+such limits.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ import numpy as np
 import numpy.typing as npt
 
 from grouprep.actions import permutation_action
-from grouprep.cli._main import _table
-from grouprep.errors import GroupRepValueError
+from grouprep.cli._main import _group, _number, _table
+from grouprep.errors import GroupRepValueError, SizeLimitError
 from grouprep.features import (
     Bispectrum,
     Featurizer,
@@ -59,8 +61,6 @@ MAX_RANK_LENGTH = 1024
 MAX_RANK_ALPHABET = 2**31
 #: necklaces --list: most symbols listed, --limit * N
 MAX_LIST_SYMBOLS = 10**7
-#: character-table, molien, invariants: largest group order
-MAX_ORDER = 50_000
 #: character-table: most conjugacy classes (the table has classes**2 entries)
 MAX_CLASSES = 200
 #: molien, invariants: largest dimension of the representation
@@ -76,8 +76,10 @@ MAX_GENERATOR_BASIS = 100
 #: featurize: longest signals (bispectrum-full has about n**2 / 4 features)
 MAX_SIGNAL = 65_536
 MAX_SIGNAL_FULL_BISPECTRUM = 1024
-#: featurize --features polynomials: most monomials of the top degree
-MAX_FEATURE_MONOMIALS = 20_000
+#: featurize --features polynomials: highest degree, and most monomials of all the
+#: degrees 1 .. D together, C(n + D, D) - 1 (the module computes one orbit sum per class)
+MAX_FEATURE_DEGREE = 100
+MAX_FEATURE_MONOMIALS = 10_000
 
 
 def _fail(command: str, message: str) -> GroupRepValueError:
@@ -128,11 +130,13 @@ def _cmd_necklaces(args: argparse.Namespace) -> int:
     n = _positive(where, "N", args.n)
     k = _positive(where, "--k", args.k)
     limit = _positive(where, "--limit", args.limit)
-    if n * math.log10(max(k, 2)) > MAX_COUNT_DIGITS:
-        raise _fail(
-            where,
-            f"k**N = {k}**{n} has more than {MAX_COUNT_DIGITS} digits; use the Python "
-            "functions grouprep.count_necklaces and friends for such sizes",
+    longest = int(MAX_COUNT_DIGITS / math.log10(max(k, 2)))  # compared as ints: n may be huge
+    if n > longest:
+        raise SizeLimitError(
+            f"{where}: N = {_number(n)} is too long for k = {_number(k)}: the command takes "
+            f"k**N of at most {MAX_COUNT_DIGITS} digits (k counted as 2 or more), so N <= "
+            f"{longest}; use the Python functions grouprep.count_necklaces and friends for "
+            "such sizes"
         )
     if args.rank is not None and n > MAX_RANK_LENGTH:
         raise _fail(
@@ -179,17 +183,6 @@ def _cmd_necklaces(args: argparse.Namespace) -> int:
 
 
 # ------------------------------------------------------------- group commands
-def _group(command: str, spec: str) -> FiniteGroup[Any]:
-    G = parse_group(spec)
-    if G.order > MAX_ORDER:
-        raise _fail(
-            command,
-            f"{spec} = {G!r} has order {G.order}; the command takes groups of order at most "
-            f"{MAX_ORDER} (use the Python API for larger ones)",
-        )
-    return G
-
-
 def _cmd_character_table(args: argparse.Namespace) -> int:
     where = "character-table"
     G = _group(where, args.spec)
@@ -276,7 +269,9 @@ def _cmd_molien(args: argparse.Namespace) -> int:
     degree = args.degree
     if not 0 <= degree <= MAX_MOLIEN_DEGREE:
         raise _fail(
-            where, f"argument '--degree' must be between 0 and {MAX_MOLIEN_DEGREE}, got {degree}"
+            where,
+            f"argument '--degree' must be between 0 and {MAX_MOLIEN_DEGREE}, "
+            f"got {_number(degree)}",
         )
     G = _group(where, args.spec)
     rep = _representation(where, G, args.spec, args.action)
@@ -293,8 +288,12 @@ def _cmd_molien(args: argparse.Namespace) -> int:
 def _cmd_invariants(args: argparse.Namespace) -> int:
     where = "invariants"
     degree = args.degree
-    if degree < 0:
-        raise _fail(where, f"argument '--degree' must be >= 0, got {degree}")
+    if not 0 <= degree <= MAX_MOLIEN_DEGREE:  # the Molien coefficients up to D are needed
+        raise _fail(
+            where,
+            f"argument '--degree' must be between 0 and {MAX_MOLIEN_DEGREE}, "
+            f"got {_number(degree)}",
+        )
     limit = _positive(where, "--limit", args.limit)
     G = _group(where, args.spec)
     rep = _representation(where, G, args.spec, args.action)
@@ -302,7 +301,8 @@ def _cmd_invariants(args: argparse.Namespace) -> int:
     if monomials > MAX_MONOMIALS:
         raise _fail(
             where,
-            f"there are {monomials} monomials of degree {degree} in {rep.dim} variables, more "
+            f"there are {_number(monomials)} monomials of degree {degree} in {rep.dim} "
+            "variables, more "
             f"than the {MAX_MONOMIALS} the command takes; lower --degree",
         )
     coefficients = molien_coefficients(rep, degree)
@@ -349,14 +349,18 @@ def _featurizer(where: str, features: str, n: int, degree: int | None) -> Featur
             return PowerSpectrum(n)
         return Bispectrum(n, selective=features == "bispectrum")
     degree = 2 if degree is None else degree
-    if degree < 1:
-        raise _fail(where, f"argument '--degree' must be >= 1, got {degree}")
-    monomials = math.comb(n + degree - 1, degree)
-    if monomials > MAX_FEATURE_MONOMIALS:
+    if not 1 <= degree <= MAX_FEATURE_DEGREE:
         raise _fail(
             where,
-            f"there are {monomials} monomials of degree {degree} in {n} variables, more than "
-            f"the {MAX_FEATURE_MONOMIALS} the command takes; lower --degree",
+            f"argument '--degree' must be between 1 and {MAX_FEATURE_DEGREE}, "
+            f"got {_number(degree)}",
+        )
+    monomials = math.comb(n + degree, degree) - 1
+    if monomials > MAX_FEATURE_MONOMIALS:
+        raise SizeLimitError(
+            f"{where}: there are {_number(monomials)} monomials of degrees 1 .. {degree} in "
+            f"{n} variables, more than the {MAX_FEATURE_MONOMIALS} the command takes; lower "
+            "--degree"
         )
     return InvariantPolynomials(degree=degree)
 

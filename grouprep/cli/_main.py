@@ -4,17 +4,19 @@ sub-command structure (``grouprep info``, ``grouprep tour``, ...) needs nothing 
 from __future__ import annotations
 
 import argparse
+import errno
 import math
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TextIO, cast
 
 import numpy as np
 
+from grouprep._validation import describe
 from grouprep.actions import shift_action
-from grouprep.errors import GroupRepError
-from grouprep.groups import FiniteGroup, cyclic, parse_group
+from grouprep.errors import GroupRepError, GroupRepValueError, SizeLimitError
+from grouprep.groups import CyclicGroup, FiniteGroup, cyclic, parse_group
 from grouprep.laws import check_action, check_group_axioms, check_homomorphism
 from grouprep.orbits import (
     Quotient,
@@ -28,6 +30,37 @@ from grouprep.orbits import (
 from grouprep.reps import character_table, inner_product, irreps
 
 __all__ = ["main"]
+
+#: info, character-table, molien, invariants: largest group order (info prints one row
+#: per conjugacy class, an abelian group of order m has m of them)
+MAX_ORDER = 50_000
+#: experiment: most seeds, and most rows of one training or test set
+MAX_EXPERIMENT_SEEDS = 100
+MAX_EXPERIMENT_ROWS = 100_000
+
+
+def _number(value: int) -> str:
+    """An integer for a message: in full up to 30 digits, else its size (``about 10^4820``;
+    ``str`` refuses ints of more than 4300 digits)."""
+    if value < 10**30:
+        return str(value)
+    return f"about 10^{int(value.bit_length() * math.log10(2))}"
+
+
+def _group(command: str, spec: str) -> FiniteGroup[Any]:
+    """The group of SPEC, refused at once (from its order) beyond :data:`MAX_ORDER`."""
+    G = parse_group(spec)
+    if G.order > MAX_ORDER:
+        raise SizeLimitError(
+            f"{command}: {_short(spec)} = {describe(G)} has order {_number(G.order)}; the "
+            f"command takes groups of order at most {MAX_ORDER} (use the Python API for "
+            "larger ones)"
+        )
+    return G
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else f"{text[:37]}..."
 
 
 def _table(rows: Sequence[Sequence[Any]], header: Sequence[str]) -> str:
@@ -56,7 +89,7 @@ def describe_group(G: FiniteGroup[Any], spec: str | None = None) -> str:
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
-    G = parse_group(args.spec)
+    G = _group("info", args.spec)
     print(describe_group(G, args.spec))
     return 0
 
@@ -68,7 +101,9 @@ def _bits(x: Any) -> str:
 def _cmd_tour(args: argparse.Namespace) -> int:
     n = args.n
     if n < 1 or n > 16:
-        raise GroupRepError(f"tour: argument '--n' must be between 1 and 16, got {n}")
+        raise GroupRepValueError(f"tour: argument '--n' must be between 1 and 16, got {n}")
+    if not args.no_experiment and _tour_sizes(n):
+        _check_out("tour", args.out, args.force)
     G = cyclic(n)
     action = shift_action(n, alphabet=2)
     say = print
@@ -204,14 +239,20 @@ def _tour_experiment(n: int, args: argparse.Namespace, say: Any) -> None:
         say("\n7. The experiment needs scikit-learn and matplotlib: pip install 'grouprep[ml]'")
         return
     say("\n7. Sample complexity (grouprep.strategies): the five strategies on a quotient task")
-    domain = 2**n
-    sizes = [s for s in (16, 32, 64, 128, 256, 512) if s <= domain]
-    if len(sizes) < 2:
-        say(f"   skipped: {n}-bit strings are too few ({domain}) for a learning curve; try --n 8")
+    sizes = _tour_sizes(n)
+    if not sizes:
+        say(f"   skipped: {n}-bit strings are too few ({2**n}) for a learning curve; try --n 8")
         return
     say(f"   task: random labels on the necklaces of {n}-bit strings; sizes {sizes}, 2 seeds\n")
     res = run_experiment(
-        "necklace-labels", n, sizes=sizes, seeds=2, target=0.8, test_size=1000, out=args.out
+        "necklace-labels",
+        n,
+        sizes=sizes,
+        seeds=2,
+        target=0.8,
+        test_size=1000,
+        out=args.out,
+        overwrite=args.force,
     )
     for line in res.table().splitlines():
         say("   " + line)
@@ -221,6 +262,30 @@ def _tour_experiment(n: int, args: argparse.Namespace, say: Any) -> None:
     )
     if res.files:
         say(f"   files: {res.files['json']}, {res.files['csv']}, {res.files['png']}")
+
+
+def _tour_sizes(n: int) -> list[int]:
+    """The train sizes of the tour's experiment; none when 2**n strings are too few."""
+    sizes = [s for s in (16, 32, 64, 128, 256, 512) if s <= 2**n]
+    return sizes if len(sizes) >= 2 else []
+
+
+def _check_out(command: str, out: str, force: bool) -> None:
+    """Refuse, before any work, an output directory that holds the result files of an
+    earlier run, unless ``--force`` (``run_experiment`` refuses them too, with its own
+    argument's name)."""
+    if force:
+        return
+    try:
+        from grouprep.strategies._experiment import existing_outputs
+    except ImportError:  # pragma: no cover - without the ml extra nothing is written
+        return
+    found = existing_outputs(out)
+    if found:
+        raise GroupRepValueError(
+            f"{command}: {', '.join(found)} exist{'s' if len(found) == 1 else ''} (results of "
+            "an earlier run); pass --force to overwrite, or choose another --out"
+        )
 
 
 def _sizes(text: str) -> list[int]:
@@ -243,6 +308,7 @@ def _sizes(text: str) -> list[int]:
 
 
 def _cmd_experiment(args: argparse.Namespace) -> int:
+    where = "experiment"
     try:
         from grouprep.strategies import run_experiment
     except ImportError as exc:  # pragma: no cover - without the ml extra
@@ -250,12 +316,31 @@ def _cmd_experiment(args: argparse.Namespace) -> int:
             "experiment: needs scikit-learn and matplotlib: pip install 'grouprep[ml]'"
         ) from exc
     G = parse_group(args.group)
-    if not (G.is_abelian and len(G.generators) <= 1 and repr(G).startswith("cyclic(")):
-        raise GroupRepError(
-            f"experiment: --group must be a cyclic group Zn (shifts of length-n strings), "
-            f"got {args.group!r} = {G!r}"
+    if not isinstance(G, CyclicGroup):
+        raise GroupRepValueError(
+            f"{where}: argument '--group' must be a cyclic group Zn (shifts of length-n "
+            f"strings), got {_short(args.group)} = {describe(G)}"
         )
     n = G.order
+    if not 2 <= n <= 64:
+        raise GroupRepValueError(
+            f"{where}: argument '--group' must be Zn with 2 <= n <= 64 (the string length), "
+            f"got {_short(args.group)}"
+        )
+    if not 1 <= args.seeds <= MAX_EXPERIMENT_SEEDS:
+        raise SizeLimitError(
+            f"{where}: argument '--seeds' must be between 1 and {MAX_EXPERIMENT_SEEDS}, "
+            f"got {_number(args.seeds)}"
+        )
+    for option, rows in (("--sizes", max(args.sizes)), ("--test-size", args.test_size)):
+        if rows > MAX_EXPERIMENT_ROWS:
+            raise SizeLimitError(
+                f"{where}: argument {option!r} asks for {_number(rows)} samples; the command "
+                f"takes at "
+                f"most {MAX_EXPERIMENT_ROWS} per training or test set (use "
+                "grouprep.strategies.run_experiment for more)"
+            )
+    _check_out(where, args.out, args.force)
     strategies = args.strategies.split(",") if args.strategies else None
     res = run_experiment(
         args.task,
@@ -267,6 +352,7 @@ def _cmd_experiment(args: argparse.Namespace) -> int:
         target=args.target,
         test_size=args.test_size,
         out=args.out,
+        overwrite=args.force,
         progress=not args.quiet,
         seed=args.seed,
     )
@@ -310,7 +396,12 @@ def _add_experiment(sub: Any) -> None:
     exp.add_argument("--test-size", type=int, default=2000, help="test samples per seed")
     exp.add_argument("--strategies", default=None, help="comma-separated subset of strategies")
     exp.add_argument("--seed", type=int, default=0, help="master seed (default 0)")
-    exp.add_argument("--out", default="grouprep-experiment", help="output directory")
+    exp.add_argument(
+        "--out",
+        default="grouprep-experiment",
+        help="output directory; result files of an earlier run are kept unless --force",
+    )
+    exp.add_argument("--force", action="store_true", help="overwrite the result files in --out")
     exp.add_argument("--quiet", action="store_true", help="no progress lines")
     exp.set_defaults(func=_cmd_experiment)
 
@@ -332,8 +423,11 @@ def build_parser() -> argparse.ArgumentParser:
     tour = sub.add_parser("tour", help="walk through grouprep on Z_n acting on n-bit strings")
     tour.add_argument("--n", type=int, default=8, help="string length n (default 8, at most 16)")
     tour.add_argument(
-        "--out", default="grouprep-tour", help="directory for the experiment's files"
+        "--out",
+        default="grouprep-tour",
+        help="directory for the experiment's files; existing ones are kept unless --force",
     )
+    tour.add_argument("--force", action="store_true", help="overwrite the files in --out")
     tour.add_argument(
         "--no-experiment", action="store_true", help="skip the sample-complexity experiment"
     )
@@ -345,22 +439,98 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 on success, 2 on bad input)."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return 0
+class _OutputError(Exception):
+    """Writing the command's standard output failed (a full disk, a closed pipe)."""
+
+    def __init__(self, err: OSError) -> None:
+        super().__init__(err)
+        self.err = err
+
+
+class _Output:
+    """Standard output, with a failed write or flush raised as :class:`_OutputError`, so
+    that it is told apart from the command's own file errors."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as err:
+            raise _OutputError(err) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as err:
+            raise _OutputError(err) from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def _discard_stdout() -> None:
+    """Point file descriptor 1 at the null device, so that the interpreter's last flush
+    of the unwritable output neither fails nor prints."""
     try:
-        return int(args.func(args))
+        fd = sys.__stdout__.fileno() if sys.__stdout__ is not None else 1
+    except (OSError, ValueError):  # pragma: no cover - no real standard output
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
+def _error(text: str) -> None:
+    print(" ".join(text.split("\n")), file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status.
+
+    0 on success; 2 on bad input, with one line ``grouprep COMMAND: error: ...`` on
+    standard error (also when the standard output cannot be written, for example a full
+    disk; a closed pipe, as in ``grouprep ... | head``, ends the command quietly with 0);
+    130 when interrupted (Ctrl-C), with one line; 1, with one line, for an error that is
+    a bug of grouprep. No traceback is printed.
+    """
+    command = "grouprep"
+    stdout = sys.stdout
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return 0
+        command = f"grouprep {args.command}"
+        sys.stdout = cast(TextIO, _Output(stdout))
+        status = int(args.func(args))
+        sys.stdout.flush()
+        return status
     except GroupRepError as err:
-        print(f"grouprep {args.command}: error: {err}", file=sys.stderr)
+        _error(f"{command}: error: {err}")
         return 2
-    except BrokenPipeError:  # e.g. `grouprep necklaces 20 --list | head`: stop quietly
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 0
+    except (_OutputError, BrokenPipeError) as exc:
+        failure = exc.err if isinstance(exc, _OutputError) else exc
+        sys.stdout = stdout
+        if stdout is sys.__stdout__:
+            _discard_stdout()
+        if failure.errno == errno.EPIPE:  # e.g. `grouprep necklaces 20 --list | head`
+            return 0
+        _error(f"{command}: error: cannot write the output: {failure.strerror or failure}")
+        return 2
+    except KeyboardInterrupt:
+        _error(f"{command}: interrupted")
+        return 130
+    except MemoryError as err:
+        _error(f"{command}: error: out of memory{f' ({err})' if str(err) else ''}")
+        return 2
+    except Exception as err:  # a bug: one line rather than a traceback
+        _error(f"{command}: internal error: {type(err).__name__}: {err} (please report it)")
+        return 1
+    finally:
+        sys.stdout = stdout
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -40,7 +40,8 @@ def parse_group(spec: str) -> FiniteGroup[Any]:
     GroupRepTypeError
         If ``spec`` is not a string.
     SpecError
-        If the string does not follow the grammar, or a number is absurdly large.
+        If the string does not follow the grammar, or a factor's number is larger than
+        10**6 (checked on the digits, so a number of any length is refused at once).
 
     Examples
     --------
@@ -67,9 +68,16 @@ def parse_group(spec: str) -> FiniteGroup[Any]:
                 "Z8, C8 (cyclic), D5 (dihedral of order 10), S4 (symmetric), A5 "
                 "(alternating), joined by 'x' as in Z2xZ4"
             )
-        kind, n = m.group(1), int(m.group(2))
-        if n > _LIMIT:
-            raise SpecError(f"parse_group: {part!r} in spec {spec!r} is larger than {_LIMIT}")
+        kind, digits = m.group(1), m.group(2)
+        # compare the digits before converting: a number of thousands of digits is refused
+        # at once, without int() (which refuses beyond 4300 digits with a raw ValueError)
+        if len(digits) > len(str(_LIMIT)) or int(digits) > _LIMIT:
+            shown = digits if len(digits) <= 20 else f"{digits[:8]}...({len(digits)} digits)"
+            raise SpecError(
+                f"parse_group: the number {kind}{shown} in spec {describe(spec)} is larger "
+                f"than {_LIMIT}, the largest a factor takes"
+            )
+        n = int(digits)
         if kind in "ZC":
             groups.append(cyclic(n))
         elif kind == "D":

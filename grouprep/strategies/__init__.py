@@ -1,21 +1,31 @@
 """The five ways of exploiting a symmetry, and the sample-complexity experiment.
 
 Needs scikit-learn and matplotlib (the ``ml`` extra). Not imported by ``import grouprep``.
+The tasks (:func:`make_task`, :data:`TASKS`) load without them; the strategies and the
+experiment load scikit-learn on first use, so that ``grouprep --help`` and the commands
+that do not learn start at once.
 """
 
-from grouprep.strategies._experiment import ExperimentResult, run_experiment
-from grouprep.strategies._strategies import (
-    COVARIANT_STRATEGIES,
-    STRATEGIES,
-    AugmentedClassifier,
-    CanonicalFrameClassifier,
-    EquivariantPositionClassifier,
-    RoundFeatures,
-    ShiftLabels,
-    default_estimator,
-    make_strategy,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from grouprep.strategies._tasks import TASKS, Task, make_task
+
+if TYPE_CHECKING:
+    from grouprep.strategies._experiment import ExperimentResult, run_experiment
+    from grouprep.strategies._strategies import (
+        COVARIANT_STRATEGIES,
+        STRATEGIES,
+        AugmentedClassifier,
+        CanonicalFrameClassifier,
+        EquivariantPositionClassifier,
+        RoundFeatures,
+        ShiftLabels,
+        default_estimator,
+        make_strategy,
+    )
 
 __all__ = [
     "COVARIANT_STRATEGIES",
@@ -33,3 +43,29 @@ __all__ = [
     "make_task",
     "run_experiment",
 ]
+
+_LAZY = {
+    "ExperimentResult": "_experiment",
+    "run_experiment": "_experiment",
+    "COVARIANT_STRATEGIES": "_strategies",
+    "STRATEGIES": "_strategies",
+    "AugmentedClassifier": "_strategies",
+    "CanonicalFrameClassifier": "_strategies",
+    "EquivariantPositionClassifier": "_strategies",
+    "RoundFeatures": "_strategies",
+    "ShiftLabels": "_strategies",
+    "default_estimator": "_strategies",
+    "make_strategy": "_strategies",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'grouprep.strategies' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"grouprep.strategies.{_LAZY[name]}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
+import math
+import numbers
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -14,6 +17,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from grouprep._validation import check_int, describe
 from grouprep.actions import SignalAction
 from grouprep.errors import GroupRepTypeError, GroupRepValueError
 from grouprep.laws import check_equivariant, check_invariant
@@ -26,6 +30,11 @@ from grouprep.strategies._strategies import (
 from grouprep.strategies._tasks import Task, make_task
 
 __all__ = ["ExperimentResult", "run_experiment"]
+
+#: the files run_experiment writes to its output directory
+OUTPUT_FILES = {"json": "results.json", "csv": "results.csv", "png": "learning_curves.png"}
+
+_WHERE = "run_experiment"
 
 
 @dataclass
@@ -126,35 +135,152 @@ class ExperimentResult:
 
 
 def _check_sizes(sizes: Any, task: Task) -> list[int]:
-    try:
-        out = sorted({int(s) for s in sizes})
-    except (TypeError, ValueError) as exc:
+    if isinstance(sizes, (str, bytes)) or not isinstance(sizes, (Sequence, np.ndarray)):
         raise GroupRepTypeError(
-            f"run_experiment: argument 'sizes' must be a sequence of ints, got {sizes!r}"
-        ) from exc
-    if not out or out[0] < 2:
-        raise GroupRepValueError(
-            f"run_experiment: argument 'sizes' must hold train sizes >= 2, got {sizes!r}"
+            f"{_WHERE}: argument 'sizes' must be a sequence of ints such as [16, 32, 64], "
+            f"got {describe(sizes)} of type {type(sizes).__name__}"
         )
+    values = [check_int(s, "sizes", _WHERE, minimum=2) for s in sizes]
+    if not values:
+        raise GroupRepValueError(f"{_WHERE}: argument 'sizes' must hold at least one size")
+    if len(set(values)) != len(values):
+        raise GroupRepValueError(
+            f"{_WHERE}: argument 'sizes' must hold distinct sizes, got {describe(sizes)}"
+        )
+    out = sorted(values)
     if task.domain_size is not None and out[-1] > task.domain_size:
         raise GroupRepValueError(
-            f"run_experiment: train size {out[-1]} is larger than the task's domain "
+            f"{_WHERE}: train size {out[-1]} is larger than the task's domain "
             f"({task.domain_size} distinct inputs)"
         )
     return out
 
 
+def _check_strategies(strategies: Any, task: Task) -> list[str]:
+    """The strategy names: a list of known, distinct names (never a bare string)."""
+    if strategies is None:
+        if task.covariant:
+            return list(COVARIANT_STRATEGIES)
+        finite = task.action.alphabet is not None
+        return [s for s in STRATEGIES if finite or s != "quotient"]
+    if isinstance(strategies, str):
+        raise GroupRepTypeError(
+            f"{_WHERE}: argument 'strategies' must be a list of strategy names, got the "
+            f"string {describe(strategies)}; write [{strategies!r}] for one strategy"
+        )
+    if not isinstance(strategies, (Sequence, np.ndarray)):
+        raise GroupRepTypeError(
+            f"{_WHERE}: argument 'strategies' must be a list of strategy names, got "
+            f"{describe(strategies)} of type {type(strategies).__name__}"
+        )
+    names = list(strategies)
+    if not names:
+        raise GroupRepValueError(f"{_WHERE}: argument 'strategies' must name one strategy or more")
+    for s in names:
+        if not isinstance(s, str) or s not in STRATEGIES:
+            raise GroupRepValueError(
+                f"{_WHERE}: unknown strategy {describe(s)} in argument 'strategies'; "
+                f"strategies are {list(STRATEGIES)}"
+            )
+    if len(set(names)) != len(names):
+        raise GroupRepValueError(
+            f"{_WHERE}: argument 'strategies' must name each strategy once, got {names}"
+        )
+    return names
+
+
+def _check_target(target: Any) -> float:
+    if isinstance(target, bool) or not isinstance(target, numbers.Real):
+        raise GroupRepTypeError(
+            f"{_WHERE}: argument 'target' must be a number in (0, 1], got "
+            f"{describe(target)} of type {type(target).__name__}"
+        )
+    value = float(target)
+    if not (math.isfinite(value) and 0 < value <= 1):
+        raise GroupRepValueError(
+            f"{_WHERE}: argument 'target' must be in (0, 1], got {describe(target)}"
+        )
+    return value
+
+
+def _check_flag(value: Any, name: str) -> bool:
+    if not isinstance(value, (bool, np.bool_)):
+        raise GroupRepTypeError(
+            f"{_WHERE}: argument {name!r} must be True or False, got {describe(value)} of "
+            f"type {type(value).__name__}"
+        )
+    return bool(value)
+
+
+def existing_outputs(out: str | os.PathLike[str]) -> list[str]:
+    """The result files of an earlier run that already exist in the directory ``out``."""
+    return [
+        path
+        for path in (os.path.join(os.fspath(out), name) for name in OUTPUT_FILES.values())
+        if os.path.lexists(path)
+    ]
+
+
+def _prepare_output(out: Any, overwrite: bool) -> str | None:
+    """Check the output directory before any work: it can be created and written, and
+    it holds no result files of an earlier run (unless ``overwrite``)."""
+    if out is None:
+        return None
+    if not isinstance(out, (str, os.PathLike)):
+        raise GroupRepTypeError(
+            f"{_WHERE}: argument 'out' must be a directory path (str or os.PathLike), got "
+            f"{describe(out)} of type {type(out).__name__}"
+        )
+    out_dir = os.fspath(out)
+    if not isinstance(out_dir, str) or not out_dir:
+        raise GroupRepValueError(f"{_WHERE}: argument 'out' must be a non-empty path, got {out!r}")
+    found = existing_outputs(out_dir)
+    if found and not overwrite:
+        raise GroupRepValueError(
+            f"{_WHERE}: {', '.join(found)} exist{'s' if len(found) == 1 else ''} (results of "
+            "an earlier run); pass overwrite=True to replace them, or choose another 'out'"
+        )
+    try:
+        os.makedirs(out_dir, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".grouprep-write-test-", dir=out_dir)
+        os.close(fd)
+        os.remove(probe)
+    except OSError as exc:
+        raise GroupRepValueError(
+            f"{_WHERE}: cannot write to the output directory {out_dir!r}: {exc.strerror or exc}"
+        ) from None
+    return out_dir
+
+
 def _data_task(data: Any, action: Any) -> Task:
     if not isinstance(action, SignalAction):
         raise GroupRepTypeError(
-            "run_experiment: with 'data', argument 'action' must be the signal action the "
-            "labels are invariant under"
+            f"{_WHERE}: with 'data', argument 'action' must be the grouprep signal action the "
+            f"labels are invariant under (e.g. grouprep.shift_action(n)), got {describe(action)}"
+        )
+    if not isinstance(data, (tuple, list)) or len(data) != 2:
+        raise GroupRepTypeError(
+            f"{_WHERE}: argument 'data' must be a pair (X, y), got {describe(data)} of type "
+            f"{type(data).__name__}"
         )
     X, y = (np.asarray(a) for a in data)
-    if len(X) != len(y) or len(X) < 4:
+    if X.dtype.kind not in "biuf" or y.dtype.kind not in "biuU":
+        raise GroupRepTypeError(
+            f"{_WHERE}: argument 'data' must hold a real array X and integer or string labels "
+            f"y, got dtypes {X.dtype} and {y.dtype}"
+        )
+    shape = action.shape
+    if X.ndim != 1 + len(shape) or X.shape[1:] != shape:
         raise GroupRepValueError(
-            f"run_experiment: 'data' must be (X, y) with one label per row, got "
-            f"{X.shape} and {y.shape}"
+            f"{_WHERE}: argument 'data' must hold X of shape (n_samples, "
+            f"{', '.join(map(str, shape))}) for {action!r}, got X of shape {X.shape}"
+        )
+    if X.dtype.kind == "f" and not np.isfinite(X).all():
+        raise GroupRepValueError(f"{_WHERE}: argument 'data' holds NaN or infinite values in X")
+    if y.ndim != 1 or len(y) != len(X) or len(X) < 4:
+        raise GroupRepValueError(
+            f"{_WHERE}: argument 'data' must be (X, y) with one label per row and at least 4 "
+            f"rows, got X of shape {X.shape} and y of shape {y.shape}"
         )
     pool = (X, y)
 
@@ -177,6 +303,7 @@ def run_experiment(
     target: float = 0.9,
     test_size: int = 2000,
     out: str | os.PathLike[str] | None = None,
+    overwrite: bool = False,
     progress: bool = False,
     data: Any = None,
     action: Any = None,
@@ -198,28 +325,50 @@ def run_experiment(
         A built-in task (``"necklace-labels"``, ``"run-of-ones"``, ``"templates"``, or the
         covariant ``"pattern-position"``).
     n, k : int
-        Length of the strings or signals and alphabet size.
+        Length of the strings or signals and alphabet size (see :func:`make_task`).
     sizes : sequence of int
-        Train sizes (a log grid is customary).
+        Distinct train sizes, each an int >= 2 (a log grid is customary); they are
+        reported in increasing order. Floats such as 16.7 are refused, not truncated.
     seeds : int
-        Repetitions per size.
+        Repetitions per size, >= 1.
     strategies : sequence of str, optional
-        Default: every strategy that applies to the task (the quotient needs strings).
+        Names from :data:`STRATEGIES`, each at most once; a bare string is refused (write
+        ``["baseline"]``). Default: every strategy that applies to the task (the quotient
+        needs strings; a covariant task takes :data:`COVARIANT_STRATEGIES`).
     estimator : scikit-learn classifier, optional
         The shared downstream model; default :func:`default_estimator`.
     target : float
-        The accuracy whose sample cost is reported.
+        The accuracy whose sample cost is reported, in (0, 1].
+    test_size : int
+        Test samples per seed, >= 1.
     out : path, optional
-        Directory for ``results.json``, ``results.csv`` and ``learning_curves.png``.
+        Directory for ``results.json``, ``results.csv`` and ``learning_curves.png``,
+        created if needed.
+    overwrite : bool
+        Replace those files if they exist. By default an existing one is refused before
+        any work, and the files are created anew, so earlier results are never lost.
     progress : bool
         Print one line per fit to stderr.
     data, action : optional
-        A user's own ``(X, y)`` and the signal action the labels are invariant under,
-        instead of a built-in task.
+        A user's own ``(X, y)`` (X a finite real array of shape ``(m, *action.shape)``,
+        y one integer or string label per row, m >= 4) and the signal action the labels are invariant
+        under, instead of a built-in task; ``action`` is refused without ``data``.
+    seed : int
+        Master seed, >= 0: the labels of the built-in task and every draw.
 
     Returns
     -------
     ExperimentResult
+
+    Raises
+    ------
+    GroupRepTypeError
+        If an argument has the wrong type (a float size, a bare string of strategies, an
+        estimator without ``fit``/``predict``/``get_params``, ...).
+    GroupRepValueError
+        If a value is out of range, a strategy unknown (the message lists the known
+        ones), a train size larger than the task's domain, or a result file exists in
+        ``out`` without ``overwrite``. Every argument is checked before any work.
 
     Examples
     --------
@@ -228,46 +377,37 @@ def run_experiment(
     ...                      strategies=["baseline", "quotient"], test_size=200)
     >>> [s["strategy"] for s in res.summary]
     ['baseline', 'quotient']
+    >>> run_experiment("necklace-labels", 6, sizes=[16.7])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+        ...
+    grouprep.errors.GroupRepTypeError: run_experiment: argument 'sizes' must be an int >= 2, ...
     """
+    seed = check_int(seed, "seed", _WHERE, minimum=0)
     if data is not None:
         the_task = _data_task(data, action)
         n = the_task.action.num_sites
+    elif action is not None:
+        raise GroupRepValueError(
+            f"{_WHERE}: argument 'action' goes with 'data' (the action of a user's own data); "
+            "the built-in tasks define their own"
+        )
     else:
+        if not isinstance(task, str):
+            raise GroupRepTypeError(
+                f"{_WHERE}: argument 'task' must be the name of a built-in task, got "
+                f"{describe(task)} of type {type(task).__name__}"
+            )
         the_task = make_task(task, n, k, seed)
     grid = _check_sizes(sizes, the_task)
-    if isinstance(seeds, bool) or not isinstance(seeds, int) or seeds < 1:
-        raise GroupRepValueError(
-            f"run_experiment: argument 'seeds' must be an int >= 1, got {seeds!r}"
-        )
-    if not 0 < float(target) <= 1:
-        raise GroupRepValueError(
-            f"run_experiment: argument 'target' must be in (0, 1], got {target!r}"
-        )
-    if strategies is not None:
-        names = list(strategies)
-    elif the_task.covariant:
-        names = list(COVARIANT_STRATEGIES)
-    else:
-        alphabet = the_task.action.alphabet
-        names = [s for s in STRATEGIES if not (s == "quotient" and alphabet is None)]
-    for s in names:
-        if s not in STRATEGIES:
-            raise GroupRepValueError(
-                f"run_experiment: unknown strategy {s!r}; strategies are {list(STRATEGIES)}"
-            )
-    out_dir = None
-    if out is not None:
-        out_dir = os.fspath(out)
-        try:
-            os.makedirs(out_dir, exist_ok=True)
-            probe = os.path.join(out_dir, ".grouprep-write-test")
-            with open(probe, "w") as fh:
-                fh.write("")
-            os.remove(probe)
-        except OSError as exc:
-            raise GroupRepValueError(
-                f"run_experiment: cannot write to the output directory {out_dir!r}: {exc}"
-            ) from exc
+    seeds = check_int(seeds, "seeds", _WHERE, minimum=1)
+    test_size = check_int(test_size, "test_size", _WHERE, minimum=1)
+    target = _check_target(target)
+    names = _check_strategies(strategies, the_task)
+    for name in names:  # the strategy, the estimator and the action, checked before any work
+        make_strategy(name, the_task.action, estimator, covariant=the_task.covariant)
+    progress = _check_flag(progress, "progress")
+    overwrite = _check_flag(overwrite, "overwrite")
+    out_dir = _prepare_output(out, overwrite)
     records: list[dict[str, Any]] = []
     invariant: dict[str, bool | None] = {}
     total = seeds * len(grid) * len(names)
@@ -319,20 +459,20 @@ def run_experiment(
                         file=sys.stderr,
                         flush=True,
                     )
-    summary = _summarize(records, names, grid, float(target), invariant)
+    summary = _summarize(records, names, grid, target, invariant)
     result = ExperimentResult(
         the_task.name,
         the_task.description,
         n,
         grid,
         seeds,
-        float(target),
+        target,
         records,
         summary,
         covariant=the_task.covariant,
     )
     if out_dir is not None:
-        result.files = _write(result, out_dir)
+        result.files = _write(result, out_dir, overwrite)
     return result
 
 
@@ -389,12 +529,25 @@ def _crossing(grid: list[int], means: list[float], target: float) -> float | Non
     return None
 
 
-def _write(result: ExperimentResult, out_dir: str) -> dict[str, str]:
-    files = {
-        "json": os.path.join(out_dir, "results.json"),
-        "csv": os.path.join(out_dir, "results.csv"),
-        "png": os.path.join(out_dir, "learning_curves.png"),
-    }
+def _write(result: ExperimentResult, out_dir: str, overwrite: bool) -> dict[str, str]:
+    """Write the result files; without ``overwrite`` each is created anew ("x" mode), so a
+    file made meanwhile by someone else is refused rather than replaced."""
+    files = {kind: os.path.join(out_dir, name) for kind, name in OUTPUT_FILES.items()}
+    mode = "w" if overwrite else "x"
+    try:
+        _write_files(result, files, mode)
+    except FileExistsError as exc:
+        raise GroupRepValueError(
+            f"{_WHERE}: {exc.filename} was created by someone else during the run; it is kept"
+        ) from None
+    except OSError as exc:
+        raise GroupRepValueError(
+            f"{_WHERE}: cannot write {exc.filename or out_dir}: {exc.strerror or exc}"
+        ) from None
+    return files
+
+
+def _write_files(result: ExperimentResult, files: dict[str, str], mode: str) -> None:
     meta = {
         "task": result.task,
         "description": result.description,
@@ -403,11 +556,11 @@ def _write(result: ExperimentResult, out_dir: str) -> dict[str, str]:
         "seeds": result.seeds,
         "target": result.target,
     }
-    with open(files["json"], "w") as fh:
+    with open(files["json"], mode) as fh:
         json.dump(
             {"meta": meta, "summary": result.summary, "records": result.records}, fh, indent=1
         )
-    with open(files["csv"], "w", newline="") as fh:
+    with open(files["csv"], mode, newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(result.records[0]))
         writer.writeheader()
         writer.writerows(result.records)
@@ -419,6 +572,8 @@ def _write(result: ExperimentResult, out_dir: str) -> dict[str, str]:
     fig, ax = plt.subplots(figsize=(7, 4.5))
     result.plot(ax)
     fig.tight_layout()
-    fig.savefig(files["png"], dpi=120)
-    plt.close(fig)
-    return files
+    try:
+        with open(files["png"], mode + "b") as fh:
+            fig.savefig(fh, format="png", dpi=120)
+    finally:
+        plt.close(fig)

@@ -10,7 +10,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin, clone
 from sklearn.ensemble import RandomForestClassifier
 from sklearn.pipeline import Pipeline, make_union
 
-from grouprep._validation import describe
+from grouprep._validation import check_int, describe
 from grouprep.actions import SignalAction, shift_action
 from grouprep.errors import GroupRepTypeError, GroupRepValueError
 from grouprep.features import (
@@ -283,6 +283,17 @@ def make_strategy(name: str, action: SignalAction, estimator: Any = None, **opti
     -------
     sklearn.pipeline.Pipeline or AugmentedClassifier
 
+    Raises
+    ------
+    GroupRepTypeError
+        If ``action`` is not a signal action, ``estimator`` not a scikit-learn classifier
+        (``fit``, ``predict``, ``get_params``), or an option has the wrong type
+        (``random_state`` an int >= 0, ``degree`` and ``n_filters`` ints >= 1,
+        ``covariant`` a bool; floats are refused, not truncated).
+    GroupRepValueError
+        If the name is unknown (the message lists :data:`STRATEGIES`), an option unknown or
+        out of range, or the strategy does not apply to the action.
+
     Examples
     --------
     >>> import numpy as np, grouprep
@@ -294,23 +305,46 @@ def make_strategy(name: str, action: SignalAction, estimator: Any = None, **opti
     >>> bool(model.score(X, y) > 0.9)
     True
     """
+    where = "make_strategy"
     if not isinstance(name, str) or name not in STRATEGIES:
         raise GroupRepValueError(
-            f"make_strategy: argument 'name' must be one of {list(STRATEGIES)}, got {name!r}"
+            f"{where}: argument 'name' must be one of {list(STRATEGIES)}, got {describe(name)}"
         )
     if not isinstance(action, SignalAction):
         raise GroupRepTypeError(
-            f"make_strategy: argument 'action' must be a grouprep signal action (e.g. "
+            f"{where}: argument 'action' must be a grouprep signal action (e.g. "
             f"grouprep.shift_action(n, alphabet=2)), got {describe(action)}"
         )
-    seed = int(options.pop("random_state", 0))
+    if estimator is not None and not all(
+        callable(getattr(estimator, method, None)) for method in ("fit", "predict", "get_params")
+    ):
+        raise GroupRepTypeError(
+            f"{where}: argument 'estimator' must be a scikit-learn classifier (with fit, "
+            f"predict and get_params), got {describe(estimator)} of type "
+            f"{type(estimator).__name__}"
+        )
+    known = {"random_state", "features", "degree", "n_filters", "covariant"}
+    unknown = sorted(set(options) - known)
+    if unknown:
+        raise GroupRepValueError(
+            f"{where}: unknown options {unknown}; the options are random_state, features, "
+            "degree, n_filters and covariant"
+        )
+    seed = check_int(options.get("random_state", 0), "random_state", where, minimum=0)
+    features = options.get("features", "fourier")
+    if features not in ("fourier", "polynomials"):
+        raise GroupRepValueError(
+            f"{where}: option 'features' must be 'fourier' or 'polynomials', "
+            f"got {describe(features)}"
+        )
+    degree = check_int(options.get("degree", 3), "degree", where, minimum=1)
+    n_filters = check_int(options.get("n_filters", 8), "n_filters", where, minimum=1)
+    covariant = options.get("covariant", False)
+    if not isinstance(covariant, (bool, np.bool_)):
+        raise GroupRepTypeError(
+            f"{where}: option 'covariant' must be True or False, got {describe(covariant)}"
+        )
     model = clone(estimator) if estimator is not None else default_estimator(seed)
-    features = options.pop("features", "fourier")
-    degree = int(options.pop("degree", 3))
-    n_filters = int(options.pop("n_filters", 8))
-    covariant = bool(options.pop("covariant", False))
-    if options:
-        raise GroupRepValueError(f"make_strategy: unknown options {sorted(options)}")
     if covariant:
         return _make_covariant(name, action, model, n_filters, seed)
     cyclic_shift = action._recipe is not None and action._recipe[0].__name__ == "shift_action"
@@ -336,13 +370,8 @@ def make_strategy(name: str, action: SignalAction, estimator: Any = None, **opti
         if features == "fourier":
             union = make_union(PowerSpectrum(), Bispectrum())
             return Pipeline([("invariants", union), ("round", RoundFeatures()), ("model", model)])
-        if features == "polynomials":
-            poly = InvariantPolynomials(degree=degree)
-            return Pipeline([("invariants", poly), ("round", RoundFeatures()), ("model", model)])
-        raise GroupRepValueError(
-            f"make_strategy: option 'features' must be 'fourier' or 'polynomials', "
-            f"got {features!r}"
-        )
+        poly = InvariantPolynomials(degree=degree)
+        return Pipeline([("invariants", poly), ("round", RoundFeatures()), ("model", model)])
     if name == "equivariant":
         n = action.num_sites
         return Pipeline(

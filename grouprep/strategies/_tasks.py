@@ -10,8 +10,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from grouprep._validation import check_int, describe
 from grouprep.actions import SignalAction, shift_action
-from grouprep.errors import GroupRepValueError
+from grouprep.errors import GroupRepTypeError, GroupRepValueError, SizeLimitError
 from grouprep.orbits import count_necklaces, necklace_rank
 
 __all__ = ["TASKS", "Task", "make_task"]
@@ -37,15 +38,54 @@ class Task:
     covariant: bool = False
 
 
+def class_labels(ranks: npt.ArrayLike, seed: int) -> npt.NDArray[np.int64]:
+    """The random label (0 or 1) of each necklace class, from its rank.
+
+    The label of class r is bit 31 of the r-th 32-bit word of the stream of
+    ``numpy.random.PCG64(seed)`` (the low half of each 64-bit output first), which is
+    ``numpy.random.default_rng(seed).integers(0, 2, size=count)[r]``. It is read by
+    jumping the generator to the words needed (``PCG64.advance``), so memory and time
+    follow the number of distinct ranks asked for, not the number of classes.
+    """
+    r = np.asarray(ranks, dtype=np.int64)
+    words, where = np.unique(r // 2, return_inverse=True)
+    bits = np.empty(len(words), dtype=np.uint64)
+    generator = np.random.PCG64(seed)
+    position = 0
+    for i, w in enumerate(words.tolist()):
+        if w > position:
+            generator.advance(w - position)
+        bits[i] = generator.random_raw()
+        position = w + 1
+    shift = (31 + 32 * (r % 2)).astype(np.uint64)
+    labels: npt.NDArray[np.int64] = (
+        (bits[where.reshape(r.shape)] >> shift) & np.uint64(1)
+    ).astype(np.int64)
+    return labels
+
+
+def _symbol_dtype(k: int) -> type[np.unsignedinteger[Any]]:
+    """The smallest unsigned dtype that holds the symbols 0 .. k-1."""
+    for dtype in (np.uint8, np.uint16, np.uint32):
+        if k - 1 <= np.iinfo(dtype).max:
+            return dtype
+    return np.uint64
+
+
 def _necklace_labels(n: int, k: int, seed: int) -> Task:
-    """Random labels on the necklace classes: a pure quotient task."""
+    """Random labels on the necklace classes: a pure quotient task.
+
+    Inputs are drawn directly (uniform strings), and labels are read from the ranks of
+    their classes (:func:`class_labels`): nothing is listed, so any n and k with
+    k**n < 2**62 take memory in proportion to the rows drawn.
+    """
     count = count_necklaces(n, k)
-    labels = np.random.default_rng(seed).integers(0, 2, size=count)
     action = shift_action(n, k)
+    dtype = _symbol_dtype(k)
 
     def sample(m: int, rng: np.random.Generator) -> tuple[npt.NDArray[Any], npt.NDArray[Any]]:
-        X = rng.integers(0, k, size=(m, n), dtype=np.uint8)
-        return X, labels[np.asarray(necklace_rank(X, k), dtype=np.int64)]
+        X = rng.integers(0, k, size=(m, n), dtype=dtype)
+        return X, class_labels(necklace_rank(X, k), seed)
 
     return Task(
         "necklace-labels",
@@ -154,8 +194,34 @@ TASKS: dict[str, Callable[[int, int, int], Task]] = {
 covariant) under the cyclic shift."""
 
 
+#: the tasks on binary strings (k = 2) and on real signals (no alphabet)
+_BINARY = ("run-of-ones",)
+_REAL = ("templates", "pattern-position")
+
+
 def make_task(name: str, n: int, k: int = 2, seed: int = 0) -> Task:
     """A built-in task on strings or signals of length n (``k`` symbols where it applies).
+
+    Parameters
+    ----------
+    name : str
+        One of :data:`TASKS`.
+    n : int
+        The length of the strings or signals, 2 .. 64.
+    k : int
+        The alphabet size, >= 2, for ``"necklace-labels"`` (with :math:`k^n < 2^{62}`,
+        so that a class's rank is an int64); the other tasks take k = 2 only
+        (``"run-of-ones"`` is on bit strings, the others on real signals).
+    seed : int
+        >= 0: the labels of the classes, the templates or the pattern.
+
+    Raises
+    ------
+    GroupRepTypeError
+        If an argument has the wrong type.
+    GroupRepValueError
+        If the task is unknown (the message lists the known ones) or a number is out of
+        range; :class:`~grouprep.errors.SizeLimitError` if :math:`k^n \\ge 2^{62}`.
 
     Examples
     --------
@@ -166,14 +232,30 @@ def make_task(name: str, n: int, k: int = 2, seed: int = 0) -> Task:
     >>> X.shape, task.domain_size, task.info["classes_of_inputs"]
     ((5, 8), 256, 36)
     """
+    where = "make_task"
+    if not isinstance(name, str):
+        raise GroupRepTypeError(
+            f"{where}: argument 'name' must be the name of a built-in task, got "
+            f"{describe(name)} of type {type(name).__name__}"
+        )
     if name not in TASKS:
         raise GroupRepValueError(
-            f"make_task: unknown task {name!r}; built-in tasks are {sorted(TASKS)}"
+            f"{where}: unknown task {name!r}; built-in tasks are {sorted(TASKS)}"
         )
-    if isinstance(n, bool) or not isinstance(n, int) or not 2 <= n <= 64:
-        raise GroupRepValueError(f"make_task: argument 'n' must be an int in 2..64, got {n!r}")
-    if isinstance(k, bool) or not isinstance(k, int) or k < 2:
-        raise GroupRepValueError(f"make_task: argument 'k' must be an int >= 2, got {k!r}")
-    if name == "necklace-labels" and math.log2(k) * n > 62:
-        raise GroupRepValueError("make_task: k**n must stay below 2**62 for necklace-labels")
+    n = check_int(n, "n", where, minimum=2)
+    if n > 64:
+        raise GroupRepValueError(f"{where}: argument 'n' must be an int in 2..64, got {n}")
+    k = check_int(k, "k", where, minimum=2)
+    seed = check_int(seed, "seed", where, minimum=0)
+    if name != "necklace-labels" and k != 2:
+        kind = "bit strings" if name in _BINARY else "real signals"
+        raise GroupRepValueError(
+            f"{where}: argument 'k' applies to 'necklace-labels' only; {name!r} is on {kind}, "
+            f"so k must be 2, got {k}"
+        )
+    if name == "necklace-labels" and k**n >= 2**62:
+        raise SizeLimitError(
+            f"{where}: 'necklace-labels' takes k**n < 2**62 (class ranks are int64), got "
+            f"k**n = {k}**{n}, about 2**{n * math.log2(k):.1f}"
+        )
     return TASKS[name](n, k, seed)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -126,3 +128,181 @@ def test_console_script_and_module_entry_points():
     )
     assert bad.returncode == 2
     assert "Traceback" not in bad.stderr
+
+
+# ------------------------------------------------------------------ no traceback, ever
+HUGE = "9" * 5000
+
+#: arguments that once gave a traceback, a hang or gigabytes; each must now be refused at
+#: once with status 2 and one line on stderr that names what is wrong
+REFUSED = [
+    (["info", "Z" + HUGE], "larger than 1000000"),
+    (["info", "S3xZ" + HUGE], "5000 digits"),
+    (["info", "S100"], "order about 10^158; the command takes groups of order at most 50000"),
+    (["info", "Z1000000xZ1000000"], "order 1000000000000; the command takes groups"),
+    (["info", "x".join(["Z1000000"] * 800)], "order about 10^4800"),
+    (["character-table", "S100"], "order at most 50000"),
+    (["molien", "Z1000000xZ1000000"], "order at most 50000"),
+    (["experiment", "--test-size", "0"], "'test_size' must be an int >= 1, got 0"),
+    (["experiment", "--seed", "-1"], "'seed' must be an int >= 0, got -1"),
+    (["experiment", "--k", "300"], "k**n = 300**8"),
+    (["experiment", "--k", "1"], "'k' must be an int >= 2"),
+    (["experiment", "--seeds", "0"], "'--seeds' must be between 1 and 100, got 0"),
+    (["experiment", "--seeds", "1000"], "'--seeds' must be between 1 and 100, got 1000"),
+    (["experiment", "--test-size", "1000000000"], "'--test-size' asks for 1000000000"),
+    (["experiment", "--sizes", "2:" + "9" * 4000], "'--sizes' asks for about 10^4000"),
+    (["experiment", "--sizes", "1,16"], "'sizes' must be an int >= 2, got 1"),
+    (["experiment", "--sizes", "16,16"], "'sizes' must hold distinct sizes"),
+    (["experiment", "--group", "Z100"], "'--group' must be Zn with 2 <= n <= 64"),
+    (["experiment", "--group", "Z" + HUGE], "larger than 1000000"),
+    (["experiment", "--group", "D4"], "'--group' must be a cyclic group"),
+    (["experiment", "--target", "nan"], "'target' must be in (0, 1], got nan"),
+    (["experiment", "--target", "0"], "'target' must be in (0, 1]"),
+    (["experiment", "--task", "run-of-ones", "--k", "3"], "so k must be 2, got 3"),
+    (["experiment", "--strategies", "baseline,baseline"], "each strategy once"),
+    (["experiment", "--strategies", "magic"], "unknown strategy 'magic'"),
+    (["experiment", "--task", "pattern-position", "--strategies", "quotient"], "covariant"),
+    (["tour", "--n", "40"], "'--n' must be between 1 and 16, got 40"),
+    (["invariants", "S3", "--degree", "9" * 4000], "between 0 and 1000, got about 10^4000"),
+    (["invariants", "Z1", "--degree", "1000000"], "between 0 and 1000, got 1000000"),
+    (["molien", "S3", "--degree", "9" * 4000], "between 0 and 1000, got about 10^4000"),
+    (
+        ["featurize", "Z1", "--features", "polynomials", "--degree", "1000", "-o", "f.py"],
+        "between 1 and 100, got 1000",
+    ),
+    (
+        ["featurize", "Z4", "--features", "polynomials", "--degree", "30", "-o", "f.py"],
+        "46375 monomials of degrees 1 .. 30 in 4 variables, more than the 10000",
+    ),
+    (
+        ["featurize", "Z4", "--features", "polynomials", "--degree", "9" * 4000, "-o", "f.py"],
+        "got about 10^4000",
+    ),
+    (["necklaces", "1" + "0" * 4000], "N = about 10^4000 is too long for k = 2"),
+    (["necklaces", "1" + "0" * 40, "--k", "1"], "so N <= 13287"),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), REFUSED, ids=[" ".join(a)[:40] for a, _ in REFUSED])
+def test_bad_arguments_are_refused_at_once_in_one_line(capsys, tmp_path, args, message):
+    if args[0] == "experiment":
+        args = [*args, "--out", str(tmp_path / "out"), "--quiet"]
+    start = time.perf_counter()
+    status = main(args)
+    elapsed = time.perf_counter() - start
+    captured = capsys.readouterr()
+    assert status == 2
+    assert "Traceback" not in captured.err + captured.out
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(f"grouprep {args[0]}: error: ")
+    assert message in lines[0]
+    assert elapsed < 5, f"{args[:2]} took {elapsed:.1f} s"
+    assert not (tmp_path / "out").exists()  # refused before anything was written
+
+
+def test_a_bug_is_one_line_with_status_1_and_memory_errors_status_2(capsys, monkeypatch):
+    import grouprep.cli._main as cli_main
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("something inside broke")
+
+    monkeypatch.setattr(cli_main, "describe_group", broken)
+    assert main(["info", "Z4"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [
+        "grouprep info: internal error: RuntimeError: something inside broke (please report it)"
+    ]
+
+    def exhausted(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(cli_main, "describe_group", exhausted)
+    assert main(["info", "Z4"]) == 2
+    assert capsys.readouterr().err.strip().splitlines() == ["grouprep info: error: out of memory"]
+
+
+def _grouprep(*args, **kwargs):
+    return subprocess.Popen(
+        [sys.executable, "-m", "grouprep", *args], stderr=subprocess.PIPE, text=True, **kwargs
+    )
+
+
+def test_a_full_standard_output_is_one_line_and_status_2():
+    with open("/dev/full", "w") as full:
+        for args in (["info", "Z8"], ["necklaces", "12", "--list"]):
+            proc = _grouprep(*args, stdout=full)
+            _, err = proc.communicate(timeout=120)
+            assert proc.returncode == 2, err
+            assert "Traceback" not in err and "Exception ignored" not in err
+            assert err.strip().splitlines() == [
+                f"grouprep {args[0]}: error: cannot write the output: No space left on device"
+            ]
+
+
+def test_ctrl_c_exits_quietly_with_status_130(tmp_path):
+    args = ["experiment", "--group", "Z10", "--sizes", "16:1024", "--out", str(tmp_path)]
+    proc = _grouprep(*args, stdout=subprocess.DEVNULL)
+    assert proc.stderr is not None
+    first = proc.stderr.readline()  # the first progress line: the experiment is running
+    assert first.startswith("[1/"), first
+    proc.send_signal(signal.SIGINT)
+    _, rest = proc.communicate(timeout=120)
+    assert proc.returncode == 130
+    assert "Traceback" not in rest
+    assert rest.strip().splitlines()[-1] == "grouprep experiment: interrupted"
+
+
+def test_experiment_at_z36_runs_without_listing_the_strings(capsys, tmp_path):
+    args = ["experiment", "--group", "Z36", "--sizes", "16:32", "--seeds", "1", "--quiet"]
+    args += ["--strategies", "baseline,quotient", "--test-size", "100", "--out", str(tmp_path)]
+    assert main(args) == 0  # once a 14 GiB table of labels
+    out = capsys.readouterr().out
+    assert "necklace classes of 2-ary strings of length 36" in out
+    assert (tmp_path / "results.json").exists()
+
+
+# ------------------------------------------------------------- no result is overwritten
+def _experiment(out, *extra):
+    args = ["experiment", "--group", "Z6", "--sizes", "16", "--seeds", "1", "--quiet"]
+    args += ["--strategies", "baseline", "--test-size", "50", "--out", str(out)]
+    return main([*args, *extra])
+
+
+def test_experiment_keeps_earlier_results_unless_force(capsys, tmp_path):
+    assert _experiment(tmp_path) == 0
+    capsys.readouterr()
+    names = ("results.json", "results.csv", "learning_curves.png")
+    before = {name: (tmp_path / name).read_bytes() for name in names}
+    (tmp_path / "results.json").write_text("my edited results")
+    before["results.json"] = b"my edited results"
+    assert _experiment(tmp_path) == 2
+    captured = capsys.readouterr()
+    assert "results.json" in captured.err and "pass --force" in captured.err
+    assert captured.out == ""  # refused before any work
+    assert {name: (tmp_path / name).read_bytes() for name in names} == before
+    assert _experiment(tmp_path, "--force") == 0
+    assert (tmp_path / "results.json").read_bytes() != b"my edited results"
+
+
+def test_tour_keeps_earlier_results_unless_force(capsys, tmp_path):
+    precious = tmp_path / "learning_curves.png"
+    precious.write_bytes(b"a figure I made")
+    assert main(["tour", "--out", str(tmp_path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""  # refused before the tour starts
+    assert "learning_curves.png exists" in captured.err and "--force" in captured.err
+    assert precious.read_bytes() == b"a figure I made"
+    # without the experiment nothing is written, so nothing is refused
+    assert main(["tour", "--n", "3", "--out", str(tmp_path)]) == 0
+    assert precious.read_bytes() == b"a figure I made"
+
+
+def test_a_closed_pipe_ends_the_command_quietly():
+    proc = _grouprep("necklaces", "20", "--list", "--limit", "50000", stdout=subprocess.PIPE)
+    assert proc.stdout is not None
+    assert proc.stdout.readline().startswith("strings of length 20")
+    proc.stdout.close()  # as `| head -1` does
+    err = proc.stderr.read() if proc.stderr else ""
+    assert proc.wait(timeout=120) == 0
+    assert err == ""

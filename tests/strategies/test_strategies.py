@@ -179,3 +179,188 @@ def test_plot_draws_one_curve_per_strategy_and_the_target():
         np.testing.assert_allclose(line.get_ydata(), s["mean"])
     assert list(lines[2].get_ydata()) == [res.target, res.target]  # the dotted target
     plt.close(fig)
+
+
+# ------------------------------------------------------------- every argument checked
+BAD_RUNS = [
+    ({"sizes": [16.7]}, grouprep.GroupRepTypeError, "'sizes' must be an int >= 2, got 16.7"),
+    ({"sizes": [16.0]}, grouprep.GroupRepTypeError, "'sizes' must be an int >= 2, got 16.0"),
+    ({"sizes": "16"}, grouprep.GroupRepTypeError, "'sizes' must be a sequence of ints"),
+    ({"sizes": 16}, grouprep.GroupRepTypeError, "'sizes' must be a sequence of ints"),
+    ({"sizes": []}, grouprep.GroupRepValueError, "'sizes' must hold at least one size"),
+    ({"sizes": [16, 16]}, grouprep.GroupRepValueError, "'sizes' must hold distinct sizes"),
+    ({"sizes": [1]}, grouprep.GroupRepValueError, "'sizes' must be an int >= 2, got 1"),
+    ({"strategies": "baseline"}, grouprep.GroupRepTypeError, r"write \['baseline'\]"),
+    ({"strategies": []}, grouprep.GroupRepValueError, "must name one strategy or more"),
+    ({"strategies": ["baseline", "baseline"]}, grouprep.GroupRepValueError, "once"),
+    ({"strategies": [3]}, grouprep.GroupRepValueError, r"unknown strategy 3.*'canonicalization'"),
+    ({"strategies": {"baseline"}}, grouprep.GroupRepTypeError, "list of strategy names"),
+    ({"seeds": 0}, grouprep.GroupRepValueError, "'seeds' must be an int >= 1, got 0"),
+    ({"seeds": 2.0}, grouprep.GroupRepTypeError, "'seeds' must be an int >= 1, got 2.0"),
+    ({"test_size": 0}, grouprep.GroupRepValueError, "'test_size' must be an int >= 1, got 0"),
+    ({"test_size": 99.5}, grouprep.GroupRepTypeError, "'test_size' must be an int"),
+    ({"seed": -1}, grouprep.GroupRepValueError, "'seed' must be an int >= 0, got -1"),
+    ({"seed": "0"}, grouprep.GroupRepTypeError, "'seed' must be an int"),
+    ({"target": "0.9"}, grouprep.GroupRepTypeError, "'target' must be a number in"),
+    ({"target": 1.5}, grouprep.GroupRepValueError, r"'target' must be in \(0, 1\], got 1.5"),
+    ({"target": float("nan")}, grouprep.GroupRepValueError, "'target' must be in"),
+    ({"target": True}, grouprep.GroupRepTypeError, "'target' must be a number"),
+    ({"estimator": object()}, grouprep.GroupRepTypeError, "'estimator' must be a scikit-learn"),
+    ({"out": 5}, grouprep.GroupRepTypeError, "'out' must be a directory path"),
+    ({"progress": "yes"}, grouprep.GroupRepTypeError, "'progress' must be True or False"),
+    ({"overwrite": 1}, grouprep.GroupRepTypeError, "'overwrite' must be True or False"),
+    ({"task": 5}, grouprep.GroupRepTypeError, "'task' must be the name of a built-in task"),
+    ({"task": "parity"}, grouprep.GroupRepValueError, "unknown task 'parity'; built-in tasks"),
+    ({"n": 6.0}, grouprep.GroupRepTypeError, "make_task: argument 'n' must be an int"),
+    ({"n": 65}, grouprep.GroupRepValueError, "'n' must be an int in 2..64, got 65"),
+    ({"k": 2.0}, grouprep.GroupRepTypeError, "make_task: argument 'k' must be an int"),
+    ({"action": grouprep.shift_action(6)}, grouprep.GroupRepValueError, "goes with 'data'"),
+]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"), BAD_RUNS, ids=[str(k)[:40] for k, *_ in BAD_RUNS]
+)
+def test_run_experiment_refuses_bad_arguments_before_any_work(tmp_path, kwargs, error, message):
+    call = {"task": "necklace-labels", "n": 6, "sizes": [16], "seeds": 1, "test_size": 20}
+    call.update(kwargs, out=kwargs.get("out", tmp_path / "out"))
+    with pytest.raises(error, match=message) as info:
+        run_experiment(**call)
+    assert str(info.value).startswith(("run_experiment: ", "make_task: ", "make_strategy: "))
+    assert not (tmp_path / "out").exists()
+
+
+def _user_data(X, y=None):
+    if y is None:
+        y = np.zeros(len(X), dtype=int)
+    action = grouprep.shift_action(5)
+    return run_experiment(data=(X, y), action=action, sizes=[4], seeds=1, test_size=4)
+
+
+def test_run_experiment_checks_user_data():
+    good = np.random.default_rng(0).standard_normal((10, 5))
+    shape = r"X of shape \(n_samples, 5\).*\(10, 4\)"
+    with pytest.raises(grouprep.GroupRepValueError, match=shape):
+        _user_data(good[:, :4])
+    with pytest.raises(grouprep.GroupRepValueError, match="one label per row"):
+        _user_data(good, np.zeros(9, dtype=int))
+    with pytest.raises(grouprep.GroupRepValueError, match="one label per row"):
+        _user_data(good, np.zeros((10, 2), dtype=int))
+    bad = good.copy()
+    bad[3, 1] = np.nan
+    with pytest.raises(grouprep.GroupRepValueError, match="NaN or infinite"):
+        _user_data(bad)
+    with pytest.raises(grouprep.GroupRepTypeError, match="real array X"):
+        _user_data(good.astype(object))
+    with pytest.raises(grouprep.GroupRepTypeError, match=r"'data' must be a pair \(X, y\)"):
+        run_experiment(data=(good,), action=grouprep.shift_action(5), sizes=[4])
+    with pytest.raises(grouprep.GroupRepTypeError, match="'action' must be the grouprep signal"):
+        run_experiment(data=(good, np.zeros(10)), action="shift", sizes=[4])
+
+
+BAD_OPTIONS = [
+    ({"random_state": 1.5}, grouprep.GroupRepTypeError, "'random_state' must be an int >= 0"),
+    ({"random_state": -2}, grouprep.GroupRepValueError, "'random_state' must be an int >= 0"),
+    ({"degree": 0}, grouprep.GroupRepValueError, "'degree' must be an int >= 1, got 0"),
+    ({"degree": 2.5}, grouprep.GroupRepTypeError, "'degree' must be an int >= 1, got 2.5"),
+    ({"n_filters": 2.5}, grouprep.GroupRepTypeError, "'n_filters' must be an int >= 1"),
+    ({"features": "wavelets"}, grouprep.GroupRepValueError, "'features' must be 'fourier' or"),
+    ({"covariant": "yes"}, grouprep.GroupRepTypeError, "'covariant' must be True or False"),
+    ({"colour": 3}, grouprep.GroupRepValueError, r"unknown options \['colour'\]"),
+    ({"estimator": "forest"}, grouprep.GroupRepTypeError, "'estimator' must be a scikit-learn"),
+]
+
+
+@pytest.mark.parametrize(
+    ("options", "error", "message"), BAD_OPTIONS, ids=[str(o) for o, *_ in BAD_OPTIONS]
+)
+def test_make_strategy_refuses_bad_options(options, error, message):
+    with pytest.raises(error, match=message) as info:
+        make_strategy("invariant_features", grouprep.shift_action(6), **options)
+    assert str(info.value).startswith("make_strategy: ")
+
+
+def test_make_strategy_names_the_known_strategies():
+    with pytest.raises(grouprep.GroupRepValueError, match="'canonicalization'") as info:
+        make_strategy("baselin", grouprep.shift_action(6, 2))
+    assert "got 'baselin'" in str(info.value)
+
+
+def test_make_task_refuses_an_alphabet_it_would_ignore():
+    with pytest.raises(grouprep.GroupRepValueError, match="'run-of-ones' is on bit strings"):
+        make_task("run-of-ones", 8, k=3)
+    with pytest.raises(grouprep.GroupRepValueError, match="'templates' is on real signals"):
+        make_task("templates", 8, k=5)
+    with pytest.raises(grouprep.SizeLimitError, match=r"k\*\*n = 300\*\*8, about 2\*\*65.8"):
+        make_task("necklace-labels", 8, k=300)
+
+
+# --------------------------------------------- necklace labels without listing anything
+def test_class_labels_are_the_listed_labels_read_one_by_one():
+    from grouprep.strategies._tasks import class_labels
+
+    for n, seed in ((8, 0), (10, 3), (14, 11)):
+        count = grouprep.count_necklaces(n)
+        listed = np.random.default_rng(seed).integers(0, 2, size=count)
+        assert np.array_equal(class_labels(np.arange(count), seed), listed)
+        ranks = np.random.default_rng(1).integers(0, count, size=(40, 3))
+        assert np.array_equal(class_labels(ranks, seed), listed[ranks])
+
+
+def test_necklace_labels_at_z36_take_memory_in_proportion_to_the_rows():
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        task = make_task("necklace-labels", 36, seed=2)
+        X, y = task.sample(500, np.random.default_rng(0))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    # the old table of labels alone took 15 GiB; compiling the rank kernel takes a few MiB
+    assert peak < 200 * 2**20, f"{peak / 2**20:.0f} MiB"
+    assert X.shape == (500, 36) and set(np.unique(y)) == {0, 1}
+    ranks = grouprep.necklace_rank(X)  # the label is a function of the class
+    for r in np.unique(ranks):
+        assert len(set(y[ranks == r])) == 1
+
+
+def test_necklace_labels_with_more_than_256_symbols():
+    task = make_task("necklace-labels", 4, k=300)
+    X, y = task.sample(400, np.random.default_rng(0))
+    assert X.max() > 255 and X.dtype == np.uint16  # the symbols are not wrapped
+    moved = np.roll(X, 1, axis=1)
+    _, y_again = make_task("necklace-labels", 4, k=300).sample(400, np.random.default_rng(0))
+    assert np.array_equal(y, y_again)
+    assert np.array_equal(grouprep.necklace_rank(X, 300), grouprep.necklace_rank(moved, 300))
+
+
+# ----------------------------------------------------------------- no result is lost
+def test_experiment_refuses_to_overwrite_results(tmp_path):
+    kw = {"sizes": [16], "seeds": 1, "strategies": ["baseline"], "test_size": 30}
+    run_experiment("necklace-labels", 6, out=tmp_path, **kw)
+    (tmp_path / "results.csv").write_text("my own analysis")
+    names = ("results.json", "results.csv", "learning_curves.png")
+    before = {name: (tmp_path / name).read_bytes() for name in names}
+    with pytest.raises(
+        grouprep.GroupRepValueError,
+        match=r"results\.csv, .*learning_curves\.png exist .*overwrite=True",
+    ):
+        run_experiment("necklace-labels", 6, out=tmp_path, **kw)
+    assert {name: (tmp_path / name).read_bytes() for name in names} == before
+    res = run_experiment("necklace-labels", 6, out=tmp_path, overwrite=True, **kw)
+    assert (tmp_path / "results.csv").read_text() != "my own analysis"
+    assert res.files["csv"] == str(tmp_path / "results.csv")
+
+
+def test_the_write_test_never_removes_a_users_file(tmp_path):
+    mine = tmp_path / ".grouprep-write-test"
+    mine.write_text("mine")
+    run_experiment(
+        "necklace-labels", 6, sizes=[16], seeds=1, strategies=["baseline"], test_size=30,
+        out=tmp_path,
+    )  # fmt: skip
+    assert mine.read_text() == "mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".grouprep-write-test", "learning_curves.png", "results.csv", "results.json",
+    ]  # fmt: skip

@@ -301,9 +301,15 @@ def test_bad_shrink_raises_a_clear_error(name, value, error):
 
 def test_a_featurizer_whose_features_overflow_does_not_hold():
     # finite input at 1e150: the bispectrum (a cubic) overflows to inf; the check used
-    # to say "holds" with max_error -1
+    # to say "holds" with max_error -1. The featurizer refuses overflowed features before
+    # any law is compared, and the law checker fails on them on its own
     X = np.random.default_rng(0).standard_normal((6, 8)) * 1e150
+    featurizer = grouprep.Bispectrum().fit(X[:1])
+    with pytest.raises(GroupRepValueError, match="overflowed float64"):
+        featurizer.check(X)
     with np.errstate(over="ignore", invalid="ignore"):
-        report = grouprep.Bispectrum().fit(X).check(X)
+        report = grouprep.check_invariant(
+            lambda B: np.asarray(B, dtype=float) ** 3, grouprep.shift_action(8), X
+        )
     assert not report.holds and report.max_error == np.inf
     assert "not finite" in report.counterexample["reason"]

@@ -13,8 +13,9 @@ import numpy.typing as npt
 from grouprep._components import orbit_labels
 from grouprep._validation import describe
 from grouprep.actions import BaseAction, PermutationAction, RegularAction, SignalAction
-from grouprep.errors import GroupRepTypeError, GroupRepValueError, NotFiniteError
+from grouprep.errors import GroupRepTypeError, GroupRepValueError, NotFiniteError, SizeLimitError
 from grouprep.groups import FiniteGroup
+from grouprep.groups._base import _MAX_ENUMERATION
 
 __all__ = [
     "CanonicalForms",
@@ -44,7 +45,7 @@ def _check_action(action: Any, where: str, finite: bool = False) -> BaseAction:
 
 def _as_point(action: BaseAction, x: Any, where: str) -> Hashable:
     if isinstance(action, SignalAction):
-        arr = action._check_signal(x, where)
+        arr = action._check_signal(x, where, exact=True)
         if arr.shape != action.shape:
             raise GroupRepValueError(
                 f"{action!r}: argument 'x' must be one signal of shape {action.shape}, "
@@ -60,9 +61,15 @@ def _as_point(action: BaseAction, x: Any, where: str) -> Hashable:
     return x  # type: ignore[no-any-return]
 
 
-def _transversal(action: BaseAction, x: Hashable) -> dict[Hashable, Any]:
-    """Breadth-first search from x: every point of the orbit with an element reaching it."""
+def _transversal(action: BaseAction, x: Hashable, where: str) -> dict[Hashable, Any]:
+    """Breadth-first search from x: every point of the orbit with an element reaching it.
+
+    An orbit has at most :math:`|G|` points; the search stops with an error beyond that
+    (an action breaking its laws, or points not equal to themselves) or beyond the
+    listing limit.
+    """
     G = action.group
+    bound = min(G.order, _MAX_ENUMERATION)
     trans: dict[Hashable, Any] = {x: G.identity}
     frontier = [x]
     while frontier:
@@ -74,8 +81,23 @@ def _transversal(action: BaseAction, x: Hashable) -> dict[Hashable, Any]:
                 if q not in trans:
                     trans[q] = G._compose(s, u)
                     nxt.append(q)
+                    if len(trans) > bound:
+                        _orbit_too_large(action, where, G.order)
         frontier = nxt
     return trans
+
+
+def _orbit_too_large(action: BaseAction, where: str, order: int) -> None:
+    if order > _MAX_ENUMERATION:
+        raise SizeLimitError(
+            f"{where}: the orbit under {action!r} has more than {_MAX_ENUMERATION} points, the "
+            "limit grouprep lists one by one"
+        )
+    raise GroupRepValueError(
+        f"{where}: the search found more than |G| = {order} points in one orbit of "
+        f"{action!r}, which a group action cannot have: 'act' breaks the action laws or "
+        "returns points not equal to themselves (such as NaN); see check_action"
+    )
 
 
 def orbit(action: BaseAction, x: Any) -> tuple[Any, ...]:
@@ -102,7 +124,7 @@ def orbit(action: BaseAction, x: Any) -> tuple[Any, ...]:
     ((0, 1, 1), (1, 0, 1), (1, 1, 0))
     """
     action = _check_action(action, "orbit")
-    pts = _transversal(action, _as_point(action, x, "orbit"))
+    pts = _transversal(action, _as_point(action, x, "orbit"), "orbit")
     try:
         return tuple(sorted(pts))
     except TypeError:  # points without an order keep the search order
@@ -176,7 +198,7 @@ def stabilizer(action: BaseAction, x: Any) -> FiniteGroup[Any]:
     action = _check_action(action, "stabilizer")
     G = action.group
     x = _as_point(action, x, "stabilizer")
-    trans = _transversal(action, x)
+    trans = _transversal(action, x, "stabilizer")
     gens: dict[Any, None] = {}
     for p, u in trans.items():
         for s in G.generators:

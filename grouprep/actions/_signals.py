@@ -57,6 +57,16 @@ class SignalAction(BaseAction):
     -----
     ``act(g, X)`` accepts an array whose trailing dimensions equal ``shape`` and acts on
     every leading index at once; a tuple in gives a tuple out (points are hashable).
+
+    Every method taking signals checks them in one place: with an alphabet k only the
+    symbols ``0 .. k-1`` are accepted (ints, or floats equal to one), so a value outside
+    the alphabet, NaN or infinity raises :class:`~grouprep.errors.GroupRepValueError`;
+    orbits and stabilizers of real signals refuse NaN and infinities.
+
+    The constructor ``SignalAction(group, shape, site_permutation, alphabet, name)``
+    validates its arguments and checks that ``site_permutation`` gives a permutation of the
+    sites for the identity (the identity permutation) and for each generator; every other
+    element is checked the first time it is used.
     """
 
     __slots__ = ("_alphabet", "_group", "_name", "_recipe", "_shape", "_site_perm")

@@ -14,6 +14,9 @@ Five comparisons on binary strings (k = 2), each side given the same input:
   user would otherwise build: enumerate ``grouprep.necklaces(n)``, then look the least
   rotation of each string up in a dict or by binary search on the packed codes. Tables
   only exist for small n, so these cases use n = 20.
+* ``necklace rank (NumPy counting)``: the counting formula at n = 64 (no table exists),
+  grouprep's compiled loops against the same algorithm in plain NumPy, vectorized over
+  the rows (``_rank_reference.py``), on 10^5 random strings.
 * ``Schreier graph``: ``grouprep.schreier_graph`` of the shift action on all 2^n strings
   against a Python loop adding the same edges to a ``networkx.MultiDiGraph`` one by one.
 
@@ -37,6 +40,7 @@ from sympy.utilities.iterables import least_rotation as sympy_least_rotation
 from sympy.utilities.iterables import necklaces as sympy_necklaces
 
 import grouprep
+from benchmarks import _rank_reference
 from benchmarks._harness import BenchmarkMismatch, Case
 
 SEED = 2024
@@ -309,6 +313,28 @@ def rank_case(table: str, lookup: Callable[[Bits], Ints], n: int, count: int) ->
     )
 
 
+def counting_rank_case(n: int, count: int) -> Case:
+    """The counting formula itself: compiled (grouprep) against plain NumPy over rows.
+
+    Both sides rank the same random strings without any table; the NumPy reference in
+    ``_rank_reference.py`` is the same algorithm (Sawada & Williams), vectorized over rows.
+    """
+
+    def theirs() -> Ints:
+        canonical = numpy_least_rotation(random_strings(count, n))[0]
+        return _rank_reference.necklace_rank(canonical)
+
+    return Case(
+        operation="necklace rank (NumPy counting)",
+        case=f"n={n}, {power_of_ten(count)} strings",
+        caches="warm",
+        grouprep=lambda: grouprep.necklace_rank(random_strings(count, n)),
+        baseline=theirs,
+        grouprep_answer=ranks_answer,
+        baseline_answer=ranks_answer,
+    )
+
+
 def unrank_case(n: int, count: int) -> Case:
     def theirs() -> Bits:
         return grouprep.necklaces(n)[random_ranks(count, n)]
@@ -371,6 +397,7 @@ def cases(quick: bool) -> list[Case]:
             rank_case("dict", dict_table_ranks, 16, 10**4),
             rank_case("sorted", sorted_table_ranks, 16, 10**4),
             unrank_case(16, 20),
+            counting_rank_case(64, 10**3),
             schreier_case(12),
         ]
     return [
@@ -383,5 +410,6 @@ def cases(quick: bool) -> list[Case]:
         rank_case("dict", dict_table_ranks, 20, 10**5),
         rank_case("sorted", sorted_table_ranks, 20, 10**5),
         unrank_case(20, 100),
+        counting_rank_case(64, 10**5),
         schreier_case(16),
     ]

@@ -13,6 +13,7 @@ from grouprep._validation import describe
 from grouprep.actions._protocol import BaseAction
 from grouprep.errors import GroupRepTypeError, GroupRepValueError, NotFiniteError
 from grouprep.groups import FiniteGroup
+from grouprep.groups._base import check_listing
 
 __all__ = [
     "FunctionAction",
@@ -44,7 +45,7 @@ class PermutationAction(BaseAction):
 
     def __init__(self, group: FiniteGroup[Any]) -> None:
         super().__init__()
-        self._group = group
+        self._group = _check_group(group, "PermutationAction")
 
     @property
     def group(self) -> FiniteGroup[Any]:
@@ -75,6 +76,7 @@ class PermutationAction(BaseAction):
     def _perm(self, g: Any) -> npt.NDArray[np.intp]:
         cache = self._cache.setdefault("perms", {})
         if g not in cache:
+            check_listing(self.num_points, "the points", f"{self!r}.act")
             cache[g] = np.array(self._group._as_permutation(g), dtype=np.intp)
         return cache[g]  # type: ignore[no-any-return]
 
@@ -82,7 +84,7 @@ class PermutationAction(BaseAction):
         """The image of a point (or of every entry of an int array) under ``g``."""
         g = self._group._check(g, "g", "act")
         if self._valid_point(x):
-            return self._group._as_permutation(g)[int(x)]
+            return int(self._perm(g)[int(x)])
         arr = np.asarray(x)
         if arr.dtype.kind not in "iu" or (
             arr.size and (arr.min() < 0 or arr.max() >= self.num_points)
@@ -110,7 +112,7 @@ class RegularAction(BaseAction):
 
     def __init__(self, group: FiniteGroup[Any]) -> None:
         super().__init__()
-        self._group = group
+        self._group = _check_group(group, "RegularAction")
 
     @property
     def group(self) -> FiniteGroup[Any]:
@@ -156,10 +158,29 @@ class FunctionAction(BaseAction):
         self,
         group: FiniteGroup[Any],
         fn: Callable[[Any, Any], Any],
-        points: tuple[Hashable, ...] | None,
+        points: Iterable[Hashable] | None,
     ) -> None:
         super().__init__()
-        self._group = group
+        self._group = _check_group(group, "FunctionAction")
+        if not callable(fn):
+            raise GroupRepTypeError(
+                f"FunctionAction: argument 'fn' must be callable, got {type(fn).__name__}"
+            )
+        if points is not None:
+            if isinstance(points, str | bytes) or not isinstance(points, Iterable):
+                raise GroupRepTypeError(
+                    "FunctionAction: argument 'points' must be None or an iterable of hashable "
+                    f"points, got {describe(points)} of type {type(points).__name__}"
+                )
+            points = tuple(points)
+            for i, p in enumerate(points):
+                try:
+                    hash(p)
+                except TypeError:
+                    raise GroupRepTypeError(
+                        f"FunctionAction: argument 'points' must hold hashable points; "
+                        f"points[{i}] is {describe(p)} of type {type(p).__name__}"
+                    ) from None
         self._fn = fn
         self._pts = points
 
@@ -251,4 +272,4 @@ def action_from_function(
         raise GroupRepTypeError(
             f"action_from_function: argument 'fn' must be callable, got {type(fn).__name__}"
         )
-    return FunctionAction(group, fn, None if points is None else tuple(points))
+    return FunctionAction(group, fn, points)

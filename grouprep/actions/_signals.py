@@ -57,6 +57,16 @@ class SignalAction(BaseAction):
     -----
     ``act(g, X)`` accepts an array whose trailing dimensions equal ``shape`` and acts on
     every leading index at once; a tuple in gives a tuple out (points are hashable).
+
+    Every method taking signals checks them in one place: with an alphabet k only the
+    symbols ``0 .. k-1`` are accepted (ints, or floats equal to one), so a value outside
+    the alphabet, NaN or infinity raises :class:`~grouprep.errors.GroupRepValueError`;
+    orbits and stabilizers of real signals refuse NaN and infinities.
+
+    The constructor ``SignalAction(group, shape, site_permutation, alphabet, name)``
+    validates its arguments and checks that ``site_permutation`` gives a permutation of the
+    sites for the identity (the identity permutation) and for each generator; every other
+    element is checked the first time it is used.
     """
 
     __slots__ = ("_alphabet", "_group", "_name", "_recipe", "_shape", "_site_perm")
@@ -70,12 +80,42 @@ class SignalAction(BaseAction):
         name: str,
     ) -> None:
         super().__init__()
+        where = "SignalAction"
+        if not isinstance(group, FiniteGroup):
+            raise GroupRepTypeError(
+                f"{where}: argument 'group' must be a grouprep FiniteGroup, got "
+                f"{describe(group)} of type {type(group).__name__}"
+            )
+        if not isinstance(shape, tuple) or not shape:
+            raise GroupRepTypeError(
+                f"{where}: argument 'shape' must be a non-empty tuple of ints, got "
+                f"{describe(shape)} of type {type(shape).__name__}"
+            )
+        shape = tuple(check_int(v, f"shape[{i}]", where, minimum=1) for i, v in enumerate(shape))
+        if not callable(site_permutation):
+            raise GroupRepTypeError(
+                f"{where}: argument 'site_permutation' must be callable (an element to the "
+                f"permutation of the sites), got {type(site_permutation).__name__}"
+            )
+        if not isinstance(name, str):
+            raise GroupRepTypeError(
+                f"{where}: argument 'name' must be a str, got {type(name).__name__}"
+            )
         self._group = group
         self._shape = shape
         self._site_perm = site_permutation
-        self._alphabet = alphabet
+        self._alphabet = _alphabet(alphabet, where)
         self._name = name
         self._recipe: tuple[Any, tuple[Any, ...]] | None = None
+        # the site permutations of the identity and the generators, checked now
+        if not np.array_equal(self._gather(group.identity), np.arange(self.num_sites)):
+            raise GroupRepValueError(
+                f"{where}: argument 'site_permutation' must send the identity of {group!r} to "
+                "the identity permutation of the sites, got "
+                f"{describe(self._gather(group.identity).tolist())}"
+            )
+        for s in group.generators:
+            self._gather(s)
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         """Pickle by the public constructor that built the action (its arguments only)."""
@@ -168,7 +208,23 @@ class SignalAction(BaseAction):
     def _gather(self, g: Any) -> npt.NDArray[np.intp]:
         cache = self._cache.setdefault("gather", {})
         if g not in cache:
-            idx = _inverse_perm(self._site_perm(g))  # x[g^-1 · i]
+            sites = self._site_perm(g)
+            try:
+                perm = np.asarray(sites)
+            except ValueError:
+                perm = np.asarray(())
+            n = self.num_sites
+            if (
+                perm.shape != (n,)
+                or perm.dtype.kind not in "iu"
+                or not np.array_equal(np.sort(perm), np.arange(n))
+            ):
+                raise GroupRepValueError(
+                    f"SignalAction: argument 'site_permutation' must return a permutation of the "
+                    f"{n} sites 0..{n - 1} (ints, each once), got {describe(sites)} for the "
+                    f"element {describe(g)}"
+                )
+            idx = _inverse_perm(perm)  # x[g^-1 · i]
             idx.setflags(write=False)
             cache[g] = idx
         return cache[g]  # type: ignore[no-any-return]
@@ -185,7 +241,15 @@ class SignalAction(BaseAction):
             self._cache["table"] = table
         return self._cache["table"]  # type: ignore[no-any-return]
 
-    def _check_signal(self, x: Any, where: str, name: str = "x") -> npt.NDArray[Any]:
+    def _check_signal(
+        self, x: Any, where: str, name: str = "x", exact: bool = False
+    ) -> npt.NDArray[Any]:
+        """``x`` as an array of signals of trailing shape ``shape``: the one check of input.
+
+        With an alphabet k every entry must be one of the symbols ``0 .. k-1`` (an int, or
+        a float equal to one). With ``exact`` (orbits, stabilizers: values compared for
+        equality) NaN and infinities are refused as well.
+        """
         try:
             arr = np.asarray(x)
         except ValueError:  # numpy refuses ragged nested sequences
@@ -204,7 +268,40 @@ class SignalAction(BaseAction):
                 f"{self!r}.{where}: argument {name!r} must have trailing shape {self._shape}, "
                 f"got an array of shape {arr.shape}"
             )
+        if self._alphabet is not None:
+            self._check_symbols(arr, where, name)
+        elif exact and arr.dtype.kind in "fc" and not np.isfinite(arr).all():
+            raise GroupRepValueError(
+                f"{self!r}.{where}: argument {name!r} must hold finite values (no NaN, which is "
+                f"not equal to itself, and no infinity), got {describe(x)}"
+            )
         return arr
+
+    def _check_symbols(self, arr: npt.NDArray[Any], where: str, name: str) -> None:
+        k = self._alphabet or 0
+        expected = f"symbols in 0..{k - 1} (alphabet={k})"
+        kind = arr.dtype.kind
+        if kind not in "biuf":
+            raise GroupRepTypeError(
+                f"{self!r}.{where}: argument {name!r} must hold {expected}, got dtype {arr.dtype}"
+            )
+        if not arr.size:
+            return
+        if kind == "f":
+            bad = ~np.isfinite(arr)
+            if not bad.any():
+                bad = arr != np.floor(arr)
+            if bad.any():
+                value = arr[bad].flat[0].item()
+                raise GroupRepValueError(
+                    f"{self!r}.{where}: argument {name!r} must hold {expected}, found {value!r}"
+                )
+        low, high = arr.min(), arr.max()
+        if low < 0 or high >= k:
+            value = low if low < 0 else high
+            raise GroupRepValueError(
+                f"{self!r}.{where}: argument {name!r} must hold {expected}, found {value.item()!r}"
+            )
 
     def act(self, g: Any, x: Any) -> Any:
         """Move a signal, or a batch of signals, by ``g``.

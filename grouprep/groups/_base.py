@@ -24,13 +24,31 @@ import numpy.typing as npt
 from grouprep._components import orbit_labels
 from grouprep._random import RandomLike, as_generator, random_below
 from grouprep._validation import check_int, describe
-from grouprep.errors import GroupRepValueError, NotAnElementError
+from grouprep.errors import (
+    GroupRepTypeError,
+    GroupRepValueError,
+    NotAnElementError,
+    SizeLimitError,
+)
 
 E = TypeVar("E", bound=Hashable)
 
 __all__ = ["ConjugacyClass", "FiniteGroup"]
 
 _MAX_ENUMERATION = 2_000_000
+"""The most elements (or conjugacy classes, or points) grouprep lists one by one."""
+
+_MAX_TABLE = 50_000_000
+"""The most entries of a table grouprep builds over pairs of elements (the Cayley table)."""
+
+
+def check_listing(count: int, what: str, where: str, limit: int = _MAX_ENUMERATION) -> None:
+    """Raise :class:`SizeLimitError` before listing ``count`` items beyond ``limit``."""
+    if count > limit:
+        raise SizeLimitError(
+            f"{where}: listing {what} would produce {count} items, more than the limit of "
+            f"{limit} grouprep lists one by one"
+        )
 
 
 class ConjugacyClass(Generic[E]):
@@ -72,17 +90,60 @@ class ConjugacyClass(Generic[E]):
         enumerate_elements: Callable[[], tuple[E, ...]],
         normalize: Callable[[Any], Any] | None = None,
     ) -> None:
+        where = "ConjugacyClass"
+        self.size = check_int(size, "size", where, minimum=1)
+        self.element_order = check_int(element_order, "element_order", where, minimum=1)
+        if not callable(enumerate_elements):
+            raise GroupRepTypeError(
+                f"{where}: argument 'enumerate_elements' must be callable (returning the "
+                f"elements), got {describe(enumerate_elements)} of type "
+                f"{type(enumerate_elements).__name__}"
+            )
+        if normalize is not None and not callable(normalize):
+            raise GroupRepTypeError(
+                f"{where}: argument 'normalize' must be callable or None, got "
+                f"{describe(normalize)} of type {type(normalize).__name__}"
+            )
+        try:
+            hash(representative)
+        except TypeError:
+            raise GroupRepTypeError(
+                f"{where}: argument 'representative' must be a hashable group element, got "
+                f"{describe(representative)} of type {type(representative).__name__}"
+            ) from None
         self.representative = representative
-        self.size = size
-        self.element_order = element_order
         self._enumerate = enumerate_elements
         self._normalize = normalize
         self._elements: tuple[E, ...] | None = None
 
     def elements(self) -> tuple[E, ...]:
-        """All elements of the class (computed on first use)."""
+        """All elements of the class (computed on first use).
+
+        Raises
+        ------
+        SizeLimitError
+            If the class has more than two million elements.
+        GroupRepValueError
+            If the elements found disagree with ``size`` or do not contain
+            ``representative`` (a class built with inconsistent arguments).
+        """
         if self._elements is None:
-            self._elements = self._enumerate()
+            check_listing(
+                self.size, "the elements of a conjugacy class", "ConjugacyClass.elements"
+            )
+            found = tuple(self._enumerate())
+            if len(found) != self.size or len(set(found)) != self.size:
+                raise GroupRepValueError(
+                    f"ConjugacyClass.elements: the class was given size={self.size}, but its "
+                    f"'enumerate_elements' returned {len(found)} values "
+                    f"({len(set(found))} distinct)"
+                )
+            if self.representative not in found:
+                raise GroupRepValueError(
+                    "ConjugacyClass.elements: argument 'representative' "
+                    f"{describe(self.representative)} is not among the class's elements"
+                )
+            self._elements = found
         return self._elements
 
     def __iter__(self) -> Iterator[E]:
@@ -280,7 +341,7 @@ class FiniteGroup(ABC, Generic[E]):
 
         Raises
         ------
-        GroupRepValueError
+        SizeLimitError
             If the group has more than two million elements.
         """
         if "elements" not in self._cache:
@@ -290,9 +351,20 @@ class FiniteGroup(ABC, Generic[E]):
 
     def _check_enumerable(self, where: str) -> None:
         if self.order > _MAX_ENUMERATION:
-            raise GroupRepValueError(
+            raise SizeLimitError(
                 f"{type(self).__name__}.{where}: the group has {self.order} elements, "
-                f"more than the {_MAX_ENUMERATION} grouprep lists one by one"
+                f"more than the limit of {_MAX_ENUMERATION} grouprep lists one by one"
+            )
+
+    def _class_count_bound(self) -> int:
+        """An upper bound on the number of conjugacy classes, known without listing them."""
+        return self.order
+
+    def _check_table(self, where: str) -> None:
+        if self.order**2 > _MAX_TABLE:
+            raise SizeLimitError(
+                f"{type(self).__name__}.{where}: the table of the {self.order} elements has "
+                f"{self.order**2} entries, more than the limit of {_MAX_TABLE}"
             )
 
     def index(self, g: E) -> int:
@@ -352,7 +424,11 @@ class FiniteGroup(ABC, Generic[E]):
         >>> grouprep.cyclic(4).as_permutation(1)
         (1, 2, 3, 0)
         """
-        return self._as_permutation(self._check(g, "g", "as_permutation"))
+        g = self._check(g, "g", "as_permutation")
+        check_listing(
+            self.degree, "the images of the points", f"{type(self).__name__}.as_permutation"
+        )
+        return self._as_permutation(g)
 
     def permutation_array(self) -> npt.NDArray[np.intp]:
         """All elements as permutations: row ``i`` is ``as_permutation(element(i))``.
@@ -363,6 +439,7 @@ class FiniteGroup(ABC, Generic[E]):
             Shape ``(order, degree)``, read-only.
         """
         if "perm_array" not in self._cache:
+            self._check_enumerable("permutation_array")
             rows = [self._as_permutation(g) for g in self.elements()]
             arr = np.array(rows, dtype=np.intp).reshape(self.order, self.degree)
             arr.setflags(write=False)
@@ -401,6 +478,13 @@ class FiniteGroup(ABC, Generic[E]):
         on element indices and sorted by element order, then size, then index of the
         representative.
 
+        Raises
+        ------
+        SizeLimitError
+            If there could be more than two million classes (an upper bound known without
+            listing: the order, or for the families the number of classes itself), or the
+            search needs more than two million elements listed.
+
         Examples
         --------
         >>> import grouprep
@@ -408,6 +492,13 @@ class FiniteGroup(ABC, Generic[E]):
         [1, 15, 20, 12, 12]
         """
         if "classes" not in self._cache:
+            bound = self._class_count_bound()
+            if bound > _MAX_ENUMERATION:
+                raise SizeLimitError(
+                    f"{type(self).__name__}.conjugacy_classes: {self!r} may have up to {bound} "
+                    f"conjugacy classes, more than the limit of {_MAX_ENUMERATION} grouprep "
+                    "lists one by one"
+                )
             classes = self._conjugacy_classes()
             for c in classes:  # membership accepts what the group accepts
                 c._normalize = self._as_element
@@ -535,6 +626,11 @@ class FiniteGroup(ABC, Generic[E]):
     def cayley_table(self) -> npt.NDArray[np.intp]:
         """The multiplication table on indices: ``T[i, j] == index(element(i)·element(j))``.
 
+        Raises
+        ------
+        SizeLimitError
+            If the table would have more than 50 million entries (order above 7071).
+
         Examples
         --------
         >>> import grouprep
@@ -544,6 +640,7 @@ class FiniteGroup(ABC, Generic[E]):
                [2, 0, 1]])
         """
         if "cayley" not in self._cache:
+            self._check_table("cayley_table")
             elems = self.elements()
             table = np.array(
                 [[self._index(self._compose(a, b)) for b in elems] for a in elems],

@@ -98,13 +98,18 @@ class CyclicGroup(FiniteGroup[int]):
     def _class_index(self, g: int) -> int:
         return g
 
+    def _class_count_bound(self) -> int:
+        return self._n
+
     def cayley_table(self) -> npt.NDArray[np.intp]:
+        self._check_table("cayley_table")
         r = np.arange(self._n, dtype=np.intp)
         table = np.add.outer(r, r) % self._n
         table.setflags(write=False)
         return table
 
     def permutation_array(self) -> npt.NDArray[np.intp]:
+        self._check_enumerable("permutation_array")
         return self.cayley_table()
 
     def __repr__(self) -> str:

@@ -119,6 +119,9 @@ class DihedralGroup(FiniteGroup[DihedralElement]):
             add(tuple((r, 1) for r in range(1, n, 2)))
         return tuple(classes)
 
+    def _class_count_bound(self) -> int:
+        return self._n // 2 + (2 if self._n % 2 == 0 else 1) + 1
+
     def _class_index(self, g: DihedralElement) -> int:
         r, s = g
         n = self._n

@@ -90,6 +90,25 @@ def _partitions(n: int) -> list[tuple[int, ...]]:
     return out
 
 
+def partition_count(n: int) -> int:
+    """The number p(n) of partitions of n (the classes of :math:`S_n`), by Euler's recurrence."""
+    p = [1] + [0] * n
+    for m in range(1, n + 1):
+        total, k = 0, 1
+        while True:
+            g1 = k * (3 * k - 1) // 2
+            if g1 > m:
+                break
+            sign = 1 if k % 2 else -1
+            total += sign * p[m - g1]
+            g2 = k * (3 * k + 1) // 2
+            if g2 <= m:
+                total += sign * p[m - g2]
+            k += 1
+        p[m] = total
+    return p[n]
+
+
 def _centralizer_order(partition: Sequence[int]) -> int:
     """:math:`z_\\lambda = \\prod_i i^{m_i} m_i!`."""
     z = 1
@@ -116,15 +135,47 @@ class PermutationGroup(FiniteGroup[Permutation]):
     def __init__(
         self,
         degree: int,
-        generators: tuple[Perm, ...],
+        generators: Iterable[Sequence[int]],
         family: tuple[str, int] | None = None,
     ) -> None:
+        """Validate and store; see the class docstring.
+
+        Parameters
+        ----------
+        degree : int
+            The number of points, ``>= 0``.
+        generators : iterable of permutations
+            Image tuples of length ``degree``.
+        family : ("symmetric", n) or ("alternating", n), optional
+            A claim that the generators generate :math:`S_n` or :math:`A_n`, with ``n``
+            the degree; it is verified (the standard generators of :func:`symmetric` and
+            :func:`alternating` at once, others by the order from Schreier–Sims and, for
+            :math:`A_n`, the parity of the generators) and refused when false.
+
+        Raises
+        ------
+        GroupRepTypeError, GroupRepValueError
+            If an argument is malformed or the family claim is false.
+        """
         super().__init__()
+        where = "PermutationGroup"
+        degree = check_int(degree, "degree", where, minimum=0)
+        if isinstance(generators, str | bytes) or not isinstance(generators, Iterable):
+            raise GroupRepTypeError(
+                f"{where}: argument 'generators' must be an iterable of permutations, "
+                f"got {describe(generators)} of type {type(generators).__name__}"
+            )
+        gens = tuple(
+            _check_permutation(g, f"generators[{i}]", where, degree)
+            for i, g in enumerate(generators)
+        )
         self._degree = degree
-        self._gens = generators
-        self._family = family
+        self._gens = gens
+        self._family = None
         self._chain_obj: Chain | None = None
         self._points = list(range(degree))
+        if family is not None:
+            self._family = _check_family(family, degree, gens, self)
 
     # ----------------------------------------------------------- chain and basics
     @property
@@ -277,6 +328,11 @@ class PermutationGroup(FiniteGroup[Permutation]):
         classes.sort(key=lambda kc: kc[0])
         return tuple(c for _, c in classes)
 
+    def _class_count_bound(self) -> int:
+        if self._family is not None and self._family[0] == "symmetric":
+            return partition_count(self._degree)
+        return self.order
+
     def _type_members(self, lam: tuple[int, ...]) -> tuple[Perm, ...]:
         if "by_type" not in self._cache:  # one pass over the group for all classes
             by_type: dict[tuple[int, ...], list[Perm]] = {}
@@ -317,6 +373,59 @@ class PermutationGroup(FiniteGroup[Permutation]):
             return f"{self._family[0]}({self._family[1]})"
         gens = ", ".join(repr(g) for g in self._gens)
         return f"permutation_group([{gens}], degree={self._degree})"
+
+
+def _standard_generators(kind: str, n: int) -> tuple[Perm, ...]:
+    """The generators :func:`symmetric` and :func:`alternating` use."""
+    if kind == "symmetric":
+        if n == 1:
+            return ()
+        if n == 2:
+            return ((1, 0),)
+        return ((1, 0, *range(2, n)), (*range(1, n), 0))
+    if n < 3:
+        return ()
+    c3 = (1, 2, 0, *range(3, n))
+    other = (*range(1, n), 0) if n % 2 else (0, *range(2, n), 1)
+    return (c3,) if other == c3 else (c3, other)
+
+
+def _check_family(
+    family: Any, degree: int, gens: tuple[Perm, ...], group: PermutationGroup
+) -> tuple[str, int]:
+    """The family claim, verified against the generators; refused when it is false."""
+    where = "PermutationGroup"
+    if (
+        not isinstance(family, tuple)
+        or len(family) != 2
+        or family[0] not in ("symmetric", "alternating")
+    ):
+        raise GroupRepValueError(
+            f"{where}: argument 'family' must be None, ('symmetric', n) or ('alternating', n), "
+            f"got {describe(family)}"
+        )
+    kind = family[0]
+    n = check_int(family[1], "family[1]", where, minimum=1)
+    if n != degree:
+        raise GroupRepValueError(
+            f"{where}: argument 'family' claims {kind}({n}) on {degree} points; its degree "
+            f"must equal the argument 'degree' = {degree}"
+        )
+    if gens == _standard_generators(kind, n):
+        return (kind, n)
+    claimed = math.factorial(n) if kind == "symmetric" else max(1, math.factorial(n) // 2)
+    if kind == "alternating" and any(_parity(g) for g in gens):
+        raise GroupRepValueError(
+            f"{where}: argument 'family' claims alternating({n}), but a generator is an odd "
+            "permutation"
+        )
+    actual = group._chain.order  # Schreier–Sims on the generators (family not yet set)
+    if actual != claimed:
+        raise GroupRepValueError(
+            f"{where}: argument 'family' claims {kind}({n}) of order {claimed}, but the "
+            f"generators generate a group of order {actual}"
+        )
+    return (kind, n)
 
 
 def _parity(p: Sequence[int]) -> int:
@@ -447,13 +556,7 @@ def symmetric(n: int) -> PermutationGroup:
     119
     """
     n = check_int(n, "n", "symmetric", minimum=1)
-    if n == 1:
-        gens: tuple[Perm, ...] = ()
-    elif n == 2:
-        gens = ((1, 0),)
-    else:
-        gens = ((1, 0, *range(2, n)), (*range(1, n), 0))
-    return PermutationGroup(n, gens, family=("symmetric", n))
+    return PermutationGroup(n, _standard_generators("symmetric", n), family=("symmetric", n))
 
 
 def alternating(n: int) -> PermutationGroup:
@@ -478,13 +581,7 @@ def alternating(n: int) -> PermutationGroup:
     (12, [1, 3, 4, 4])
     """
     n = check_int(n, "n", "alternating", minimum=1)
-    if n < 3:
-        gens: tuple[Perm, ...] = ()
-    else:
-        c3 = (1, 2, 0, *range(3, n))
-        other = (*range(1, n), 0) if n % 2 else (0, *range(2, n), 1)
-        gens = (c3,) if other == c3 else (c3, other)
-    return PermutationGroup(n, gens, family=("alternating", n))
+    return PermutationGroup(n, _standard_generators("alternating", n), family=("alternating", n))
 
 
 def from_sympy(group: Any) -> PermutationGroup:

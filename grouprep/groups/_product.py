@@ -122,6 +122,9 @@ class DirectProduct(FiniteGroup[tuple[Any, ...]]):
             )
         return tuple(out)
 
+    def _class_count_bound(self) -> int:
+        return math.prod(f._class_count_bound() for f in self._factors)
+
     def _class_index(self, g: tuple[Any, ...]) -> int:
         idx = 0
         for f, x in zip(self._factors, g, strict=True):

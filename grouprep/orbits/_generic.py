@@ -13,8 +13,9 @@ import numpy.typing as npt
 from grouprep._components import orbit_labels
 from grouprep._validation import describe
 from grouprep.actions import BaseAction, PermutationAction, RegularAction, SignalAction
-from grouprep.errors import GroupRepTypeError, GroupRepValueError, NotFiniteError
+from grouprep.errors import GroupRepTypeError, GroupRepValueError, NotFiniteError, SizeLimitError
 from grouprep.groups import FiniteGroup
+from grouprep.groups._base import _MAX_ENUMERATION
 
 __all__ = [
     "CanonicalForms",
@@ -44,7 +45,7 @@ def _check_action(action: Any, where: str, finite: bool = False) -> BaseAction:
 
 def _as_point(action: BaseAction, x: Any, where: str) -> Hashable:
     if isinstance(action, SignalAction):
-        arr = action._check_signal(x, where)
+        arr = action._check_signal(x, where, exact=True)
         if arr.shape != action.shape:
             raise GroupRepValueError(
                 f"{action!r}: argument 'x' must be one signal of shape {action.shape}, "
@@ -60,9 +61,15 @@ def _as_point(action: BaseAction, x: Any, where: str) -> Hashable:
     return x  # type: ignore[no-any-return]
 
 
-def _transversal(action: BaseAction, x: Hashable) -> dict[Hashable, Any]:
-    """Breadth-first search from x: every point of the orbit with an element reaching it."""
+def _transversal(action: BaseAction, x: Hashable, where: str) -> dict[Hashable, Any]:
+    """Breadth-first search from x: every point of the orbit with an element reaching it.
+
+    An orbit has at most :math:`|G|` points; the search stops with an error beyond that
+    (an action breaking its laws, or points not equal to themselves) or beyond the
+    listing limit.
+    """
     G = action.group
+    bound = min(G.order, _MAX_ENUMERATION)
     trans: dict[Hashable, Any] = {x: G.identity}
     frontier = [x]
     while frontier:
@@ -74,8 +81,23 @@ def _transversal(action: BaseAction, x: Hashable) -> dict[Hashable, Any]:
                 if q not in trans:
                     trans[q] = G._compose(s, u)
                     nxt.append(q)
+                    if len(trans) > bound:
+                        _orbit_too_large(action, where, G.order)
         frontier = nxt
     return trans
+
+
+def _orbit_too_large(action: BaseAction, where: str, order: int) -> None:
+    if order > _MAX_ENUMERATION:
+        raise SizeLimitError(
+            f"{where}: the orbit under {action!r} has more than {_MAX_ENUMERATION} points, the "
+            "limit grouprep lists one by one"
+        )
+    raise GroupRepValueError(
+        f"{where}: the search found more than |G| = {order} points in one orbit of "
+        f"{action!r}, which a group action cannot have: 'act' breaks the action laws or "
+        "returns points not equal to themselves (such as NaN); see check_action"
+    )
 
 
 def orbit(action: BaseAction, x: Any) -> tuple[Any, ...]:
@@ -102,7 +124,7 @@ def orbit(action: BaseAction, x: Any) -> tuple[Any, ...]:
     ((0, 1, 1), (1, 0, 1), (1, 1, 0))
     """
     action = _check_action(action, "orbit")
-    pts = _transversal(action, _as_point(action, x, "orbit"))
+    pts = _transversal(action, _as_point(action, x, "orbit"), "orbit")
     try:
         return tuple(sorted(pts))
     except TypeError:  # points without an order keep the search order
@@ -176,7 +198,7 @@ def stabilizer(action: BaseAction, x: Any) -> FiniteGroup[Any]:
     action = _check_action(action, "stabilizer")
     G = action.group
     x = _as_point(action, x, "stabilizer")
-    trans = _transversal(action, x)
+    trans = _transversal(action, x, "stabilizer")
     gens: dict[Any, None] = {}
     for p, u in trans.items():
         for s in G.generators:
@@ -261,13 +283,29 @@ def count_orbits(action: BaseAction) -> int:
     return count
 
 
+CycleTypes = dict[tuple[tuple[int, int], ...], Fraction]
+"""Cycle types (sorted ``(length, count)`` pairs) and the fraction of the group having each."""
+
+
 def cycle_index(group: FiniteGroup[Any] | BaseAction) -> Any:
     """The Pólya cycle index of a group's permutation action, as a sympy expression.
 
     .. math:: Z(G) = \\frac{1}{|G|} \\sum_{g \\in G} \\prod_i a_i^{c_i(g)},
 
-    where :math:`c_i(g)` counts the cycles of length i of g; summed per conjugacy class.
-    Substituting k for every :math:`a_i` counts k-colourings up to G.
+    where :math:`c_i(g)` counts the cycles of length i of g. Substituting k for every
+    :math:`a_i` counts k-colourings up to G.
+
+    No group is listed. Families use their closed forms: for :math:`S_n` the sum over the
+    partitions :math:`\\lambda = 1^{m_1} 2^{m_2} \\cdots` of n,
+
+    .. math:: Z(S_n) = \\sum_{\\lambda \\vdash n} \\prod_k
+              \\frac{a_k^{m_k}}{k^{m_k}\\, m_k!},
+
+    for :math:`A_n` twice the even part of that sum, for :math:`\\mathbb{Z}_n`
+    :math:`\\frac1n \\sum_{d \\mid n} \\varphi(d)\\, a_d^{n/d}`, for :math:`D_n` that plus
+    the reflections, and for a direct product (acting on the disjoint union of its factors'
+    points) the product of the factors' cycle indices. Other groups and actions are summed
+    over conjugacy classes, one cycle type per class.
 
     Parameters
     ----------
@@ -279,6 +317,11 @@ def cycle_index(group: FiniteGroup[Any] | BaseAction) -> Any:
     sympy.Expr
         A polynomial in the symbols ``a1, a2, ...`` with rational coefficients.
 
+    Raises
+    ------
+    SizeLimitError
+        If the sum would need more than two million terms or conjugacy classes.
+
     Examples
     --------
     >>> import grouprep
@@ -287,40 +330,158 @@ def cycle_index(group: FiniteGroup[Any] | BaseAction) -> Any:
     a1**4/4 + a2**2/4 + a4/2
     >>> Z.subs({s: 2 for s in Z.free_symbols})  # binary necklaces of length 4
     6
+    >>> grouprep.cycle_index(grouprep.symmetric(3))
+    a1**3/6 + a1*a2/2 + a3/3
     """
-    import sympy
-
     if isinstance(group, FiniteGroup):
-        G: FiniteGroup[Any] = group
-
-        def perm_of(g: Any) -> list[int]:
-            return list(G._as_permutation(g))
-
+        terms = _group_cycle_types(group)
     elif isinstance(group, BaseAction):
         action = _check_action(group, "cycle_index", finite=True)
-        G = action.group
-
-        def perm_of(g: Any) -> list[int]:
-            if isinstance(action, PermutationAction):
-                return list(G._as_permutation(g))
-            return list(action.permutation(g))
-
+        if isinstance(action, PermutationAction):
+            terms = _group_cycle_types(action.group)
+        elif isinstance(action, RegularAction):
+            terms = _regular_cycle_types(action.group)
+        else:
+            terms = _class_cycle_types(action.group, action.permutation)
     else:
         raise GroupRepTypeError(
             "cycle_index: argument 'group' must be a grouprep FiniteGroup or finite action, "
             f"got {describe(group)} of type {type(group).__name__}"
         )
-    terms: dict[tuple[tuple[int, int], ...], Fraction] = {}
-    for c in G.conjugacy_classes():
-        key = tuple(sorted(_cycle_type_counts(perm_of(c.representative)).items()))
-        terms[key] = terms.get(key, Fraction(0)) + Fraction(c.size, G.order)
-    expr = sympy.Integer(0)
+    return _as_polynomial(terms)
+
+
+def _as_polynomial(terms: CycleTypes) -> Any:
+    import sympy
+
+    symbols: dict[int, Any] = {}
+    parts = []
     for key, coeff in terms.items():
-        mono = sympy.Integer(1)
+        factors = []
         for length, count in key:
-            mono *= sympy.Symbol(f"a{length}") ** count
-        expr += sympy.Rational(coeff.numerator, coeff.denominator) * mono
-    return expr
+            if length not in symbols:
+                symbols[length] = sympy.Symbol(f"a{length}")
+            factors.append(sympy.Pow(symbols[length], count))
+        parts.append(sympy.Mul(sympy.Rational(coeff.numerator, coeff.denominator), *factors))
+    return sympy.Add(*parts)  # one call: adding term by term is quadratic in sympy
+
+
+def _key(counts: dict[int, int]) -> tuple[tuple[int, int], ...]:
+    return tuple(sorted((k, m) for k, m in counts.items() if m))
+
+
+def _group_cycle_types(G: FiniteGroup[Any]) -> CycleTypes:
+    """Cycle types of the natural action on ``0 .. degree-1``, in closed form where known."""
+    from grouprep.groups import CyclicGroup, DihedralGroup, DirectProduct, PermutationGroup
+
+    if isinstance(G, PermutationGroup) and G._family is not None:
+        return _symmetric_cycle_types(G.degree, even_only=G._family[0] == "alternating")
+    if isinstance(G, CyclicGroup):
+        return _cyclic_cycle_types(G.n)
+    if isinstance(G, DihedralGroup):
+        return _dihedral_cycle_types(G.n)
+    if isinstance(G, DirectProduct):
+        total: CycleTypes = {(): Fraction(1)}
+        for f in G.factors:  # the points of the factors are disjoint: types add up
+            part = _group_cycle_types(f)
+            _check_terms(len(total) * len(part))
+            product: CycleTypes = {}
+            for k1, c1 in total.items():
+                for k2, c2 in part.items():
+                    counts = dict(k1)
+                    for length, m in k2:
+                        counts[length] = counts.get(length, 0) + m
+                    key = _key(counts)
+                    product[key] = product.get(key, Fraction(0)) + c1 * c2
+            total = product
+        return total
+    return _class_cycle_types(G, G._as_permutation)
+
+
+def _check_terms(count: int) -> None:
+    if count > _MAX_ENUMERATION:
+        raise SizeLimitError(
+            f"cycle_index: the sum has {count} terms, more than the limit of "
+            f"{_MAX_ENUMERATION} grouprep lists one by one"
+        )
+
+
+def _class_cycle_types(G: FiniteGroup[Any], perm_of: Any) -> CycleTypes:
+    """One cycle type per conjugacy class, weighted by the class size."""
+    terms: CycleTypes = {}
+    for c in G.conjugacy_classes():
+        key = _key(_cycle_type_counts(list(perm_of(c.representative))))
+        terms[key] = terms.get(key, Fraction(0)) + Fraction(c.size, G.order)
+    return terms
+
+
+def _regular_cycle_types(G: FiniteGroup[Any]) -> CycleTypes:
+    """Left multiplication by g: |G|/ord(g) cycles of length ord(g)."""
+    terms: CycleTypes = {}
+    for c in G.conjugacy_classes():
+        key = ((c.element_order, G.order // c.element_order),)
+        terms[key] = terms.get(key, Fraction(0)) + Fraction(c.size, G.order)
+    return terms
+
+
+def _symmetric_cycle_types(n: int, even_only: bool) -> CycleTypes:
+    """:math:`1/z_\\lambda` for every partition λ of n (twice, over even λ, for A_n)."""
+    from grouprep.groups._permutation import partition_count
+
+    _check_terms(partition_count(n))
+    terms: CycleTypes = {}
+    factor = 2 if even_only and n >= 2 else 1
+    counts: dict[int, int] = {}
+
+    def rec(remaining: int, largest: int, parts: int, z: int) -> None:
+        if remaining == 0:
+            if not even_only or (n - parts) % 2 == 0:
+                terms[_key(counts)] = Fraction(factor, z)
+            return
+        for k in range(min(remaining, largest), 0, -1):
+            m = counts.get(k, 0) + 1
+            counts[k] = m
+            rec(remaining - k, k, parts + 1, z * k * m)  # z_λ = Π k^{m_k} m_k!
+            counts[k] = m - 1
+
+    rec(n, n, 0, 1)
+    return terms
+
+
+def _divisors(n: int) -> list[int]:
+    small = [d for d in range(1, math.isqrt(n) + 1) if n % d == 0]
+    return sorted(set(small + [n // d for d in small]))
+
+
+def _phi(n: int) -> int:
+    result, m, p = n, n, 2
+    while p * p <= m:
+        if m % p == 0:
+            while m % p == 0:
+                m //= p
+            result -= result // p
+        p += 1
+    if m > 1:
+        result -= result // m
+    return result
+
+
+def _cyclic_cycle_types(n: int) -> CycleTypes:
+    """Rotation by g has gcd(g, n) cycles of length n/gcd: φ(d) rotations of order d."""
+    return {((d, n // d),): Fraction(_phi(d), n) for d in _divisors(n)}
+
+
+def _dihedral_cycle_types(n: int) -> CycleTypes:
+    terms = {key: c / 2 for key, c in _cyclic_cycle_types(n).items()}
+    if n % 2:  # every reflection fixes one vertex
+        reflections = {_key({1: 1, 2: (n - 1) // 2}): Fraction(1, 2)}
+    else:  # through two vertices, or through two edge midpoints
+        reflections = {_key({1: 2, 2: (n - 2) // 2}): Fraction(1, 4)}
+        key = _key({2: n // 2})
+        reflections[key] = reflections.get(key, Fraction(0)) + Fraction(1, 4)
+    for key, c in reflections.items():
+        terms[key] = terms.get(key, Fraction(0)) + c
+    return terms
 
 
 class CanonicalForms(NamedTuple):

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Iterator
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -91,7 +93,7 @@ def _is_prime(n: int) -> bool:
     return True
 
 
-@functools.cache
+@functools.lru_cache(maxsize=8)
 def _primes_below_2_31(count: int) -> tuple[int, ...]:
     out: list[int] = []
     q = 2**31 - 1
@@ -525,16 +527,75 @@ class _RankPlan:
 _TABLE_WORDS = 2**22
 
 
-@functools.cache
+class _LRUCache:
+    """A least-recently-used cache bounded by its number of entries and by its bytes.
+
+    The value just computed is always kept (it is in use), so a single value larger than
+    ``max_bytes`` evicts everything else.
+    """
+
+    def __init__(self, max_entries: int, max_bytes: int) -> None:
+        self.max_entries = max_entries
+        self.max_bytes = max_bytes
+        self._data: OrderedDict[Hashable, tuple[Any, int]] = OrderedDict()
+        self.nbytes = 0
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def get(self, key: Hashable, make: Callable[[], Any], size: Callable[[Any], int]) -> Any:
+        with self._lock:
+            if key in self._data:
+                self._data.move_to_end(key)
+                return self._data[key][0]
+        value = make()
+        nbytes = size(value)
+        with self._lock:
+            if key not in self._data:
+                self._data[key] = (value, nbytes)
+                self.nbytes += nbytes
+            self._data.move_to_end(key)
+            while len(self._data) > 1 and (
+                len(self._data) > self.max_entries or self.nbytes > self.max_bytes
+            ):
+                _, (_, dropped) = self._data.popitem(last=False)
+                self.nbytes -= dropped
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+            self.nbytes = 0
+
+
+_CODES_CACHE = _LRUCache(max_entries=16, max_bytes=64 * 2**20)
+"""Necklace tables for ranking short strings: at most 16 tables and 64 MiB."""
+
+_PLAN_CACHE = _LRUCache(max_entries=64, max_bytes=2**20)
+"""Primes and divisor tables per (n, k): at most 64 plans and 1 MiB."""
+
+
+def _plan_bytes(plan: _RankPlan) -> int:
+    return int(plan.primes.nbytes + plan.divisors.nbytes + plan.phis.nbytes + plan.ninv.nbytes)
+
+
 def _necklace_codes(n: int, k: int) -> npt.NDArray[np.int64]:
     """The necklaces of length n read as base-k numbers: sorted, as lex order is numeric."""
-    weights = k ** np.arange(n - 1, -1, -1, dtype=np.int64)
-    return necklaces(n, k).astype(np.int64) @ weights
+
+    def make() -> npt.NDArray[np.int64]:
+        weights = k ** np.arange(n - 1, -1, -1, dtype=np.int64)
+        codes: npt.NDArray[np.int64] = necklaces(n, k).astype(np.int64) @ weights
+        codes.setflags(write=False)
+        return codes
+
+    result: npt.NDArray[np.int64] = _CODES_CACHE.get((n, k), make, lambda a: int(a.nbytes))
+    return result
 
 
-@functools.cache
 def _plan(n: int, k: int) -> _RankPlan:
-    return _RankPlan(n, k)
+    result: _RankPlan = _PLAN_CACHE.get((n, k), lambda: _RankPlan(n, k), _plan_bytes)
+    return result
 
 
 def necklace_rank(X: npt.ArrayLike, k: int = 2) -> npt.NDArray[Any]:

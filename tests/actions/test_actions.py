@@ -125,7 +125,7 @@ def test_points_array_and_point_index():
     t = grouprep.translation_action((2, 2), alphabet=3)
     assert t.points()[5] == ((0, 0), (1, 2))
     assert t.point_index(((0, 0), (1, 2))) == 5
-    with pytest.raises(GroupRepValueError, match=r"values in 0\.\.2"):
+    with pytest.raises(GroupRepValueError, match=r"symbols in 0\.\.2"):
         t.point_index(((0, 0), (1, 3)))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
@@ -15,7 +16,7 @@ from grouprep.groups import FiniteGroup
 from grouprep.numbers import Cyclotomic, as_cyclotomic, root_of_unity
 from grouprep.reps._characters import inner_product
 from grouprep.reps._constructions import _check_rep
-from grouprep.reps._representation import ExactMatrix, Representation
+from grouprep.reps._representation import ExactMatrix, Representation, check_dim
 from grouprep.reps._table import character_table
 
 __all__ = [
@@ -178,6 +179,12 @@ def induce(rep: Representation, group: FiniteGroup[Any]) -> Representation:
             f"got {describe(group)}"
         )
     G = group
+    check_dim(
+        G.order // H.order * rep.dim,
+        "induce",
+        f"argument 'group' of index {G.order // H.order} over a representation of "
+        f"dimension {rep.dim}",
+    )
     reps_of_cosets: list[Any] = []
     seen: set[Any] = set()
     for t in G.elements():
@@ -185,22 +192,29 @@ def induce(rep: Representation, group: FiniteGroup[Any]) -> Representation:
             continue
         reps_of_cosets.append(t)
         seen.update(G._compose(t, h) for h in H.elements())
-    m, d = len(reps_of_cosets), rep.dim
-    inverses = [G._inverse(t) for t in reps_of_cosets]
+    inverses = tuple(G._inverse(t) for t in reps_of_cosets)
+    closed = functools.partial(_induced_matrix, rep, G, tuple(reps_of_cosets), inverses)
+    return Representation.from_closed_form(G, closed, len(reps_of_cosets) * rep.dim, "induced")
 
-    def closed(g: Any) -> ExactMatrix:
-        rows = [[_ZERO] * (m * d) for _ in range(m * d)]
-        for i, ti_inv in enumerate(inverses):
-            left = G._compose(ti_inv, g)
-            for j, tj in enumerate(reps_of_cosets):
-                h = G._compose(left, tj)
-                if h in H:
-                    block = rep._exact(h)
-                    for a in range(d):
-                        rows[i * d + a][j * d : j * d + d] = block[a]
-        return tuple(tuple(r) for r in rows)
 
-    return Representation.from_closed_form(G, closed, m * d, "induced")
+def _induced_matrix(
+    rep: Representation,
+    G: FiniteGroup[Any],
+    cosets: tuple[Any, ...],
+    inverses: tuple[Any, ...],
+    g: Any,
+) -> ExactMatrix:
+    H, m, d = rep.group, len(cosets), rep.dim
+    rows = [[_ZERO] * (m * d) for _ in range(m * d)]
+    for i, ti_inv in enumerate(inverses):
+        left = G._compose(ti_inv, g)
+        for j, tj in enumerate(cosets):
+            h = G._compose(left, tj)
+            if h in H:
+                block = rep._exact(h)
+                for a in range(d):
+                    rows[i * d + a][j * d : j * d + d] = block[a]
+    return tuple(tuple(r) for r in rows)
 
 
 def fourier_matrix(n: int) -> ExactMatrix:
@@ -218,6 +232,7 @@ def fourier_matrix(n: int) -> ExactMatrix:
     ['1 1 1 1', '1 -E(4) -1 E(4)', '1 -1 1 -1', '1 E(4) -1 -E(4)']
     """
     n = check_int(n, "n", "fourier_matrix", minimum=1)
+    check_dim(n, "fourier_matrix", f"argument 'n' = {n}")
     return tuple(tuple(root_of_unity(n, -j * k) for k in range(n)) for j in range(n))
 
 

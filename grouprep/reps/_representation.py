@@ -11,14 +11,45 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from grouprep._validation import describe
-from grouprep.errors import GroupRepTypeError, GroupRepValueError
+from grouprep._validation import check_int, describe
+from grouprep.errors import GroupRepTypeError, GroupRepValueError, SizeLimitError
 from grouprep.groups import FiniteGroup
 from grouprep.numbers import Cyclotomic, as_cyclotomic
 
-__all__ = ["ExactMatrix", "Representation", "first_violation", "identity_matrix", "mat_mul"]
+__all__ = [
+    "MAX_DIM",
+    "ExactMatrix",
+    "Representation",
+    "check_dim",
+    "first_violation",
+    "identity_matrix",
+    "mat_mul",
+]
 
 _CHECK_BUDGET = 20_000
+
+MAX_DIM = 5040
+"""The largest dimension of a representation with exact matrices.
+
+A matrix of dimension d holds :math:`d^2` exact entries (about 200 MB at d = 5040, the
+regular representation of :math:`S_7`); larger ones are refused with
+:class:`~grouprep.errors.SizeLimitError` before anything is allocated.
+"""
+
+
+def check_dim(dim: int, where: str, what: str) -> int:
+    """Return ``dim`` if exact matrices of that dimension are within :data:`MAX_DIM`.
+
+    ``what`` says, in the caller's terms, where the dimension comes from (for example
+    "argument 'group' of order 40320"); the message gives the dimension and the limit.
+    """
+    if dim > MAX_DIM:
+        raise SizeLimitError(
+            f"{where}: {what} gives exact matrices of dimension {dim}, beyond the limit "
+            f"{MAX_DIM} (dim <= {MAX_DIM}, {MAX_DIM**2:,} entries per matrix)"
+        )
+    return dim
+
 
 ExactMatrix = tuple[tuple[Cyclotomic, ...], ...]
 """A square matrix of exact cyclotomic numbers, as a tuple of rows."""
@@ -122,6 +153,9 @@ def _mat_mul_coordinates(a: ExactMatrix, b: ExactMatrix) -> ExactMatrix | None:
 
 
 def _as_matrix(m: Any, dim: int | None, where: str) -> ExactMatrix:
+    shape = getattr(m, "shape", None)
+    if isinstance(shape, tuple) and shape and isinstance(shape[0], int):
+        check_dim(shape[0], where, f"a matrix of shape {shape}")  # before listing it
     try:
         rows = [list(r) for r in (m.tolist() if hasattr(m, "tolist") else m)]
     except TypeError:
@@ -134,6 +168,7 @@ def _as_matrix(m: Any, dim: int | None, where: str) -> ExactMatrix:
             f"{where}: matrices must be square of size {dim if dim is not None else d}, "
             f"got shape {(d, len(rows[0]) if rows else 0)}"
         )
+    check_dim(d, where, f"a matrix of size {d}")
     return tuple(tuple(as_cyclotomic(_exact_entry(v, where)) for v in r) for r in rows)
 
 
@@ -160,7 +195,12 @@ class Representation:
 
     It is given by the images of the group's generators (or by a closed form for every
     element); the matrix of any element is the product along a word in the generators,
-    computed once and cached. Values are immutable.
+    computed once and cached. Values are immutable; two are equal when they are of the
+    same group with the same generator images (the name is a label only). They pickle
+    (also with joblib) as their group, generator images or closed form, name and
+    dimension, never their caches; ``copy.copy`` and ``copy.deepcopy`` return the value
+    itself. A ``closed_form`` given by the user pickles if it is picklable (a module-level
+    function or a ``functools.partial`` of one).
 
     Parameters
     ----------
@@ -179,6 +219,11 @@ class Representation:
         construction (default True, for groups with up to 20,000 generator-element pairs);
         matrices that break it raise instead of giving wrong characters later.
         :func:`grouprep.laws.check_homomorphism` reports on any representation.
+
+    Raises
+    ------
+    SizeLimitError
+        If the dimension exceeds :data:`MAX_DIM` (5040), before any matrix is built.
 
     Examples
     --------
@@ -212,6 +257,9 @@ class Representation:
                 f"Representation: argument 'group' must be a grouprep FiniteGroup, "
                 f"got {describe(group)}"
             )
+        if dim is not None:
+            dim = check_int(dim, "dim", "Representation", minimum=0)
+            check_dim(dim, "Representation", f"argument 'dim' = {dim}")
         images = list(generator_images)
         if len(images) != len(group.generators):
             raise GroupRepValueError(
@@ -268,11 +316,50 @@ class Representation:
         >>> chi.character(3)
         -1
         """
+        dim = check_int(dim, "dim", "Representation.from_closed_form", minimum=0)
+        check_dim(dim, "Representation.from_closed_form", f"argument 'dim' = {dim}")
         images = [closed_form(s) for s in group.generators]
         return cls(group, images, name, closed_form=closed_form, dim=dim, check=False)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("Representation is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("Representation is immutable")
+
+    # ---------------------------------------------------------- value semantics
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # a closed form is pickled as itself (its images are recomputed on loading);
+        # otherwise the generator images; caches are never pickled
+        images = None if self._closed is not None else tuple(self._gen_images.values())
+        return (_restore, (self.group, images, self.name, self._closed, self.dim))
+
+    def __copy__(self) -> Representation:
+        return self
+
+    def __deepcopy__(self, memo: Any) -> Representation:
+        return self
+
+    def _images(self) -> tuple[ExactMatrix, ...]:
+        return tuple(self._gen_images[s] for s in self.group.generators)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when of the same group and dimension with the same generator images
+        (then :math:`\\rho(g) = \\sigma(g)` for every g); the name is a label only."""
+        if self is other:
+            return True
+        if not isinstance(other, Representation):
+            return NotImplemented
+        return (
+            self.dim == other.dim
+            and self.group == other.group
+            and self._images() == other._images()
+        )
+
+    def __hash__(self) -> int:
+        if "hash" not in self._cache:
+            self._cache["hash"] = hash((self.group, self.dim, self._images()))
+        return self._cache["hash"]  # type: ignore[no-any-return]
 
     def __repr__(self) -> str:
         label = f" {self.name}" if self.name else ""
@@ -343,6 +430,21 @@ class Representation:
         from grouprep.reps._characters import inner_product
 
         return inner_product(self, self) == 1
+
+
+def _restore(
+    group: FiniteGroup[Any],
+    images: tuple[ExactMatrix, ...] | None,
+    name: str | None,
+    closed: Callable[[Any], ExactMatrix] | None,
+    dim: int,
+) -> Representation:
+    """Unpickle a representation (the constructor validates the pickled values again)."""
+    if closed is not None and images is None:
+        return Representation.from_closed_form(group, closed, dim, name)
+    return Representation(
+        group, images if images is not None else (), name, closed_form=closed, dim=dim, check=False
+    )
 
 
 def first_violation(rep: Representation, elements: Any) -> tuple[Any, Any] | None:

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from grouprep._validation import describe
-from grouprep.errors import GroupRepTypeError
+from grouprep.errors import GroupRepTypeError, GroupRepValueError
 from grouprep.groups import (
     ConjugacyClass,
     CyclicGroup,
@@ -24,9 +24,14 @@ from grouprep.numbers import Cyclotomic, root_of_unity
 __all__ = ["CharacterTable", "character_table"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class CharacterTable:
     """The character table of a finite group.
+
+    An immutable value: two tables are equal when they are of equal groups with the same
+    rows (the classes are the group's own, in its order). It pickles (also with joblib)
+    as its group and its rows; the classes are the loaded group's
+    ``conjugacy_classes()``. ``copy.copy`` and ``copy.deepcopy`` return the table itself.
 
     Attributes
     ----------
@@ -42,6 +47,25 @@ class CharacterTable:
     group: FiniteGroup[Any]
     classes: tuple[ConjugacyClass[Any], ...]
     characters: tuple[tuple[Cyclotomic, ...], ...]
+
+    def __eq__(self, other: object) -> bool:
+        if self is other:
+            return True
+        if not isinstance(other, CharacterTable):
+            return NotImplemented
+        return self.group == other.group and self.characters == other.characters
+
+    def __hash__(self) -> int:
+        return hash((self.group, self.characters))
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (_restore_table, (self.group, self.characters))
+
+    def __copy__(self) -> CharacterTable:
+        return self
+
+    def __deepcopy__(self, memo: Any) -> CharacterTable:
+        return self
 
     @property
     def class_names(self) -> tuple[str, ...]:
@@ -69,6 +93,18 @@ class CharacterTable:
         return "\n".join(
             "  ".join(c.rjust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in table
         )
+
+
+def _restore_table(
+    group: FiniteGroup[Any], characters: tuple[tuple[Cyclotomic, ...], ...]
+) -> CharacterTable:
+    """Unpickle a table: the classes are the group's own."""
+    classes = group.conjugacy_classes()
+    if len(characters) != len(classes) or any(len(row) != len(classes) for row in characters):
+        raise GroupRepValueError(
+            f"CharacterTable: pickled rows do not fit the {len(classes)} classes of {group!r}"
+        )
+    return CharacterTable(group, classes, characters)
 
 
 def _letter(i: int) -> str:

@@ -239,10 +239,13 @@ def fourier_matrix(n: int) -> ExactMatrix:
 def fourier_transform(group: FiniteGroup[Any], f: npt.ArrayLike) -> list[npt.NDArray[Any]]:
     """The group Fourier transform, one matrix per irreducible representation.
 
-    .. math:: \\hat f(\\rho) = \\sum_{g} f(g)\\, \\rho(g)^{*}
+    .. math:: \\hat f(\\rho) = \\sum_{g} f(g)\\, \\rho(g^{-1})
 
-    For ``cyclic(n)`` it is ``numpy.fft.fft`` (the conjugate transpose makes the signs
-    agree): ``fourier_transform(cyclic(n), f)[k][0, 0] == numpy.fft.fft(f)[k]``.
+    which is :math:`\\sum_g f(g)\\, \\rho(g)^{*}` for unitary irreps (cyclic, dihedral);
+    the symmetric groups' irreps (Young's seminormal form) are not unitary, and
+    :math:`\\rho(g^{-1})` is what :func:`inverse_fourier_transform` inverts for every
+    group. For ``cyclic(n)`` it is ``numpy.fft.fft``:
+    ``fourier_transform(cyclic(n), f)[k][0, 0] == numpy.fft.fft(f)[k]``.
 
     Parameters
     ----------
@@ -266,7 +269,8 @@ def fourier_transform(group: FiniteGroup[Any], f: npt.ArrayLike) -> list[npt.NDA
     """
     from grouprep.reps._irreps import irreps
 
-    values = np.asarray(f)
+    _check_group(group, "fourier_transform")
+    values = _numeric_array(f, "fourier_transform", "argument 'f'")
     if values.shape != (group.order,):
         raise GroupRepValueError(
             f"fourier_transform: argument 'f' must have shape ({group.order},), got {values.shape}"
@@ -276,7 +280,7 @@ def fourier_transform(group: FiniteGroup[Any], f: npt.ArrayLike) -> list[npt.NDA
     for rho in irreps(group):
         acc = np.zeros((rho.dim, rho.dim), dtype=np.complex128)
         for g, v in zip(elements, values, strict=True):
-            acc += v * rho.numeric(g).conj().T
+            acc += v * rho.numeric(group._inverse(g))
         out.append(acc)
     return out
 
@@ -289,6 +293,28 @@ def inverse_fourier_transform(
     .. math:: f(g) = \\frac{1}{|G|} \\sum_\\rho d_\\rho
               \\operatorname{tr}(\\hat f(\\rho)\\, \\rho(g))
 
+    Parameters
+    ----------
+    group : FiniteGroup
+        A group with explicit irreps (see :func:`irreps`).
+    coefficients : sequence of array_like
+        One ``(d, d)`` matrix per irreducible representation, in the order of
+        ``irreps(group)`` (as :func:`fourier_transform` returns them).
+
+    Returns
+    -------
+    numpy.ndarray
+        The ``(order,)`` complex values in the group's element order.
+
+    Raises
+    ------
+    GroupRepValueError
+        If the number of matrices differs from the number of irreps, or a matrix is not
+        ``(d, d)`` for its irrep; the message names the index, the expected and the given
+        shape.
+    GroupRepTypeError
+        If a matrix does not hold numbers.
+
     Examples
     --------
     >>> import numpy as np, grouprep
@@ -300,16 +326,63 @@ def inverse_fourier_transform(
     """
     from grouprep.reps._irreps import irreps
 
+    _check_group(group, "inverse_fourier_transform")
     reps = irreps(group)
-    if len(coefficients) != len(reps):
-        raise GroupRepValueError(
-            f"inverse_fourier_transform: argument 'coefficients' must have one matrix per "
-            f"irreducible representation ({len(reps)}), got {len(coefficients)}"
-        )
+    blocks = _irrep_blocks(reps, coefficients, "inverse_fourier_transform", "coefficients")
     out = np.zeros(group.order, dtype=np.complex128)
     for i, g in enumerate(group.elements()):
         total = 0j
-        for rho, fhat in zip(reps, coefficients, strict=True):
-            total += rho.dim * np.trace(np.asarray(fhat) @ rho.numeric(g))
+        for rho, fhat in zip(reps, blocks, strict=True):
+            total += rho.dim * np.trace(fhat @ rho.numeric(g))
         out[i] = total / group.order
+    return out
+
+
+def _check_group(group: Any, where: str) -> None:
+    if not isinstance(group, FiniteGroup):
+        raise GroupRepTypeError(
+            f"{where}: argument 'group' must be a grouprep FiniteGroup, got {describe(group)}"
+        )
+
+
+def _numeric_array(value: Any, where: str, what: str) -> npt.NDArray[Any]:
+    """``value`` as a NumPy array of numbers (bool, int, float or complex), else a clear error."""
+    try:
+        arr = np.asarray(value)
+    except (ValueError, TypeError):  # ragged nesting
+        raise GroupRepValueError(
+            f"{where}: {what} must be a rectangular array of numbers, got a ragged "
+            f"{type(value).__name__} {describe(value)}"
+        ) from None
+    if arr.dtype.kind not in "biufc":
+        raise GroupRepTypeError(
+            f"{where}: {what} must hold numbers (int, float or complex), got dtype "
+            f"{arr.dtype} from {describe(value)}"
+        )
+    return arr
+
+
+def _irrep_blocks(
+    reps: Sequence[Representation], blocks: Any, where: str, name: str
+) -> list[npt.NDArray[Any]]:
+    """One validated ``(d_i, d_i)`` numeric array per irrep, in the order of ``reps``."""
+    if isinstance(blocks, str | bytes) or not isinstance(blocks, Sequence | np.ndarray):
+        raise GroupRepTypeError(
+            f"{where}: argument {name!r} must be a sequence of one matrix per irreducible "
+            f"representation ({len(reps)}), got {describe(blocks)}"
+        )
+    if len(blocks) != len(reps):
+        raise GroupRepValueError(
+            f"{where}: argument {name!r} must have one matrix per irreducible representation "
+            f"({len(reps)}), got {len(blocks)}"
+        )
+    out = []
+    for i, (rho, block) in enumerate(zip(reps, blocks, strict=True)):
+        what = f"{name}[{i}] (for irreps[{i}], {rho.name or 'unnamed'})"
+        arr = _numeric_array(block, where, what)
+        if arr.shape != (rho.dim, rho.dim):
+            raise GroupRepValueError(
+                f"{where}: {what} must have shape ({rho.dim}, {rho.dim}), got shape {arr.shape}"
+            )
+        out.append(arr)
     return out

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from grouprep._validation import describe
-from grouprep.errors import GroupRepTypeError, GroupRepValueError
+from grouprep.errors import GroupRepTypeError, GroupRepValueError, SizeLimitError
 from grouprep.groups import (
     ConjugacyClass,
     CyclicGroup,
@@ -21,7 +21,7 @@ from grouprep.groups import (
 )
 from grouprep.numbers import Cyclotomic, root_of_unity
 
-__all__ = ["CharacterTable", "character_table"]
+__all__ = ["MAX_CLASSES", "MAX_SEARCH_ORDER", "CharacterTable", "character_table"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -133,6 +133,13 @@ def character_table(group: FiniteGroup[Any]) -> CharacterTable:
     :math:`m_k = \\frac{1}{o}\\sum_l \\chi(g^l)\\,\\zeta^{-kl}` as
     :math:`\\chi(g) = \\sum_k m_k \\zeta_o^k` (Dixon 1967; Schneider 1990).
 
+    Raises
+    ------
+    SizeLimitError
+        Before any work, for a group with more than :data:`MAX_CLASSES` (3000) classes,
+        or one of order above :data:`MAX_SEARCH_ORDER` (10^6) that needs the general
+        algorithm (a direct product needs it only for its factors).
+
     The rows are ordered with the trivial character first, then by degree; the order of
     rows of equal degree is the one described above (irreps order, Kronecker order of the
     factors' rows, or the search's), and another method may list them differently.
@@ -153,6 +160,7 @@ def character_table(group: FiniteGroup[Any]) -> CharacterTable:
             f"character_table: argument 'group' must be a grouprep FiniteGroup, "
             f"got {describe(group)}"
         )
+    _check_table_size(group)
     classes = group.conjugacy_classes()
     if isinstance(group, DirectProduct):
         rows = _product_rows([character_table(f) for f in group.factors])
@@ -163,6 +171,43 @@ def character_table(group: FiniteGroup[Any]) -> CharacterTable:
     else:
         rows = _dixon_schneider(group, classes)
     return CharacterTable(group, classes, _ordered(rows))
+
+
+MAX_CLASSES = 3000
+"""The most conjugacy classes a character table is built for (r classes: r^2 exact values)."""
+
+MAX_SEARCH_ORDER = 10**6
+"""The largest group whose table the general algorithm computes (it enumerates the group)."""
+
+
+def _class_count(group: FiniteGroup[Any], what: str = "argument 'group'") -> int:
+    """The number of classes, without listing them for cyclic, dihedral and product groups;
+    other groups larger than :data:`MAX_SEARCH_ORDER` are refused before listing."""
+    if isinstance(group, CyclicGroup):
+        return group.n
+    if isinstance(group, DihedralGroup):
+        n = group.n
+        return n // 2 + 3 if n % 2 == 0 else (n + 3) // 2
+    if isinstance(group, DirectProduct):
+        return math.prod(
+            _class_count(f, f"{what} {group!r}, its factor {i}")
+            for i, f in enumerate(group.factors)
+        )
+    if group.order > MAX_SEARCH_ORDER:
+        raise SizeLimitError(
+            f"character_table: {what} {group!r} has order {group.order}, beyond the "
+            f"limit {MAX_SEARCH_ORDER} of the general algorithm (which enumerates the group)"
+        )
+    return len(group.conjugacy_classes())
+
+
+def _check_table_size(group: FiniteGroup[Any]) -> None:
+    r = _class_count(group)
+    if r > MAX_CLASSES:
+        raise SizeLimitError(
+            f"character_table: argument 'group' {group!r} has {r} conjugacy classes, beyond "
+            f"the limit {MAX_CLASSES} (a table of {r}^2 exact values)"
+        )
 
 
 def _ordered(rows: Sequence[Sequence[Cyclotomic]]) -> tuple[tuple[Cyclotomic, ...], ...]:

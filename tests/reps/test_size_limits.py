@@ -93,3 +93,30 @@ def test_representation_with_a_huge_dim_is_refused() -> None:
 def test_irreps_of_a_cyclic_group_beyond_the_field_limit_are_refused() -> None:
     with pytest.raises(SizeLimitError, match="irreps: argument 'group'"):
         irreps(grouprep.cyclic(10**9))
+
+
+@pytest.mark.parametrize(
+    ("group", "needle"),
+    [
+        (lambda: grouprep.cyclic(5000), "5000 conjugacy classes"),
+        (lambda: grouprep.dihedral(10**6), "500003 conjugacy classes"),
+        (lambda: grouprep.abelian(1000, 1000), "1000000 conjugacy classes"),
+        (lambda: grouprep.symmetric(12), "order 479001600"),
+        (
+            lambda: grouprep.direct_product(grouprep.cyclic(2), grouprep.symmetric(12)),
+            "its factor 1 symmetric(12) has order 479001600",
+        ),
+    ],
+)
+def test_character_table_beyond_the_limits_is_refused_at_once(group: Any, needle: str) -> None:
+    from grouprep.reps import character_table
+    from grouprep.reps._table import MAX_CLASSES, MAX_SEARCH_ORDER
+
+    G = group()
+    start = time.perf_counter()
+    with pytest.raises(SizeLimitError) as info:
+        character_table(G)
+    assert time.perf_counter() - start < 1.0
+    text = str(info.value)
+    assert text.startswith("character_table: argument 'group'") and needle in text
+    assert str(MAX_CLASSES) in text or str(MAX_SEARCH_ORDER) in text

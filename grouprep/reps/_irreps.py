@@ -118,8 +118,22 @@ def _field_and_count(group: FiniteGroup[Any]) -> tuple[int, int] | None:
     return None
 
 
+_MAX_SYMMETRIC_ENTRIES = 10**6
+
+
 def _check_size(group: FiniteGroup[Any]) -> None:
-    """Refuse, before building any, irreps needing too large a field or too many of them."""
+    """Refuse, before building any, irreps needing too large a field or too many of them,
+    or (for S_n) too many exact entries: the squared degrees add up to n!."""
+    if (
+        isinstance(group, PermutationGroup)
+        and group.order > _MAX_SYMMETRIC_ENTRIES
+        and group == symmetric(group.degree)
+    ):
+        raise SizeLimitError(
+            f"irreps: argument 'group' {group!r} of order {group.order}: its irreps would hold "
+            f"{group.order} exact entries per generator (the sum of the squared degrees), "
+            f"beyond the limit {_MAX_SYMMETRIC_ENTRIES}"
+        )
     found = _field_and_count(group)
     if found is None:
         return
@@ -151,8 +165,9 @@ def irreps(group: FiniteGroup[Any]) -> tuple[Representation, ...]:
     ------
     SizeLimitError
         If the irreps would need a cyclotomic field beyond
-        :data:`grouprep.numbers.MAX_FIELD_ORDER` or number more than 100,000 (before any
-        is built).
+        :data:`grouprep.numbers.MAX_FIELD_ORDER`, number more than 100,000, or (for a
+        permutation group, of order above 10^6) hold more than 10^6 exact entries per
+        generator (before any is built).
     GroupRepValueError
         For groups outside these families (alternating and general permutation groups
         have exact character tables, see :func:`character_table`, but no explicit irreps

@@ -120,3 +120,20 @@ def test_character_table_beyond_the_limits_is_refused_at_once(group: Any, needle
     text = str(info.value)
     assert text.startswith("character_table: argument 'group'") and needle in text
     assert str(MAX_CLASSES) in text or str(MAX_SEARCH_ORDER) in text
+
+
+def test_irreps_of_a_large_symmetric_group_are_refused_at_once() -> None:
+    start = time.perf_counter()
+    with pytest.raises(SizeLimitError) as info:
+        irreps(grouprep.symmetric(11))
+    assert time.perf_counter() - start < 1.0
+    text = str(info.value)
+    assert text.startswith("irreps: argument 'group' symmetric(11) of order 39916800")
+    assert "1000000" in text
+
+
+def test_irreps_of_products_beyond_the_limits_are_refused() -> None:
+    with pytest.raises(SizeLimitError, match=r"Q\(zeta_N\) with N = 999000"):
+        irreps(grouprep.abelian(1000, 999))
+    with pytest.raises(SizeLimitError, match="1000000 irreducible representations"):
+        irreps(grouprep.abelian(1000, 1000))

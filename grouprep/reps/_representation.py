@@ -37,6 +37,11 @@ regular representation of :math:`S_7`); larger ones are refused with
 """
 
 
+WORDS_BUDGET = 2 * 10**7
+"""The most exact entries (|G| d^2) the word search of a representation without a closed
+form may keep; beyond it ``exact`` raises :class:`~grouprep.errors.SizeLimitError`."""
+
+
 def check_dim(dim: int, where: str, what: str) -> int:
     """Return ``dim`` if exact matrices of that dimension are within :data:`MAX_DIM`.
 
@@ -382,6 +387,13 @@ class Representation:
     def _by_words(self, g: Any) -> ExactMatrix:
         """Breadth-first search from the identity: rho(s h) = rho(s) rho(h)."""
         G = self.group
+        if "words" not in self._cache and G.order * self.dim**2 > WORDS_BUDGET:
+            raise SizeLimitError(
+                f"Representation.exact: {self!r} has no closed form, and the search along "
+                f"words in the generators keeps up to |G| = {G.order} matrices of dimension "
+                f"{self.dim} ({G.order * self.dim**2} exact entries), beyond the limit "
+                f"{WORDS_BUDGET}; give the matrices by Representation.from_closed_form"
+            )
         words = self._cache.setdefault("words", {G.identity: identity_matrix(self.dim)})
         frontier = self._cache.setdefault("frontier", [G.identity])
         while g not in words:  # the search resumes where the last call stopped

@@ -137,3 +137,34 @@ def test_irreps_of_products_beyond_the_limits_are_refused() -> None:
         irreps(grouprep.abelian(1000, 999))
     with pytest.raises(SizeLimitError, match="1000000 irreducible representations"):
         irreps(grouprep.abelian(1000, 1000))
+
+
+def test_the_word_search_of_a_rep_without_closed_form_is_bounded() -> None:
+    from grouprep.reps._representation import WORDS_BUDGET
+
+    # a 1-dimensional rep of a group of order 3 * 10^7 (given by its generator image)
+    G = grouprep.cyclic(3 * 10**7)
+    rho = Representation(G, [[[1]]], check=False)
+    start = time.perf_counter()
+    with pytest.raises(SizeLimitError) as info:
+        rho.exact(12345)
+    assert time.perf_counter() - start < 1.0
+    text = str(info.value)
+    assert text.startswith("Representation.exact:") and str(WORDS_BUDGET) in text
+    assert "30000000" in text and "from_closed_form" in text
+
+
+def test_large_symmetric_irreps_use_a_closed_form_and_stay_lawful() -> None:
+    from grouprep.reps._representation import WORDS_BUDGET
+
+    S8 = grouprep.symmetric(8)
+    reps = irreps(S8)
+    big = [r for r in reps if S8.order * r.dim**2 > WORDS_BUDGET]
+    assert big and all(r._closed is not None for r in big)
+    rho = min(big, key=lambda r: r.dim)
+    g, h = (1, 2, 3, 4, 5, 6, 7, 0), (1, 0, 2, 3, 4, 5, 6, 7)
+    gh = S8.compose(g, h)
+    from grouprep.reps._representation import mat_mul
+
+    assert rho.exact(gh) == mat_mul(rho.exact(g), rho.exact(h))
+    assert "words" not in rho._cache  # no search over the group

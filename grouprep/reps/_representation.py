@@ -18,6 +18,7 @@ from grouprep.numbers import Cyclotomic, as_cyclotomic
 
 __all__ = [
     "MAX_DIM",
+    "WORDS_BUDGET",
     "ExactMatrix",
     "Representation",
     "check_dim",
@@ -228,7 +229,9 @@ class Representation:
     Raises
     ------
     SizeLimitError
-        If the dimension exceeds :data:`MAX_DIM` (5040), before any matrix is built.
+        If the dimension exceeds :data:`MAX_DIM` (5040), before any matrix is built;
+        from ``exact`` (and what uses it), without a closed form, when the search along
+        words would keep more than :data:`WORDS_BUDGET` exact entries (|G| d^2).
 
     Examples
     --------

@@ -554,49 +554,40 @@ def _prime_factors(n: int) -> tuple[int, ...]:
 def _descend(n: int, nums: tuple[int, ...], p: int) -> tuple[int, ...] | None:
     """The coordinates in Q(ζ_{n/p}) if the element lies there, else None.
 
-    Solve for y in Q(ζ_{n/p}) with lift(y) == x: the lift is a linear map on integer
-    coordinates; we invert it exactly on its image by comparing with a candidate built
-    from the coordinates at exponents divisible by p.
+    For p^2 | n the powers of ζ_{n/p} are basis vectors of Q(ζ_n); otherwise the
+    candidate is the relative trace divided by p - 1 (:func:`_descend_by_trace`).
     """
     m = n // p
     if m % p == 0:  # p^2 | n: ζ_m^j = ζ_n^{jp} is itself a basis vector of Q(ζ_n)
         if any(v for j, v in enumerate(nums) if j % p):
             return None
         return nums[::p][: _phi(m)]
-    basis = _lift_matrix(m, n)  # row j: coordinates of ζ_m^j in Q(ζ_n)
-    return _solve_integer_combination(basis, list(nums))
+    return _descend_by_trace(n, nums, p)
 
 
-@functools.cache
-def _lift_matrix(m: int, n: int) -> tuple[tuple[int, ...], ...]:
-    step = n // m
-    rows = []
-    for j in range(_phi(m)):
-        poly = [0] * n
-        poly[j * step] = 1
-        rows.append(tuple(_reduce(poly, n)))
-    return tuple(rows)
+def _descend_by_trace(n: int, nums: tuple[int, ...], p: int) -> tuple[int, ...] | None:
+    """The same for p exactly dividing n, by the relative trace, in O(n) steps.
 
-
-def _solve_integer_combination(
-    rows: tuple[tuple[int, ...], ...], target: list[int]
-) -> tuple[int, ...] | None:
-    """Integer y with sum_j y_j rows[j] == target, if the target lies in the row space.
-
-    The rows (a lift matrix, full row rank) have a square invertible block on some
-    columns C; y = target[C] · block^-1, then the whole target is checked.
+    With m = n/p coprime to p, :math:`\\zeta_n^j = \\zeta_m^{A} \\zeta_p^{B}`,
+    A = j p^{-1} mod m, B = j m^{-1} mod p; the trace to :math:`\\mathbb{Q}(\\zeta_m)` sends
+    :math:`\\zeta_p^B` to p - 1 if B = 0 and to -1 otherwise. An x of the subfield is its
+    trace divided by p - 1, with integer coordinates (:math:`\\mathbb{Z}[\\zeta_n] \\cap
+    \\mathbb{Q}(\\zeta_m) = \\mathbb{Z}[\\zeta_m]`); the candidate is then lifted back and
+    compared, so a number outside the subfield is never moved.
     """
-    cols, inv, den = _left_inverse(rows)
-    r = len(rows)
-    y_num = [sum(target[c] * inv[i][j] for i, c in enumerate(cols)) for j in range(r)]
-    if any(v % den for v in y_num):
+    m = n // p
+    inv_p, inv_m = pow(p, -1, m) if m > 1 else 0, pow(m, -1, p)
+    trace = [0] * m
+    for j, v in enumerate(nums):
+        if v:
+            trace[j * inv_p % m] += v * (p - 1 if j * inv_m % p == 0 else -1)
+    reduced = _reduce(trace, m)
+    if any(t % (p - 1) for t in reduced):
         return None
-    y = [v // den for v in y_num]
-    ncols = len(target)
-    for c in range(ncols):
-        if sum(y[j] * rows[j][c] for j in range(r) if rows[j][c]) != target[c]:
-            return None
-    return tuple(y)
+    y = tuple(t // (p - 1) for t in reduced)
+    if _lift_coords(m, y, n) != list(nums):
+        return None
+    return y
 
 
 @functools.cache

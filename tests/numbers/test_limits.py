@@ -83,3 +83,31 @@ def test_a_root_of_unity_is_a_root_of_its_polynomial() -> None:
         if c:
             total = total + c * z**k
     assert total == 0
+
+
+@pytest.mark.parametrize("n", [1155, 15015, 60060])
+def test_conductor_hash_and_repr_are_fast_in_fields_with_many_primes(n: int) -> None:
+    # moving a number to its conductor solved a dense linear system per prime (Q(zeta_1155):
+    # minutes); the relative trace takes O(n) steps
+    start = time.perf_counter()
+    w = root_of_unity(n, n // 15) + 1  # lies in Q(zeta_15)
+    z = root_of_unity(n) + root_of_unity(n, 7)
+    assert w.conductor == 15 and w == root_of_unity(15) + 1
+    assert hash(w) == hash(root_of_unity(15) + 1) and repr(w) == repr(root_of_unity(15) + 1)
+    assert z.conductor == n
+    assert time.perf_counter() - start < 10.0
+
+
+@pytest.mark.parametrize("n", [3 * 5 * 7, 4 * 3 * 11, 9 * 5 * 2, 8 * 7, 3 * 5 * 13])
+def test_conductors_of_products_of_roots(n: int) -> None:
+    # zeta_n^a has conductor n / gcd(a, n) (then halved when that is 2 mod 4)
+    import math
+
+    for a in range(1, n):
+        c = n // math.gcd(a, n)
+        expected = c // 2 if c % 4 == 2 else c
+        x = root_of_unity(n, a)
+        assert x.conductor == expected, (n, a)
+        y = x + root_of_unity(n, 1)
+        assert y == x + root_of_unity(n, 1)
+        assert (y - x).conductor == (n // 2 if n % 4 == 2 else n)

@@ -311,8 +311,15 @@ class Cyclotomic:
     __rmul__ = __mul__
 
     def inverse(self) -> Cyclotomic:
-        """The multiplicative inverse, as the product of the other Galois conjugates divided
-        by the norm: :math:`x^{-1} = \\prod_{\\sigma \\ne 1} \\sigma(x) / N(x)`.
+        """The multiplicative inverse, by relative norms down a tower of subfields.
+
+        With N the conductor, :math:`q = p^k` the part of N of its largest prime p and
+        :math:`H = \\operatorname{Gal}(\\mathbb{Q}(\\zeta_N)/\\mathbb{Q}(\\zeta_{N/q}))`
+        (the :math:`\\sigma_a`, :math:`a \\equiv 1 \\bmod N/q`), the relative norm
+        :math:`\\nu = \\prod_{\\sigma \\in H} \\sigma(x)` lies in the smaller field and
+        :math:`x^{-1} = \\prod_{\\sigma \\in H, \\sigma \\ne 1} \\sigma(x) \\cdot \\nu^{-1}`,
+        with :math:`\\nu^{-1}` found the same way: :math:`\\sum_q \\varphi(q)` products
+        instead of :math:`\\varphi(N)`.
 
         Raises
         ------
@@ -324,12 +331,16 @@ class Cyclotomic:
         if self._n == 1:
             return Cyclotomic(Fraction(self._den, self._nums[0]))
         n = self.conductor
+        p = _prime_factors(n)[-1]
+        q = p
+        while n % (q * p) == 0:
+            q *= p
+        m = n // q
         others = Cyclotomic(1)
-        for a in range(2, n):
-            if math.gcd(a, n) == 1:
+        for a in range(1 + m, n, m):  # a = 1 mod m, a != 1, a a unit mod q
+            if a % p:
                 others = others * self.galois(a)
-        norm = (others * self).as_fraction()
-        return others * Cyclotomic(Fraction(norm.denominator, norm.numerator))
+        return others * (others * self).inverse()
 
     def __truediv__(self, other: Any) -> Cyclotomic:
         try:

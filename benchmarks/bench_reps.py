@@ -43,6 +43,7 @@ import sympy
 from sympy.core.cache import clear_cache
 
 import grouprep
+from benchmarks import bench_product_tables
 from benchmarks._groups import PSL_2_7, Perm
 from benchmarks._harness import BenchmarkMismatch, Case
 from grouprep.numbers import Cyclotomic, root_of_unity
@@ -635,6 +636,7 @@ def cases(quick: bool) -> list[Case]:
             table_case(symmetric_by_generators(6)),
             *cyclotomic_cases("field", 200),
             *cyclotomic_cases("expr", 10),
+            *bench_product_tables.cases(quick),
         ]
     return [
         sympy_dft_case(8, sympy_proves=True),
@@ -649,4 +651,5 @@ def cases(quick: bool) -> list[Case]:
         table_case(symmetric_by_generators(6)),
         *cyclotomic_cases("field", 10**4),
         *cyclotomic_cases("expr", 100),
+        *bench_product_tables.cases(quick),
     ]

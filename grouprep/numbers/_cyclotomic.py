@@ -25,32 +25,72 @@ from fractions import Fraction
 from typing import Any
 
 from grouprep._validation import check_int, describe
-from grouprep.errors import GroupRepTypeError, GroupRepValueError
+from grouprep.errors import GroupRepTypeError, GroupRepValueError, SizeLimitError
 
-__all__ = ["Cyclotomic", "as_cyclotomic", "root_of_unity"]
+__all__ = ["MAX_FIELD_ORDER", "Cyclotomic", "as_cyclotomic", "check_field_order", "root_of_unity"]
 
 
 # ------------------------------------------------------------------ polynomials
-@functools.cache
+MAX_FIELD_ORDER = 65_536
+"""The largest N for which grouprep computes in :math:`\\mathbb{Q}(\\zeta_N)`.
+
+Numbers of :math:`\\mathbb{Q}(\\zeta_N)` are stored on :math:`\\varphi(N)` integer
+coordinates and reduced by polynomials of degree up to N; beyond this order a single
+product would take minutes and the coordinates gigabytes, so such a field is refused
+with :class:`~grouprep.errors.SizeLimitError` before anything is allocated.
+"""
+
+
+def check_field_order(n: int, where: str, what: str) -> int:
+    """Return n if :math:`\\mathbb{Q}(\\zeta_n)` is within :data:`MAX_FIELD_ORDER`.
+
+    ``what`` describes where n came from in the caller's terms (an argument name, the
+    operands of an operation); the message gives n and the limit.
+    """
+    if n > MAX_FIELD_ORDER:
+        raise SizeLimitError(
+            f"{where}: {what} needs the cyclotomic field Q(zeta_N) with N = {n}, beyond the "
+            f"limit N <= {MAX_FIELD_ORDER}"
+        )
+    return n
+
+
+@functools.lru_cache(maxsize=256)
 def _cyclotomic_poly(n: int) -> tuple[int, ...]:
-    """Coefficients of Φ_n, lowest degree first: x^n - 1 divided by Φ_d for d | n, d < n."""
-    poly = [-1] + [0] * (n - 1) + [1]
-    for d in range(1, n):
-        if n % d == 0:
-            poly = _exact_div(poly, list(_cyclotomic_poly(d)))
-    return tuple(poly)
+    """Coefficients of Φ_n, lowest degree first.
 
-
-def _exact_div(num: list[int], den: list[int]) -> list[int]:
-    num = num[:]
-    out = [0] * (len(num) - len(den) + 1)
-    for i in range(len(out) - 1, -1, -1):
-        coeff = num[i + len(den) - 1] // den[-1]
-        out[i] = coeff
-        if coeff:
-            for j, d in enumerate(den):
-                num[i + j] -= coeff * d
-    return out
+    :math:`\\Phi_n(x) = \\Phi_r(x^{n/r})` with r the product of the primes dividing n, and
+    :math:`\\Phi_r(x) = \\prod_{d | r} (x^d - 1)^{\\mu(r/d)}`: one pass over the
+    coefficients per divisor (multiplications first, then exact divisions).
+    """
+    primes = _prime_factors(n) if n > 1 else ()
+    r = math.prod(primes)
+    ups: list[int] = []
+    downs: list[int] = []
+    for mask in range(1 << len(primes)):
+        d = math.prod(p for i, p in enumerate(primes) if mask >> i & 1)
+        # mu(r/d) = (-1)^(number of primes not in d); Phi_1 = x - 1 has mu(1) = 1
+        (ups if (len(primes) - bin(mask).count("1")) % 2 == 0 else downs).append(d)
+    poly = [1]
+    for d in ups:  # times (x^d - 1)
+        out = [0] * (len(poly) + d)
+        for i, v in enumerate(poly):
+            if v:
+                out[i + d] += v
+                out[i] -= v
+        poly = out
+    for d in downs:  # exactly divided by (x^d - 1): q[i] = q[i - d] - p[i]
+        q = [0] * (len(poly) - d)
+        for i in range(len(q)):
+            q[i] = (q[i - d] if i >= d else 0) - poly[i]
+        poly = q
+    step = n // r
+    if step == 1:
+        return tuple(poly)
+    spread = [0] * ((len(poly) - 1) * step + 1)
+    for i, v in enumerate(poly):
+        spread[i * step] = v
+    return tuple(spread)
 
 
 def _phi(n: int) -> int:
@@ -148,6 +188,16 @@ class Cyclotomic:
         obj._n, obj._nums, obj._den, obj._hash, obj._canon = n, tup, den, None, None
         return obj
 
+    def __reduce__(self) -> tuple[Any, tuple[int, tuple[int, ...], int]]:
+        # pickled as its coordinates (the cached hash and conductor are recomputed)
+        return (_from_coordinates, (self._n, self._nums, self._den))
+
+    def __copy__(self) -> Cyclotomic:
+        return self
+
+    def __deepcopy__(self, memo: Any) -> Cyclotomic:
+        return self
+
     def _canonical(self) -> tuple[int, tuple[int, ...], int]:
         """(conductor, numerators, denominator): the unique stored form of the value."""
         if self._canon is None:
@@ -171,6 +221,7 @@ class Cyclotomic:
         """
         cond, cnums, den = self._canonical()
         m = cond if n is None else check_int(n, "n", "Cyclotomic.coefficients", minimum=1)
+        check_field_order(m, "Cyclotomic.coefficients", f"argument 'n' = {m}")
         if m % cond:
             raise GroupRepValueError(
                 f"Cyclotomic.coefficients: argument 'n' must be a multiple of the conductor "
@@ -207,6 +258,12 @@ class Cyclotomic:
             except GroupRepTypeError:
                 return None
         n = math.lcm(self._n, other._n)
+        if n > MAX_FIELD_ORDER:
+            check_field_order(
+                n,
+                "Cyclotomic arithmetic",
+                f"combining numbers of Q(zeta_{self._n}) and Q(zeta_{other._n})",
+            )
         return n, _lift(self, n), self._den, _lift(other, n), other._den
 
     def __add__(self, other: Any) -> Cyclotomic:
@@ -254,8 +311,15 @@ class Cyclotomic:
     __rmul__ = __mul__
 
     def inverse(self) -> Cyclotomic:
-        """The multiplicative inverse, as the product of the other Galois conjugates divided
-        by the norm: :math:`x^{-1} = \\prod_{\\sigma \\ne 1} \\sigma(x) / N(x)`.
+        """The multiplicative inverse, by relative norms down a tower of subfields.
+
+        With N the conductor, :math:`q = p^k` the part of N of its largest prime p and
+        :math:`H = \\operatorname{Gal}(\\mathbb{Q}(\\zeta_N)/\\mathbb{Q}(\\zeta_{N/q}))`
+        (the :math:`\\sigma_a`, :math:`a \\equiv 1 \\bmod N/q`), the relative norm
+        :math:`\\nu = \\prod_{\\sigma \\in H} \\sigma(x)` lies in the smaller field and
+        :math:`x^{-1} = \\prod_{\\sigma \\in H, \\sigma \\ne 1} \\sigma(x) \\cdot \\nu^{-1}`,
+        with :math:`\\nu^{-1}` found the same way: :math:`\\sum_q \\varphi(q)` products
+        instead of :math:`\\varphi(N)`.
 
         Raises
         ------
@@ -267,12 +331,16 @@ class Cyclotomic:
         if self._n == 1:
             return Cyclotomic(Fraction(self._den, self._nums[0]))
         n = self.conductor
+        p = _prime_factors(n)[-1]
+        q = p
+        while n % (q * p) == 0:
+            q *= p
+        m = n // q
         others = Cyclotomic(1)
-        for a in range(2, n):
-            if math.gcd(a, n) == 1:
+        for a in range(1 + m, n, m):  # a = 1 mod m, a != 1, a a unit mod q
+            if a % p:
                 others = others * self.galois(a)
-        norm = (others * self).as_fraction()
-        return others * Cyclotomic(Fraction(norm.denominator, norm.numerator))
+        return others * (others * self).inverse()
 
     def __truediv__(self, other: Any) -> Cyclotomic:
         try:
@@ -334,6 +402,8 @@ class Cyclotomic:
         if self._n == other._n:  # one field: the normalized coordinates are unique
             return self._nums == other._nums and self._den == other._den
         n = math.lcm(self._n, other._n)
+        if n > MAX_FIELD_ORDER:  # too large a common field: compare the unique stored forms
+            return self._canonical() == other._canonical()
         a, b = _lift(self, n), _lift(other, n)
         return all(x * other._den == y * self._den for x, y in zip(a, b, strict=True))
 
@@ -393,6 +463,25 @@ class Cyclotomic:
                 parts.append(f"{coeff}*{mono}")
         text = " + ".join(parts)
         return text.replace("+ -", "- ")
+
+
+def _from_coordinates(n: int, nums: tuple[int, ...], den: int) -> Cyclotomic:
+    """Unpickle a number from its stored coordinates, checking their shape."""
+    if (
+        not isinstance(n, int)
+        or not 1 <= n <= MAX_FIELD_ORDER
+        or not isinstance(den, int)
+        or den < 1
+        or not isinstance(nums, tuple)
+        or len(nums) != _phi(n)
+        or not all(isinstance(v, int) for v in nums)
+    ):
+        raise GroupRepValueError(
+            f"Cyclotomic: pickled coordinates are not a number of Q(zeta_n), got "
+            f"n = {describe(n)}, {len(nums) if isinstance(nums, tuple) else describe(nums)} "
+            f"numerators, denominator {describe(den)}"
+        )
+    return Cyclotomic._make(n, list(nums), den)
 
 
 def _as_fraction(value: Any, where: str) -> Fraction:
@@ -476,49 +565,40 @@ def _prime_factors(n: int) -> tuple[int, ...]:
 def _descend(n: int, nums: tuple[int, ...], p: int) -> tuple[int, ...] | None:
     """The coordinates in Q(ζ_{n/p}) if the element lies there, else None.
 
-    Solve for y in Q(ζ_{n/p}) with lift(y) == x: the lift is a linear map on integer
-    coordinates; we invert it exactly on its image by comparing with a candidate built
-    from the coordinates at exponents divisible by p.
+    For p^2 | n the powers of ζ_{n/p} are basis vectors of Q(ζ_n); otherwise the
+    candidate is the relative trace divided by p - 1 (:func:`_descend_by_trace`).
     """
     m = n // p
     if m % p == 0:  # p^2 | n: ζ_m^j = ζ_n^{jp} is itself a basis vector of Q(ζ_n)
         if any(v for j, v in enumerate(nums) if j % p):
             return None
         return nums[::p][: _phi(m)]
-    basis = _lift_matrix(m, n)  # row j: coordinates of ζ_m^j in Q(ζ_n)
-    return _solve_integer_combination(basis, list(nums))
+    return _descend_by_trace(n, nums, p)
 
 
-@functools.cache
-def _lift_matrix(m: int, n: int) -> tuple[tuple[int, ...], ...]:
-    step = n // m
-    rows = []
-    for j in range(_phi(m)):
-        poly = [0] * n
-        poly[j * step] = 1
-        rows.append(tuple(_reduce(poly, n)))
-    return tuple(rows)
+def _descend_by_trace(n: int, nums: tuple[int, ...], p: int) -> tuple[int, ...] | None:
+    """The same for p exactly dividing n, by the relative trace, in O(n) steps.
 
-
-def _solve_integer_combination(
-    rows: tuple[tuple[int, ...], ...], target: list[int]
-) -> tuple[int, ...] | None:
-    """Integer y with sum_j y_j rows[j] == target, if the target lies in the row space.
-
-    The rows (a lift matrix, full row rank) have a square invertible block on some
-    columns C; y = target[C] · block^-1, then the whole target is checked.
+    With m = n/p coprime to p, :math:`\\zeta_n^j = \\zeta_m^{A} \\zeta_p^{B}`,
+    A = j p^{-1} mod m, B = j m^{-1} mod p; the trace to :math:`\\mathbb{Q}(\\zeta_m)` sends
+    :math:`\\zeta_p^B` to p - 1 if B = 0 and to -1 otherwise. An x of the subfield is its
+    trace divided by p - 1, with integer coordinates (:math:`\\mathbb{Z}[\\zeta_n] \\cap
+    \\mathbb{Q}(\\zeta_m) = \\mathbb{Z}[\\zeta_m]`); the candidate is then lifted back and
+    compared, so a number outside the subfield is never moved.
     """
-    cols, inv, den = _left_inverse(rows)
-    r = len(rows)
-    y_num = [sum(target[c] * inv[i][j] for i, c in enumerate(cols)) for j in range(r)]
-    if any(v % den for v in y_num):
+    m = n // p
+    inv_p, inv_m = pow(p, -1, m) if m > 1 else 0, pow(m, -1, p)
+    trace = [0] * m
+    for j, v in enumerate(nums):
+        if v:
+            trace[j * inv_p % m] += v * (p - 1 if j * inv_m % p == 0 else -1)
+    reduced = _reduce(trace, m)
+    if any(t % (p - 1) for t in reduced):
         return None
-    y = [v // den for v in y_num]
-    ncols = len(target)
-    for c in range(ncols):
-        if sum(y[j] * rows[j][c] for j in range(r) if rows[j][c]) != target[c]:
-            return None
-    return tuple(y)
+    y = tuple(t // (p - 1) for t in reduced)
+    if _lift_coords(m, y, n) != list(nums):
+        return None
+    return y
 
 
 @functools.cache
@@ -580,6 +660,12 @@ def root_of_unity(n: int, k: int = 1) -> Cyclotomic:
     k : int, optional
         Any integer exponent (default 1), taken mod n.
 
+    Raises
+    ------
+    SizeLimitError
+        If ``n`` exceeds :data:`MAX_FIELD_ORDER` (65,536), before anything is allocated;
+        arithmetic whose operands only meet in such a field raises it too.
+
     Examples
     --------
     >>> from grouprep.numbers import root_of_unity
@@ -587,6 +673,7 @@ def root_of_unity(n: int, k: int = 1) -> Cyclotomic:
     (E(4), -1, True)
     """
     n = check_int(n, "n", "root_of_unity", minimum=1)
+    check_field_order(n, "root_of_unity", f"argument 'n' = {n}")
     k = check_int(k, "k", "root_of_unity") % n
     return _root(n, k)
 

@@ -33,6 +33,7 @@ from grouprep.numbers._cyclotomic import (
     Cyclotomic,
     _left_inverse,
     _prime_factors,
+    check_field_order,
     root_of_unity,
 )
 
@@ -55,6 +56,7 @@ def _pi_multiple(arg: Any, expr: Any) -> Fraction:
 
 def _root_at(r: Fraction) -> Cyclotomic:
     """exp(i*pi*r)."""
+    check_field_order(2 * r.denominator, "as_cyclotomic", f"the angle {r}*pi")
     return root_of_unity(2 * r.denominator, r.numerator)
 
 
@@ -85,6 +87,7 @@ def _sqrt_rational(q: Fraction) -> Cyclotomic:
             e += 1
         outside *= p ** (e // 2)
         if e % 2:
+            check_field_order(p if p % 4 == 1 else 4 * p, "as_cyclotomic", f"sqrt({p})")
             root = root * _sqrt_prime(p)
     return sign * root * Cyclotomic(Fraction(outside, q.denominator))
 

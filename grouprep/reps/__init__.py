@@ -20,10 +20,11 @@ from grouprep.reps._constructions import (
 )
 from grouprep.reps._irreps import irreps
 from grouprep.reps._real import isotypic_basis, real_irreps
-from grouprep.reps._representation import ExactMatrix, Representation
+from grouprep.reps._representation import MAX_DIM, ExactMatrix, Representation
 from grouprep.reps._table import CharacterTable, character_table
 
 __all__ = [
+    "MAX_DIM",
     "CharacterTable",
     "ExactMatrix",
     "Representation",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
@@ -15,7 +16,7 @@ from grouprep.groups import FiniteGroup
 from grouprep.numbers import Cyclotomic, as_cyclotomic, root_of_unity
 from grouprep.reps._characters import inner_product
 from grouprep.reps._constructions import _check_rep
-from grouprep.reps._representation import ExactMatrix, Representation
+from grouprep.reps._representation import ExactMatrix, Representation, check_dim
 from grouprep.reps._table import character_table
 
 __all__ = [
@@ -178,6 +179,12 @@ def induce(rep: Representation, group: FiniteGroup[Any]) -> Representation:
             f"got {describe(group)}"
         )
     G = group
+    check_dim(
+        G.order // H.order * rep.dim,
+        "induce",
+        f"argument 'group' of index {G.order // H.order} over a representation of "
+        f"dimension {rep.dim}",
+    )
     reps_of_cosets: list[Any] = []
     seen: set[Any] = set()
     for t in G.elements():
@@ -185,22 +192,29 @@ def induce(rep: Representation, group: FiniteGroup[Any]) -> Representation:
             continue
         reps_of_cosets.append(t)
         seen.update(G._compose(t, h) for h in H.elements())
-    m, d = len(reps_of_cosets), rep.dim
-    inverses = [G._inverse(t) for t in reps_of_cosets]
+    inverses = tuple(G._inverse(t) for t in reps_of_cosets)
+    closed = functools.partial(_induced_matrix, rep, G, tuple(reps_of_cosets), inverses)
+    return Representation.from_closed_form(G, closed, len(reps_of_cosets) * rep.dim, "induced")
 
-    def closed(g: Any) -> ExactMatrix:
-        rows = [[_ZERO] * (m * d) for _ in range(m * d)]
-        for i, ti_inv in enumerate(inverses):
-            left = G._compose(ti_inv, g)
-            for j, tj in enumerate(reps_of_cosets):
-                h = G._compose(left, tj)
-                if h in H:
-                    block = rep._exact(h)
-                    for a in range(d):
-                        rows[i * d + a][j * d : j * d + d] = block[a]
-        return tuple(tuple(r) for r in rows)
 
-    return Representation.from_closed_form(G, closed, m * d, "induced")
+def _induced_matrix(
+    rep: Representation,
+    G: FiniteGroup[Any],
+    cosets: tuple[Any, ...],
+    inverses: tuple[Any, ...],
+    g: Any,
+) -> ExactMatrix:
+    H, m, d = rep.group, len(cosets), rep.dim
+    rows = [[_ZERO] * (m * d) for _ in range(m * d)]
+    for i, ti_inv in enumerate(inverses):
+        left = G._compose(ti_inv, g)
+        for j, tj in enumerate(cosets):
+            h = G._compose(left, tj)
+            if h in H:
+                block = rep._exact(h)
+                for a in range(d):
+                    rows[i * d + a][j * d : j * d + d] = block[a]
+    return tuple(tuple(r) for r in rows)
 
 
 def fourier_matrix(n: int) -> ExactMatrix:
@@ -218,16 +232,20 @@ def fourier_matrix(n: int) -> ExactMatrix:
     ['1 1 1 1', '1 -E(4) -1 E(4)', '1 -1 1 -1', '1 E(4) -1 -E(4)']
     """
     n = check_int(n, "n", "fourier_matrix", minimum=1)
+    check_dim(n, "fourier_matrix", f"argument 'n' = {n}")
     return tuple(tuple(root_of_unity(n, -j * k) for k in range(n)) for j in range(n))
 
 
 def fourier_transform(group: FiniteGroup[Any], f: npt.ArrayLike) -> list[npt.NDArray[Any]]:
     """The group Fourier transform, one matrix per irreducible representation.
 
-    .. math:: \\hat f(\\rho) = \\sum_{g} f(g)\\, \\rho(g)^{*}
+    .. math:: \\hat f(\\rho) = \\sum_{g} f(g)\\, \\rho(g^{-1})
 
-    For ``cyclic(n)`` it is ``numpy.fft.fft`` (the conjugate transpose makes the signs
-    agree): ``fourier_transform(cyclic(n), f)[k][0, 0] == numpy.fft.fft(f)[k]``.
+    which is :math:`\\sum_g f(g)\\, \\rho(g)^{*}` for unitary irreps (cyclic, dihedral);
+    the symmetric groups' irreps (Young's seminormal form) are not unitary, and
+    :math:`\\rho(g^{-1})` is what :func:`inverse_fourier_transform` inverts for every
+    group. For ``cyclic(n)`` it is ``numpy.fft.fft``:
+    ``fourier_transform(cyclic(n), f)[k][0, 0] == numpy.fft.fft(f)[k]``.
 
     Parameters
     ----------
@@ -251,7 +269,8 @@ def fourier_transform(group: FiniteGroup[Any], f: npt.ArrayLike) -> list[npt.NDA
     """
     from grouprep.reps._irreps import irreps
 
-    values = np.asarray(f)
+    _check_group(group, "fourier_transform")
+    values = _numeric_array(f, "fourier_transform", "argument 'f'")
     if values.shape != (group.order,):
         raise GroupRepValueError(
             f"fourier_transform: argument 'f' must have shape ({group.order},), got {values.shape}"
@@ -261,7 +280,7 @@ def fourier_transform(group: FiniteGroup[Any], f: npt.ArrayLike) -> list[npt.NDA
     for rho in irreps(group):
         acc = np.zeros((rho.dim, rho.dim), dtype=np.complex128)
         for g, v in zip(elements, values, strict=True):
-            acc += v * rho.numeric(g).conj().T
+            acc += v * rho.numeric(group._inverse(g))
         out.append(acc)
     return out
 
@@ -274,6 +293,28 @@ def inverse_fourier_transform(
     .. math:: f(g) = \\frac{1}{|G|} \\sum_\\rho d_\\rho
               \\operatorname{tr}(\\hat f(\\rho)\\, \\rho(g))
 
+    Parameters
+    ----------
+    group : FiniteGroup
+        A group with explicit irreps (see :func:`irreps`).
+    coefficients : sequence of array_like
+        One ``(d, d)`` matrix per irreducible representation, in the order of
+        ``irreps(group)`` (as :func:`fourier_transform` returns them).
+
+    Returns
+    -------
+    numpy.ndarray
+        The ``(order,)`` complex values in the group's element order.
+
+    Raises
+    ------
+    GroupRepValueError
+        If the number of matrices differs from the number of irreps, or a matrix is not
+        ``(d, d)`` for its irrep; the message names the index, the expected and the given
+        shape.
+    GroupRepTypeError
+        If a matrix does not hold numbers.
+
     Examples
     --------
     >>> import numpy as np, grouprep
@@ -285,16 +326,63 @@ def inverse_fourier_transform(
     """
     from grouprep.reps._irreps import irreps
 
+    _check_group(group, "inverse_fourier_transform")
     reps = irreps(group)
-    if len(coefficients) != len(reps):
-        raise GroupRepValueError(
-            f"inverse_fourier_transform: argument 'coefficients' must have one matrix per "
-            f"irreducible representation ({len(reps)}), got {len(coefficients)}"
-        )
+    blocks = _irrep_blocks(reps, coefficients, "inverse_fourier_transform", "coefficients")
     out = np.zeros(group.order, dtype=np.complex128)
     for i, g in enumerate(group.elements()):
         total = 0j
-        for rho, fhat in zip(reps, coefficients, strict=True):
-            total += rho.dim * np.trace(np.asarray(fhat) @ rho.numeric(g))
+        for rho, fhat in zip(reps, blocks, strict=True):
+            total += rho.dim * np.trace(fhat @ rho.numeric(g))
         out[i] = total / group.order
+    return out
+
+
+def _check_group(group: Any, where: str) -> None:
+    if not isinstance(group, FiniteGroup):
+        raise GroupRepTypeError(
+            f"{where}: argument 'group' must be a grouprep FiniteGroup, got {describe(group)}"
+        )
+
+
+def _numeric_array(value: Any, where: str, what: str) -> npt.NDArray[Any]:
+    """``value`` as a NumPy array of numbers (bool, int, float or complex), else a clear error."""
+    try:
+        arr = np.asarray(value)
+    except (ValueError, TypeError):  # ragged nesting
+        raise GroupRepValueError(
+            f"{where}: {what} must be a rectangular array of numbers, got a ragged "
+            f"{type(value).__name__} {describe(value)}"
+        ) from None
+    if arr.dtype.kind not in "biufc":
+        raise GroupRepTypeError(
+            f"{where}: {what} must hold numbers (int, float or complex), got dtype "
+            f"{arr.dtype} from {describe(value)}"
+        )
+    return arr
+
+
+def _irrep_blocks(
+    reps: Sequence[Representation], blocks: Any, where: str, name: str
+) -> list[npt.NDArray[Any]]:
+    """One validated ``(d_i, d_i)`` numeric array per irrep, in the order of ``reps``."""
+    if isinstance(blocks, str | bytes) or not isinstance(blocks, Sequence | np.ndarray):
+        raise GroupRepTypeError(
+            f"{where}: argument {name!r} must be a sequence of one matrix per irreducible "
+            f"representation ({len(reps)}), got {describe(blocks)}"
+        )
+    if len(blocks) != len(reps):
+        raise GroupRepValueError(
+            f"{where}: argument {name!r} must have one matrix per irreducible representation "
+            f"({len(reps)}), got {len(blocks)}"
+        )
+    out = []
+    for i, (rho, block) in enumerate(zip(reps, blocks, strict=True)):
+        what = f"{name}[{i}] (for irreps[{i}], {rho.name or 'unnamed'})"
+        arr = _numeric_array(block, where, what)
+        if arr.shape != (rho.dim, rho.dim):
+            raise GroupRepValueError(
+                f"{where}: {what} must have shape ({rho.dim}, {rho.dim}), got shape {arr.shape}"
+            )
+        out.append(arr)
     return out

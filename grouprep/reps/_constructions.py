@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from grouprep._validation import describe
@@ -9,7 +10,7 @@ from grouprep.actions import BaseAction
 from grouprep.errors import GroupRepTypeError, GroupRepValueError
 from grouprep.groups import FiniteGroup
 from grouprep.numbers import Cyclotomic
-from grouprep.reps._representation import ExactMatrix, Representation
+from grouprep.reps._representation import ExactMatrix, Representation, check_dim
 
 __all__ = [
     "direct_sum",
@@ -60,17 +61,18 @@ def regular_representation(group: FiniteGroup[Any]) -> Representation:
             f"regular_representation: argument 'group' must be a grouprep FiniteGroup, "
             f"got {describe(group)}"
         )
-    elements = group.elements()
-
-    def closed(g: Any) -> ExactMatrix:
-        # the column of e_h holds 1 in the row of gh: |G| products for this g alone, not
-        # the whole Cayley table (|G|^2 products) when only the generators are asked for
-        if "cayley" in group._cache:
-            row = group.cayley_table()[group._index(g)]
-            return _permutation_matrix(tuple(int(v) for v in row))
-        return _permutation_matrix(tuple(group._index(group._compose(g, h)) for h in elements))
-
+    check_dim(group.order, "regular_representation", f"argument 'group' of order {group.order}")
+    closed = functools.partial(_regular_matrix, group)
     return Representation.from_closed_form(group, closed, group.order, "regular")
+
+
+def _regular_matrix(group: FiniteGroup[Any], g: Any) -> ExactMatrix:
+    # the column of e_h holds 1 in the row of gh: |G| products for this g alone, not
+    # the whole Cayley table (|G|^2 products) when only the generators are asked for
+    if "cayley" in group._cache:
+        row = group.cayley_table()[group._index(g)]
+        return _permutation_matrix(tuple(int(v) for v in row))
+    return _permutation_matrix(tuple(group._index(group._compose(g, h)) for h in group.elements()))
 
 
 def permutation_representation(action: BaseAction) -> Representation:
@@ -92,13 +94,14 @@ def permutation_representation(action: BaseAction) -> Representation:
             f"got {describe(action)}"
         )
     G = action.group
+    n = action.num_points
+    check_dim(n, "permutation_representation", f"argument 'action' on {n} points")
+    closed = functools.partial(_action_matrix, action)
+    return Representation.from_closed_form(G, closed, n, f"permutation({action!r})")
 
-    def closed(g: Any) -> ExactMatrix:
-        return _permutation_matrix(action.permutation(g))
 
-    return Representation.from_closed_form(
-        G, closed, action.num_points, f"permutation({action!r})"
-    )
+def _action_matrix(action: BaseAction, g: Any) -> ExactMatrix:
+    return _permutation_matrix(action.permutation(g))
 
 
 def direct_sum(*reps: Representation) -> Representation:
@@ -123,18 +126,20 @@ def direct_sum(*reps: Representation) -> Representation:
     if any(r.group != G for r in reps):
         raise GroupRepValueError("direct_sum: all representations must be of the same group")
     dim = sum(r.dim for r in reps)
-
-    def closed(g: Any) -> ExactMatrix:
-        rows: list[tuple[Cyclotomic, ...]] = []
-        offset = 0
-        for r in reps:
-            m = r._exact(g)
-            for row in m:
-                rows.append((_ZERO,) * offset + row + (_ZERO,) * (dim - offset - r.dim))
-            offset += r.dim
-        return tuple(rows)
-
+    check_dim(dim, "direct_sum", f"argument 'reps' of dimensions {[r.dim for r in reps]}")
+    closed = functools.partial(_direct_sum_matrix, tuple(reps), dim)
     return Representation.from_closed_form(G, closed, dim, "direct sum")
+
+
+def _direct_sum_matrix(reps: tuple[Representation, ...], dim: int, g: Any) -> ExactMatrix:
+    rows: list[tuple[Cyclotomic, ...]] = []
+    offset = 0
+    for r in reps:
+        m = r._exact(g)
+        for row in m:
+            rows.append((_ZERO,) * offset + row + (_ZERO,) * (dim - offset - r.dim))
+        offset += r.dim
+    return tuple(rows)
 
 
 def tensor_product(a: Representation, b: Representation) -> Representation:
@@ -157,12 +162,14 @@ def tensor_product(a: Representation, b: Representation) -> Representation:
         raise GroupRepValueError("tensor_product: both representations must be of the same group")
     G = a.group
     dim = a.dim * b.dim
-
-    def closed(g: Any) -> ExactMatrix:
-        ma, mb = a._exact(g), b._exact(g)
-        return tuple(tuple(x * y for x in ra for y in rb) for ra in ma for rb in mb)
-
+    check_dim(dim, "tensor_product", f"arguments 'a' and 'b' of dimensions {a.dim} and {b.dim}")
+    closed = functools.partial(_tensor_matrix, a, b)
     return Representation.from_closed_form(G, closed, dim, "tensor product")
+
+
+def _tensor_matrix(a: Representation, b: Representation, g: Any) -> ExactMatrix:
+    ma, mb = a._exact(g), b._exact(g)
+    return tuple(tuple(x * y for x in ra for y in rb) for ra in ma for rb in mb)
 
 
 def dual(rep: Representation) -> Representation:
@@ -179,13 +186,13 @@ def dual(rep: Representation) -> Representation:
     True
     """
     _check_rep(rep, "rep", "dual")
-    G = rep.group
+    closed = functools.partial(_dual_matrix, rep)
+    return Representation.from_closed_form(rep.group, closed, rep.dim, "dual")
 
-    def closed(g: Any) -> ExactMatrix:
-        m = rep._exact(G._inverse(g))
-        return tuple(zip(*m, strict=True)) if m else ()
 
-    return Representation.from_closed_form(G, closed, rep.dim, "dual")
+def _dual_matrix(rep: Representation, g: Any) -> ExactMatrix:
+    m = rep._exact(rep.group._inverse(g))
+    return tuple(zip(*m, strict=True)) if m else ()
 
 
 def restrict(rep: Representation, subgroup: FiniteGroup[Any]) -> Representation:
@@ -206,8 +213,9 @@ def restrict(rep: Representation, subgroup: FiniteGroup[Any]) -> Representation:
             f"restrict: argument 'subgroup' must be a subgroup of {rep.group!r}, "
             f"got {describe(subgroup)}"
         )
-
-    def closed(h: Any) -> ExactMatrix:
-        return rep._exact(h)
-
+    closed = functools.partial(_restricted_matrix, rep)
     return Representation.from_closed_form(subgroup, closed, rep.dim, "restriction")
+
+
+def _restricted_matrix(rep: Representation, h: Any) -> ExactMatrix:
+    return rep._exact(h)

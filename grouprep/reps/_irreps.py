@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
+import math
 import weakref
 from typing import Any
 
 from grouprep._validation import describe
-from grouprep.errors import GroupRepTypeError, GroupRepValueError
+from grouprep.errors import GroupRepTypeError, GroupRepValueError, SizeLimitError
 from grouprep.groups import (
     CyclicGroup,
     DihedralGroup,
@@ -17,6 +19,7 @@ from grouprep.groups import (
     symmetric,
 )
 from grouprep.numbers import Cyclotomic, root_of_unity
+from grouprep.numbers._cyclotomic import check_field_order
 from grouprep.reps._representation import ExactMatrix, Representation
 
 __all__ = ["irreps"]
@@ -25,55 +28,61 @@ _IRREPS: weakref.WeakKeyDictionary[FiniteGroup[Any], dict[str, Any]] = weakref.W
 
 _ZERO = Cyclotomic(0)
 _ONE = Cyclotomic(1)
+_MINUS = Cyclotomic(-1)
+
+
+def _cyclic_character(n: int, k: int, g: int) -> ExactMatrix:
+    return ((root_of_unity(n, k * g),),)
 
 
 def _cyclic_irreps(G: CyclicGroup) -> list[Representation]:
     n = G.n
-    reps = []
-    for k in range(n):
+    return [
+        Representation.from_closed_form(
+            G, functools.partial(_cyclic_character, n, k), 1, f"chi_{k}"
+        )
+        for k in range(n)
+    ]
 
-        def closed(g: int, k: int = k) -> ExactMatrix:
-            return ((root_of_unity(n, k * g),),)
 
-        reps.append(Representation.from_closed_form(G, closed, 1, f"chi_{k}"))
-    return reps
+def _dihedral_linear(kind: str, g: tuple[int, int]) -> ExactMatrix:
+    """The 1-dimensional characters of a dihedral group: -1 where the parity says so."""
+    r, s = g
+    odd = {"trivial": 0, "sign": s, "rotation parity": r, "product": r + s}[kind]
+    return ((_MINUS if odd % 2 else _ONE,),)
+
+
+def _dihedral_rho(n: int, j: int, g: tuple[int, int]) -> ExactMatrix:
+    # rho_j(r, s) = diag(z^{jr}, z^{-jr}) S^s with S the swap: S D(r) S = D(-r)
+    r, s = g
+    a, b = root_of_unity(n, j * r), root_of_unity(n, -j * r)
+    if s:
+        return ((_ZERO, a), (b, _ZERO))
+    return ((a, _ZERO), (_ZERO, b))
 
 
 def _dihedral_irreps(G: DihedralGroup) -> list[Representation]:
     n = G.n
-    minus = Cyclotomic(-1)
-    one_dim: list[tuple[str, Any]] = [
-        ("trivial", lambda r, s: _ONE),
-        ("sign", lambda r, s: minus if s else _ONE),
+    kinds = ["trivial", "sign"] + (["rotation parity", "product"] if n % 2 == 0 else [])
+    reps = [
+        Representation.from_closed_form(G, functools.partial(_dihedral_linear, kind), 1, kind)
+        for kind in kinds
     ]
-    if n % 2 == 0:
-        one_dim += [
-            ("rotation parity", lambda r, s: minus if r % 2 else _ONE),
-            ("product", lambda r, s: minus if (r + s) % 2 else _ONE),
-        ]
-    reps = []
-    for name, f in one_dim:
-
-        def closed1(g: tuple[int, int], f: Any = f) -> ExactMatrix:
-            return ((f(*g),),)
-
-        reps.append(Representation.from_closed_form(G, closed1, 1, name))
     for j in range(1, (n - 1) // 2 + 1):
-        # rho_j(r, s) = diag(z^{jr}, z^{-jr}) S^s with S the swap: S D(r) S = D(-r)
-
-        def closed2(g: tuple[int, int], j: int = j) -> ExactMatrix:
-            r, s = g
-            a, b = root_of_unity(n, j * r), root_of_unity(n, -j * r)
-            if s:
-                return ((_ZERO, a), (b, _ZERO))
-            return ((a, _ZERO), (_ZERO, b))
-
-        reps.append(Representation.from_closed_form(G, closed2, 2, f"rho_{j}"))
+        closed = functools.partial(_dihedral_rho, n, j)
+        reps.append(Representation.from_closed_form(G, closed, 2, f"rho_{j}"))
     return reps
 
 
 def _kron(a: ExactMatrix, b: ExactMatrix) -> ExactMatrix:
     return tuple(tuple(x * y for x in ra for y in rb) for ra in a for rb in b)
+
+
+def _product_matrix(combo: tuple[Representation, ...], g: tuple[Any, ...]) -> ExactMatrix:
+    m: ExactMatrix = ((_ONE,),)
+    for r, x in zip(combo, g, strict=True):
+        m = _kron(m, r._exact(x))
+    return m
 
 
 def _product_irreps(G: DirectProduct) -> list[Representation]:
@@ -83,16 +92,58 @@ def _product_irreps(G: DirectProduct) -> list[Representation]:
         dim = 1
         for r in combo:
             dim *= r.dim
-
-        def closed(g: tuple[Any, ...], combo: tuple[Representation, ...] = combo) -> ExactMatrix:
-            m: ExactMatrix = ((_ONE,),)
-            for r, x in zip(combo, g, strict=True):
-                m = _kron(m, r._exact(x))
-            return m
-
         name = " x ".join(r.name or "?" for r in combo)
+        closed = functools.partial(_product_matrix, combo)
         reps.append(Representation.from_closed_form(G, closed, dim, name))
     return reps
+
+
+_MAX_IRREPS = 100_000
+
+
+def _field_and_count(group: FiniteGroup[Any]) -> tuple[int, int] | None:
+    """(N, k): the irreps have entries in Q(zeta_N) and there are k of them; None if the
+    group has no closed-form irreps."""
+    if isinstance(group, CyclicGroup):
+        return group.n, group.n
+    if isinstance(group, DihedralGroup):
+        n = group.n
+        return n, (4 if n % 2 == 0 else 2) + (n - 1) // 2
+    if isinstance(group, DirectProduct):
+        parts = [_field_and_count(f) for f in group.factors]
+        if any(p is None for p in parts):
+            return None
+        known = [p for p in parts if p is not None]
+        return math.lcm(*(p[0] for p in known)), math.prod(p[1] for p in known)
+    return None
+
+
+_MAX_SYMMETRIC_ENTRIES = 10**6
+
+
+def _check_size(group: FiniteGroup[Any]) -> None:
+    """Refuse, before building any, irreps needing too large a field or too many of them,
+    or (for S_n) too many exact entries: the squared degrees add up to n!."""
+    if (
+        isinstance(group, PermutationGroup)
+        and group.order > _MAX_SYMMETRIC_ENTRIES
+        and group == symmetric(group.degree)
+    ):
+        raise SizeLimitError(
+            f"irreps: argument 'group' {group!r} of order {group.order}: its irreps would hold "
+            f"{group.order} exact entries per generator (the sum of the squared degrees), "
+            f"beyond the limit {_MAX_SYMMETRIC_ENTRIES}"
+        )
+    found = _field_and_count(group)
+    if found is None:
+        return
+    field, count = found
+    check_field_order(field, "irreps", f"argument 'group' {group!r}")
+    if count > _MAX_IRREPS:
+        raise SizeLimitError(
+            f"irreps: argument 'group' {group!r} has {count} irreducible representations, "
+            f"beyond the limit {_MAX_IRREPS}"
+        )
 
 
 def irreps(group: FiniteGroup[Any]) -> tuple[Representation, ...]:
@@ -112,6 +163,11 @@ def irreps(group: FiniteGroup[Any]) -> tuple[Representation, ...]:
 
     Raises
     ------
+    SizeLimitError
+        If the irreps would need a cyclotomic field beyond
+        :data:`grouprep.numbers.MAX_FIELD_ORDER`, number more than 100,000, or (for a
+        permutation group, of order above 10^6) hold more than 10^6 exact entries per
+        generator (before any is built).
     GroupRepValueError
         For groups outside these families (alternating and general permutation groups
         have exact character tables, see :func:`character_table`, but no explicit irreps
@@ -132,6 +188,7 @@ def irreps(group: FiniteGroup[Any]) -> tuple[Representation, ...]:
         )
     cache = _IRREPS.setdefault(group, {})
     if "irreps" not in cache:
+        _check_size(group)
         if isinstance(group, CyclicGroup):
             found = _cyclic_irreps(group)
         elif isinstance(group, DihedralGroup):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from fractions import Fraction
 from typing import Any
 
@@ -31,6 +32,22 @@ def _rotation(n: int, k: int) -> ExactMatrix:
     return ((c, -s), (s, c))
 
 
+def _cyclic_rotation(n: int, k: int, g: int) -> ExactMatrix:
+    return _rotation(n, k * g)
+
+
+_FLIP = ((_ONE, _ZERO), (_ZERO, -_ONE))
+
+
+def _dihedral_rotation(n: int, j: int, g: tuple[int, int]) -> ExactMatrix:
+    """R(2 pi j r / n) F^s, F = diag(1, -1)."""
+    r, s = g
+    m = _rotation(n, j * r)
+    if not s:
+        return m
+    return tuple(tuple(m[a][b] * _FLIP[b][b] for b in range(2)) for a in range(2))
+
+
 def real_irreps(group: FiniteGroup[Any]) -> tuple[Representation, ...]:
     """The real irreducible representations of a cyclic or dihedral group, exactly.
 
@@ -57,10 +74,7 @@ def real_irreps(group: FiniteGroup[Any]) -> tuple[Representation, ...]:
         if n % 2 == 0:
             reps.append(Representation(group, [[[-1]]], "sign", check=False))
         for k in range(1, (n - 1) // 2 + 1):
-
-            def closed(g: int, k: int = k) -> ExactMatrix:
-                return _rotation(n, k * g)
-
+            closed = functools.partial(_cyclic_rotation, n, k)
             reps.append(Representation.from_closed_form(group, closed, 2, f"rotation_{k}"))
         return tuple(reps)
     if isinstance(group, DihedralGroup):
@@ -69,16 +83,8 @@ def real_irreps(group: FiniteGroup[Any]) -> tuple[Representation, ...]:
         n = group.n
         linear = [r for r in irreps(group) if r.dim == 1]  # already real (+-1)
         reps = list(linear)
-        flip = ((_ONE, _ZERO), (_ZERO, -_ONE))
         for j in range(1, (n - 1) // 2 + 1):
-
-            def closed2(g: tuple[int, int], j: int = j) -> ExactMatrix:
-                r, s = g
-                m = _rotation(n, j * r)
-                if not s:
-                    return m
-                return tuple(tuple(m[a][b] * flip[b][b] for b in range(2)) for a in range(2))
-
+            closed2 = functools.partial(_dihedral_rotation, n, j)
             reps.append(Representation.from_closed_form(group, closed2, 2, f"rho_{j} (real)"))
         return tuple(reps)
     raise GroupRepValueError(

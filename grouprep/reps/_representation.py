@@ -11,14 +11,51 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from grouprep._validation import describe
-from grouprep.errors import GroupRepTypeError, GroupRepValueError
+from grouprep._validation import check_int, describe
+from grouprep.errors import GroupRepTypeError, GroupRepValueError, SizeLimitError
 from grouprep.groups import FiniteGroup
 from grouprep.numbers import Cyclotomic, as_cyclotomic
 
-__all__ = ["ExactMatrix", "Representation", "first_violation", "identity_matrix", "mat_mul"]
+__all__ = [
+    "MAX_DIM",
+    "WORDS_BUDGET",
+    "ExactMatrix",
+    "Representation",
+    "check_dim",
+    "first_violation",
+    "identity_matrix",
+    "mat_mul",
+]
 
 _CHECK_BUDGET = 20_000
+
+MAX_DIM = 5040
+"""The largest dimension of a representation with exact matrices.
+
+A matrix of dimension d holds :math:`d^2` exact entries (about 200 MB at d = 5040, the
+regular representation of :math:`S_7`); larger ones are refused with
+:class:`~grouprep.errors.SizeLimitError` before anything is allocated.
+"""
+
+
+WORDS_BUDGET = 2 * 10**7
+"""The most exact entries (|G| d^2) the word search of a representation without a closed
+form may keep; beyond it ``exact`` raises :class:`~grouprep.errors.SizeLimitError`."""
+
+
+def check_dim(dim: int, where: str, what: str) -> int:
+    """Return ``dim`` if exact matrices of that dimension are within :data:`MAX_DIM`.
+
+    ``what`` says, in the caller's terms, where the dimension comes from (for example
+    "argument 'group' of order 40320"); the message gives the dimension and the limit.
+    """
+    if dim > MAX_DIM:
+        raise SizeLimitError(
+            f"{where}: {what} gives exact matrices of dimension {dim}, beyond the limit "
+            f"{MAX_DIM} (dim <= {MAX_DIM}, {MAX_DIM**2:,} entries per matrix)"
+        )
+    return dim
+
 
 ExactMatrix = tuple[tuple[Cyclotomic, ...], ...]
 """A square matrix of exact cyclotomic numbers, as a tuple of rows."""
@@ -122,6 +159,9 @@ def _mat_mul_coordinates(a: ExactMatrix, b: ExactMatrix) -> ExactMatrix | None:
 
 
 def _as_matrix(m: Any, dim: int | None, where: str) -> ExactMatrix:
+    shape = getattr(m, "shape", None)
+    if isinstance(shape, tuple) and shape and isinstance(shape[0], int):
+        check_dim(shape[0], where, f"a matrix of shape {shape}")  # before listing it
     try:
         rows = [list(r) for r in (m.tolist() if hasattr(m, "tolist") else m)]
     except TypeError:
@@ -134,6 +174,7 @@ def _as_matrix(m: Any, dim: int | None, where: str) -> ExactMatrix:
             f"{where}: matrices must be square of size {dim if dim is not None else d}, "
             f"got shape {(d, len(rows[0]) if rows else 0)}"
         )
+    check_dim(d, where, f"a matrix of size {d}")
     return tuple(tuple(as_cyclotomic(_exact_entry(v, where)) for v in r) for r in rows)
 
 
@@ -160,7 +201,12 @@ class Representation:
 
     It is given by the images of the group's generators (or by a closed form for every
     element); the matrix of any element is the product along a word in the generators,
-    computed once and cached. Values are immutable.
+    computed once and cached. Values are immutable; two are equal when they are of the
+    same group with the same generator images (the name is a label only). They pickle
+    (also with joblib) as their group, generator images or closed form, name and
+    dimension, never their caches; ``copy.copy`` and ``copy.deepcopy`` return the value
+    itself. A ``closed_form`` given by the user pickles if it is picklable (a module-level
+    function or a ``functools.partial`` of one).
 
     Parameters
     ----------
@@ -179,6 +225,13 @@ class Representation:
         construction (default True, for groups with up to 20,000 generator-element pairs);
         matrices that break it raise instead of giving wrong characters later.
         :func:`grouprep.laws.check_homomorphism` reports on any representation.
+
+    Raises
+    ------
+    SizeLimitError
+        If the dimension exceeds :data:`MAX_DIM` (5040), before any matrix is built;
+        from ``exact`` (and what uses it), without a closed form, when the search along
+        words would keep more than :data:`WORDS_BUDGET` exact entries (|G| d^2).
 
     Examples
     --------
@@ -212,6 +265,9 @@ class Representation:
                 f"Representation: argument 'group' must be a grouprep FiniteGroup, "
                 f"got {describe(group)}"
             )
+        if dim is not None:
+            dim = check_int(dim, "dim", "Representation", minimum=0)
+            check_dim(dim, "Representation", f"argument 'dim' = {dim}")
         images = list(generator_images)
         if len(images) != len(group.generators):
             raise GroupRepValueError(
@@ -268,11 +324,50 @@ class Representation:
         >>> chi.character(3)
         -1
         """
+        dim = check_int(dim, "dim", "Representation.from_closed_form", minimum=0)
+        check_dim(dim, "Representation.from_closed_form", f"argument 'dim' = {dim}")
         images = [closed_form(s) for s in group.generators]
         return cls(group, images, name, closed_form=closed_form, dim=dim, check=False)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("Representation is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("Representation is immutable")
+
+    # ---------------------------------------------------------- value semantics
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # a closed form is pickled as itself (its images are recomputed on loading);
+        # otherwise the generator images; caches are never pickled
+        images = None if self._closed is not None else tuple(self._gen_images.values())
+        return (_restore, (self.group, images, self.name, self._closed, self.dim))
+
+    def __copy__(self) -> Representation:
+        return self
+
+    def __deepcopy__(self, memo: Any) -> Representation:
+        return self
+
+    def _images(self) -> tuple[ExactMatrix, ...]:
+        return tuple(self._gen_images[s] for s in self.group.generators)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when of the same group and dimension with the same generator images
+        (then :math:`\\rho(g) = \\sigma(g)` for every g); the name is a label only."""
+        if self is other:
+            return True
+        if not isinstance(other, Representation):
+            return NotImplemented
+        return (
+            self.dim == other.dim
+            and self.group == other.group
+            and self._images() == other._images()
+        )
+
+    def __hash__(self) -> int:
+        if "hash" not in self._cache:
+            self._cache["hash"] = hash((self.group, self.dim, self._images()))
+        return self._cache["hash"]  # type: ignore[no-any-return]
 
     def __repr__(self) -> str:
         label = f" {self.name}" if self.name else ""
@@ -295,6 +390,13 @@ class Representation:
     def _by_words(self, g: Any) -> ExactMatrix:
         """Breadth-first search from the identity: rho(s h) = rho(s) rho(h)."""
         G = self.group
+        if "words" not in self._cache and G.order * self.dim**2 > WORDS_BUDGET:
+            raise SizeLimitError(
+                f"Representation.exact: {self!r} has no closed form, and the search along "
+                f"words in the generators keeps up to |G| = {G.order} matrices of dimension "
+                f"{self.dim} ({G.order * self.dim**2} exact entries), beyond the limit "
+                f"{WORDS_BUDGET}; give the matrices by Representation.from_closed_form"
+            )
         words = self._cache.setdefault("words", {G.identity: identity_matrix(self.dim)})
         frontier = self._cache.setdefault("frontier", [G.identity])
         while g not in words:  # the search resumes where the last call stopped
@@ -343,6 +445,21 @@ class Representation:
         from grouprep.reps._characters import inner_product
 
         return inner_product(self, self) == 1
+
+
+def _restore(
+    group: FiniteGroup[Any],
+    images: tuple[ExactMatrix, ...] | None,
+    name: str | None,
+    closed: Callable[[Any], ExactMatrix] | None,
+    dim: int,
+) -> Representation:
+    """Unpickle a representation (the constructor validates the pickled values again)."""
+    if closed is not None and images is None:
+        return Representation.from_closed_form(group, closed, dim, name)
+    return Representation(
+        group, images if images is not None else (), name, closed_form=closed, dim=dim, check=False
+    )
 
 
 def first_violation(rep: Representation, elements: Any) -> tuple[Any, Any] | None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from fractions import Fraction
 
 from grouprep.groups import PermutationGroup
 from grouprep.groups._permutation import _partitions
 from grouprep.numbers import Cyclotomic
-from grouprep.reps._representation import ExactMatrix, Representation, mat_mul
+from grouprep.reps._representation import WORDS_BUDGET, ExactMatrix, Representation, mat_mul
 
 __all__ = ["standard_tableaux", "symmetric_irreps"]
 
@@ -85,10 +86,30 @@ def symmetric_irreps(group: PermutationGroup, n: int) -> list[Representation]:
         images = []
         for g in gens:
             images.append(_word_matrix(g, adjacent, d))
+        # a closed form (a word in adjacent transpositions per element) where the search
+        # along words would keep more than WORDS_BUDGET entries (|G| matrices of size d)
+        closed = (
+            functools.partial(_closed_word_matrix, tuple(adjacent), d)
+            if group.order * d * d > WORDS_BUDGET
+            else None
+        )
         reps.append(
-            Representation(group, images, f"Specht{shape}", dim=d, check=group.order <= 720)
+            Representation(
+                group,
+                images,
+                f"Specht{shape}",
+                dim=d,
+                check=group.order <= 720,
+                closed_form=closed,
+            )
         )
     return reps
+
+
+def _closed_word_matrix(
+    adjacent: tuple[ExactMatrix, ...], d: int, g: tuple[int, ...]
+) -> ExactMatrix:
+    return _word_matrix(g, list(adjacent), d)
 
 
 def _word_matrix(g: tuple[int, ...], adjacent: list[ExactMatrix], d: int) -> ExactMatrix:

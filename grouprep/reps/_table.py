@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from grouprep._validation import describe
-from grouprep.errors import GroupRepTypeError
+from grouprep.errors import GroupRepTypeError, GroupRepValueError, SizeLimitError
 from grouprep.groups import (
     ConjugacyClass,
     CyclicGroup,
@@ -21,12 +21,17 @@ from grouprep.groups import (
 )
 from grouprep.numbers import Cyclotomic, root_of_unity
 
-__all__ = ["CharacterTable", "character_table"]
+__all__ = ["MAX_CLASSES", "MAX_SEARCH_ORDER", "CharacterTable", "character_table"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class CharacterTable:
     """The character table of a finite group.
+
+    An immutable value: two tables are equal when they are of equal groups with the same
+    rows (the classes are the group's own, in its order). It pickles (also with joblib)
+    as its group and its rows; the classes are the loaded group's
+    ``conjugacy_classes()``. ``copy.copy`` and ``copy.deepcopy`` return the table itself.
 
     Attributes
     ----------
@@ -42,6 +47,25 @@ class CharacterTable:
     group: FiniteGroup[Any]
     classes: tuple[ConjugacyClass[Any], ...]
     characters: tuple[tuple[Cyclotomic, ...], ...]
+
+    def __eq__(self, other: object) -> bool:
+        if self is other:
+            return True
+        if not isinstance(other, CharacterTable):
+            return NotImplemented
+        return self.group == other.group and self.characters == other.characters
+
+    def __hash__(self) -> int:
+        return hash((self.group, self.characters))
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (_restore_table, (self.group, self.characters))
+
+    def __copy__(self) -> CharacterTable:
+        return self
+
+    def __deepcopy__(self, memo: Any) -> CharacterTable:
+        return self
 
     @property
     def class_names(self) -> tuple[str, ...]:
@@ -71,6 +95,18 @@ class CharacterTable:
         )
 
 
+def _restore_table(
+    group: FiniteGroup[Any], characters: tuple[tuple[Cyclotomic, ...], ...]
+) -> CharacterTable:
+    """Unpickle a table: the classes are the group's own."""
+    classes = group.conjugacy_classes()
+    if len(characters) != len(classes) or any(len(row) != len(classes) for row in characters):
+        raise GroupRepValueError(
+            f"CharacterTable: pickled rows do not fit the {len(classes)} classes of {group!r}"
+        )
+    return CharacterTable(group, classes, characters)
+
+
 def _letter(i: int) -> str:
     return "abcdefghijklmnopqrstuvwxyz"[i % 26] if i < 26 else f"_{i}"
 
@@ -78,8 +114,14 @@ def _letter(i: int) -> str:
 def character_table(group: FiniteGroup[Any]) -> CharacterTable:
     """The character table of a finite group, with exact cyclotomic values.
 
-    Cyclic and dihedral groups and their direct products use their explicit irreducible
-    representations (closed forms, no search). Every other group, for example any
+    Cyclic and dihedral groups use their explicit irreducible representations (closed
+    forms, no search). A direct product :math:`G_1 \\times \\dots \\times G_k` is the
+    Kronecker product of its factors' tables: row :math:`\\chi_1 \\otimes \\dots \\otimes
+    \\chi_k`, value :math:`\\chi_1(g_1) \\cdots \\chi_k(g_k)` on the class of
+    :math:`(g_1, \\dots, g_k)`, with the classes in the product's order (tuples of the
+    factors' classes, first factor varying slowest) and the rows in the same order
+    before the final sort (so :math:`S_7 \\times \\mathbb{Z}_7` takes well under a second
+    where the search below took a minute). Every other group, for example any
     ``permutation_group(...)``, symmetric or alternating group, uses the Dixon–Schneider
     algorithm: the class multiplication coefficients
     :math:`a_{ijk} = \\#\\{(x, y) \\in C_i \\times C_j : xy = z_k\\}` define commuting
@@ -90,6 +132,17 @@ def character_table(group: FiniteGroup[Any]) -> CharacterTable:
     recovered exactly from the eigenvalue multiplicities
     :math:`m_k = \\frac{1}{o}\\sum_l \\chi(g^l)\\,\\zeta^{-kl}` as
     :math:`\\chi(g) = \\sum_k m_k \\zeta_o^k` (Dixon 1967; Schneider 1990).
+
+    Raises
+    ------
+    SizeLimitError
+        Before any work, for a group with more than :data:`MAX_CLASSES` (3000) classes,
+        or one of order above :data:`MAX_SEARCH_ORDER` (10^6) that needs the general
+        algorithm (a direct product needs it only for its factors).
+
+    The rows are ordered with the trivial character first, then by degree; the order of
+    rows of equal degree is the one described above (irreps order, Kronecker order of the
+    factors' rows, or the search's), and another method may list them differently.
 
     Examples
     --------
@@ -107,25 +160,85 @@ def character_table(group: FiniteGroup[Any]) -> CharacterTable:
             f"character_table: argument 'group' must be a grouprep FiniteGroup, "
             f"got {describe(group)}"
         )
+    _check_table_size(group)
     classes = group.conjugacy_classes()
-    if _has_closed_form(group):
+    if isinstance(group, DirectProduct):
+        rows = _product_rows([character_table(f) for f in group.factors])
+    elif _has_closed_form(group):
         from grouprep.reps._irreps import irreps
 
         rows = [rho.character_values() for rho in irreps(group)]
     else:
         rows = _dixon_schneider(group, classes)
+    return CharacterTable(group, classes, _ordered(rows))
+
+
+MAX_CLASSES = 3000
+"""The most conjugacy classes a character table is built for (r classes: r^2 exact values)."""
+
+MAX_SEARCH_ORDER = 10**6
+"""The largest group whose table the general algorithm computes (it enumerates the group)."""
+
+
+def _class_count(group: FiniteGroup[Any], what: str = "argument 'group'") -> int:
+    """The number of classes, without listing them for cyclic, dihedral and product groups;
+    other groups larger than :data:`MAX_SEARCH_ORDER` are refused before listing."""
+    if isinstance(group, CyclicGroup):
+        return group.n
+    if isinstance(group, DihedralGroup):
+        n = group.n
+        return n // 2 + 3 if n % 2 == 0 else (n + 3) // 2
+    if isinstance(group, DirectProduct):
+        return math.prod(
+            _class_count(f, f"{what} {group!r}, its factor {i}")
+            for i, f in enumerate(group.factors)
+        )
+    if group.order > MAX_SEARCH_ORDER:
+        raise SizeLimitError(
+            f"character_table: {what} {group!r} has order {group.order}, beyond the "
+            f"limit {MAX_SEARCH_ORDER} of the general algorithm (which enumerates the group)"
+        )
+    return len(group.conjugacy_classes())
+
+
+def _check_table_size(group: FiniteGroup[Any]) -> None:
+    r = _class_count(group)
+    if r > MAX_CLASSES:
+        raise SizeLimitError(
+            f"character_table: argument 'group' {group!r} has {r} conjugacy classes, beyond "
+            f"the limit {MAX_CLASSES} (a table of {r}^2 exact values)"
+        )
+
+
+def _ordered(rows: Sequence[Sequence[Cyclotomic]]) -> tuple[tuple[Cyclotomic, ...], ...]:
+    """The trivial character first, then by degree (a stable sort)."""
     trivial = [r for r in rows if all(v == 1 for v in r)]
     others = [r for r in rows if not all(v == 1 for v in r)]
     others.sort(key=lambda r: int(r[0].as_fraction()))
-    return CharacterTable(group, classes, tuple(tuple(r) for r in trivial + others))
+    return tuple(tuple(r) for r in trivial + others)
+
+
+def _product_rows(tables: Sequence[CharacterTable]) -> list[tuple[Cyclotomic, ...]]:
+    """The Kronecker product of the factors' tables.
+
+    The irreducible characters of :math:`G_1 \\times \\dots \\times G_k` are the
+    :math:`\\chi_1 \\otimes \\dots \\otimes \\chi_k`, with
+    :math:`(\\chi_1 \\otimes \\chi_2)(g_1, g_2) = \\chi_1(g_1)\\,\\chi_2(g_2)`; the classes are
+    the tuples of classes, first factor varying slowest (``DirectProduct``'s order), and so
+    are the rows here before sorting.
+    """
+    rows: list[tuple[Cyclotomic, ...]] = [(Cyclotomic(1),)]
+    for table in tables:
+        rows = [
+            tuple(x * y for x in row for y in factor_row)
+            for row in rows
+            for factor_row in table.characters
+        ]
+    return rows
 
 
 def _has_closed_form(group: FiniteGroup[Any]) -> bool:
-    if isinstance(group, CyclicGroup | DihedralGroup):
-        return True
-    if isinstance(group, DirectProduct):
-        return all(_has_closed_form(f) for f in group.factors)
-    return False
+    return isinstance(group, CyclicGroup | DihedralGroup)
 
 
 # --------------------------------------------------------------- Dixon–Schneider

@@ -13,6 +13,7 @@ Conventions, stated once and used everywhere in grouprep:
 
 from __future__ import annotations
 
+import functools
 import math
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
@@ -654,8 +655,10 @@ class FiniteGroup(ABC, Generic[E]):
         return f"<{type(self).__name__} of order {self.order}>"
 
 
-def _lazy_elements(group: FiniteGroup[E], indices: Sequence[int]) -> Callable[[], tuple[E, ...]]:
-    def make() -> tuple[E, ...]:
-        return tuple(group._element(i) for i in indices)
+def _elements_at(group: FiniteGroup[E], indices: Sequence[int]) -> tuple[E, ...]:
+    return tuple(group._element(i) for i in indices)
 
-    return make
+
+def _lazy_elements(group: FiniteGroup[E], indices: Sequence[int]) -> Callable[[], tuple[E, ...]]:
+    # a partial of a module-level function, so a group's cached classes pickle with it
+    return functools.partial(_elements_at, group, indices)

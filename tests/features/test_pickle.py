@@ -17,10 +17,6 @@ REAL = RNG.standard_normal((6, 6))
 SYMBOLS = RNG.integers(0, 2, (6, 6))
 IMAGES = RNG.standard_normal((6, 3, 4))
 
-_REP_PICKLING = pytest.mark.xfail(
-    strict=False, reason="a Representation cannot be pickled yet (being fixed in the reps layer)"
-)
-
 CASES = [
     (grouprep.PowerSpectrum(), REAL),
     (grouprep.PowerSpectrum(), IMAGES),
@@ -28,16 +24,8 @@ CASES = [
     (grouprep.Bispectrum(selective=False), REAL),
     (grouprep.InvariantPolynomials(degree=3), REAL),
     (grouprep.InvariantPolynomials(grouprep.dihedral_action(6)), REAL),
-    pytest.param(
-        grouprep.InvariantPolynomials(real_irreps(grouprep.dihedral(3))[-1], degree=3),
-        REAL[:, :2],
-        marks=_REP_PICKLING,
-    ),
-    pytest.param(
-        grouprep.InvariantPolynomials(regular_representation(grouprep.cyclic(6))),
-        REAL,
-        marks=_REP_PICKLING,
-    ),
+    (grouprep.InvariantPolynomials(real_irreps(grouprep.dihedral(3))[-1], degree=3), REAL[:, :2]),
+    (grouprep.InvariantPolynomials(regular_representation(grouprep.cyclic(6))), REAL),
     (grouprep.CanonicalForm(), SYMBOLS),
     (grouprep.CanonicalForm(grouprep.shift_action(6, 2), return_element=True), SYMBOLS),
     (grouprep.CanonicalForm(), IMAGES),

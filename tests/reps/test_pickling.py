@@ -124,12 +124,6 @@ def test_reps_round_trip_after_their_characters_were_computed(group: str, tmp_pa
         assert again.character_values() == values
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="grouprep.groups: the conjugacy classes of a PermutationGroup given by "
-    "generators, and of a subgroup, hold a local closure (groups/_base.py _lazy_elements), "
-    "so such a group cannot be pickled once its classes are computed",
-)
 @pytest.mark.parametrize("which", ["generated group", "subgroup"])
 def test_reps_of_groups_with_searched_classes_after_their_characters(which: str) -> None:
     if which == "subgroup":

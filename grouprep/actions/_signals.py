@@ -21,7 +21,7 @@ import numpy.typing as npt
 
 from grouprep._validation import check_int, describe
 from grouprep.actions._protocol import BaseAction
-from grouprep.errors import GroupRepTypeError, GroupRepValueError, NotFiniteError
+from grouprep.errors import GroupRepTypeError, GroupRepValueError, NotFiniteError, SizeLimitError
 from grouprep.groups import FiniteGroup, abelian, cyclic, dihedral
 
 __all__ = [
@@ -31,6 +31,19 @@ __all__ = [
     "signal_action",
     "translation_action",
 ]
+
+
+MAX_SITES = 10_000_000
+"""The most sites a signal action permutes (each site permutation is an index array)."""
+
+
+def _check_sites(count: int, name: str, where: str) -> None:
+    if count > MAX_SITES:
+        raise SizeLimitError(
+            f"{where}: argument {name!r} asks for {count} sites, more than the {MAX_SITES} a "
+            "signal action of grouprep permutes (each element's site permutation is an index "
+            "array of that length)"
+        )
 
 
 def _inverse_perm(p: Sequence[int] | npt.NDArray[np.intp]) -> npt.NDArray[np.intp]:
@@ -92,6 +105,7 @@ class SignalAction(BaseAction):
                 f"{describe(shape)} of type {type(shape).__name__}"
             )
         shape = tuple(check_int(v, f"shape[{i}]", where, minimum=1) for i, v in enumerate(shape))
+        _check_sites(math.prod(shape), "shape", where)
         if not callable(site_permutation):
             raise GroupRepTypeError(
                 f"{where}: argument 'site_permutation' must be callable (an element to the "
@@ -394,6 +408,7 @@ def shift_action(n: int, alphabet: int | None = None) -> SignalAction:
     True
     """
     n = check_int(n, "n", "shift_action", minimum=1)
+    _check_sites(n, "n", "shift_action")
     alphabet = _alphabet(alphabet, "shift_action")
     G = cyclic(n)
     sites = np.arange(n, dtype=np.intp)
@@ -421,6 +436,7 @@ def dihedral_action(n: int, alphabet: int | None = None) -> SignalAction:
     ((1, 4, 3, 2), (4, 1, 2, 3))
     """
     n = check_int(n, "n", "dihedral_action", minimum=1)
+    _check_sites(n, "n", "dihedral_action")
     alphabet = _alphabet(alphabet, "dihedral_action")
     G = dihedral(n)
     sites = np.arange(n, dtype=np.intp)
@@ -456,6 +472,7 @@ def translation_action(shape: tuple[int, int], alphabet: int | None = None) -> S
         )
     h = check_int(shape[0], "shape[0]", "translation_action", minimum=1)
     w = check_int(shape[1], "shape[1]", "translation_action", minimum=1)
+    _check_sites(h * w, "shape", "translation_action")
     alphabet = _alphabet(alphabet, "translation_action")
     G = abelian(h, w)
 

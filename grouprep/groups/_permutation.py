@@ -12,7 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 from grouprep._validation import check_int, describe
-from grouprep.errors import GroupRepTypeError, GroupRepValueError
+from grouprep.errors import GroupRepTypeError, GroupRepValueError, SizeLimitError
 from grouprep.groups._base import ConjugacyClass, FiniteGroup
 from grouprep.groups._chain import (
     Chain,
@@ -36,6 +36,20 @@ __all__ = [
 
 Permutation = tuple[int, ...]
 """A permutation of ``0 .. n-1`` as its image tuple: ``p[i]`` is the image of ``i``."""
+
+
+MAX_DEGREE = 100_000
+"""The largest degree of a permutation group: its permutations are tuples of this length."""
+
+
+def check_degree(degree: int, name: str, where: str) -> int:
+    """``degree`` if it is at most :data:`MAX_DEGREE`, else a :class:`SizeLimitError`."""
+    if degree > MAX_DEGREE:
+        raise SizeLimitError(
+            f"{where}: argument {name!r} is {degree}, more than the {MAX_DEGREE} points a "
+            "permutation group of grouprep acts on (its permutations are tuples of that length)"
+        )
+    return degree
 
 
 def cycle_type(p: Sequence[int]) -> tuple[int, ...]:
@@ -159,7 +173,7 @@ class PermutationGroup(FiniteGroup[Permutation]):
         """
         super().__init__()
         where = "PermutationGroup"
-        degree = check_int(degree, "degree", where, minimum=0)
+        degree = check_degree(check_int(degree, "degree", where, minimum=0), "degree", where)
         if isinstance(generators, str | bytes) or not isinstance(generators, Iterable):
             raise GroupRepTypeError(
                 f"{where}: argument 'generators' must be an iterable of permutations, "
@@ -518,6 +532,7 @@ def permutation_group(
     gens_in = list(generators)
     if degree is not None:
         degree = check_int(degree, "degree", "permutation_group", minimum=0)
+        check_degree(degree, "degree", "permutation_group")
     elif not gens_in:
         raise GroupRepValueError(
             "permutation_group: argument 'degree' is required when 'generators' is empty"
@@ -555,7 +570,7 @@ def symmetric(n: int) -> PermutationGroup:
     >>> S5.index((4, 3, 2, 1, 0))
     119
     """
-    n = check_int(n, "n", "symmetric", minimum=1)
+    n = check_degree(check_int(n, "n", "symmetric", minimum=1), "n", "symmetric")
     return PermutationGroup(n, _standard_generators("symmetric", n), family=("symmetric", n))
 
 
@@ -580,7 +595,7 @@ def alternating(n: int) -> PermutationGroup:
     >>> A4.order, [c.size for c in A4.conjugacy_classes()]
     (12, [1, 3, 4, 4])
     """
-    n = check_int(n, "n", "alternating", minimum=1)
+    n = check_degree(check_int(n, "n", "alternating", minimum=1), "n", "alternating")
     return PermutationGroup(n, _standard_generators("alternating", n), family=("alternating", n))
 
 

@@ -191,3 +191,17 @@ def test_permutation_action_of_huge_degree_is_refused() -> None:
     a = grouprep.permutation_action(grouprep.cyclic(10**12))
     with pytest.raises(SizeLimitError, match="1000000000000 items"):
         a.act(1, 5)
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: grouprep.shift_action(10**9),
+        lambda: grouprep.dihedral_action(10**9, alphabet=2),
+        lambda: grouprep.translation_action((10**5, 10**5)),
+    ],
+)
+def test_signal_actions_beyond_the_site_limit_are_refused_at_once(build):
+    # each element's site permutation is an index array: 10**9 sites asked for 7.45 GiB
+    with pytest.raises(grouprep.SizeLimitError, match="sites, more than the"):
+        build()

@@ -195,3 +195,12 @@ def test_subgroup_closure_beyond_the_limit_raises() -> None:
 def test_size_limit_error_is_a_value_error() -> None:
     with pytest.raises(ValueError, match="10000000 elements"):
         grouprep.cyclic(10**7).elements()
+
+
+@pytest.mark.parametrize("factory", [grouprep.symmetric, grouprep.alternating])
+def test_permutation_groups_beyond_the_degree_limit_are_refused_at_once(factory):
+    # the standard generators are tuples of length n: 10**9 used to exhaust memory
+    with pytest.raises(grouprep.SizeLimitError, match=r"argument 'n' is 1000000000, more than"):
+        factory(10**9)
+    with pytest.raises(grouprep.SizeLimitError, match="argument 'degree'"):
+        grouprep.permutation_group([], degree=10**12)

@@ -20,7 +20,7 @@ import numpy.typing as npt
 
 from grouprep._parallel import parallel_loops
 from grouprep._validation import check_int
-from grouprep.errors import GroupRepTypeError, GroupRepValueError
+from grouprep.errors import GroupRepTypeError, GroupRepValueError, SizeLimitError
 
 __all__ = [
     "LeastRotation",
@@ -37,6 +37,12 @@ __all__ = [
 ]
 
 _MAX_ROWS = 50_000_000
+MAX_COUNT_BITS = 2**22
+"""The counts are exact ints of about n log2(k) bits; beyond this many they are refused."""
+MAX_RANK_LENGTH = 4096
+"""Ranking costs O(n^2) operations per residue and O(n) residues per string."""
+MAX_UNRANK_LENGTH = 512
+"""Unranking makes O(n log k) counts, each of the cost of a rank."""
 
 
 # ----------------------------------------------------------------- number theory
@@ -109,6 +115,23 @@ def _check_nk(n: Any, k: Any, where: str) -> tuple[int, int]:
     return check_int(n, "n", where, minimum=1), check_int(k, "k", where, minimum=1)
 
 
+def _check_count_size(n: int, k: int, where: str) -> None:
+    """Refuse a count whose exact value would have more than MAX_COUNT_BITS bits."""
+    if k > 1 and n * math.log2(k) > MAX_COUNT_BITS:
+        raise SizeLimitError(
+            f"{where}: the count for n={n}, k={k} has about {n * math.log2(k):.3g} bits, more "
+            f"than the {MAX_COUNT_BITS} bits grouprep computes exactly"
+        )
+
+
+def _check_length(n: int, limit: int, where: str) -> None:
+    if n > limit:
+        raise SizeLimitError(
+            f"{where}: strings of length n={n} are longer than the {limit} grouprep ranks "
+            "(the exact counting behind ranks grows as n^3)"
+        )
+
+
 def count_necklaces(n: int, k: int = 2) -> int:
     """The number of k-ary necklaces of length n (OEIS A000031 for k = 2).
 
@@ -123,6 +146,7 @@ def count_necklaces(n: int, k: int = 2) -> int:
     [2, 3, 4, 6, 8, 14, 20, 36]
     """
     n, k = _check_nk(n, k, "count_necklaces")
+    _check_count_size(n, k, "count_necklaces")
     return sum(_phi(d) * int(k ** (n // d)) for d in _divisors(n)) // n
 
 
@@ -138,6 +162,7 @@ def count_lyndon_words(n: int, k: int = 2) -> int:
     [2, 1, 2, 3, 6, 9, 18, 30]
     """
     n, k = _check_nk(n, k, "count_lyndon_words")
+    _check_count_size(n, k, "count_lyndon_words")
     return sum(_mobius(d) * int(k ** (n // d)) for d in _divisors(n)) // n
 
 
@@ -155,6 +180,7 @@ def count_bracelets(n: int, k: int = 2) -> int:
     [2, 3, 4, 6, 8, 13, 18, 30]
     """
     n, k = _check_nk(n, k, "count_bracelets")
+    _check_count_size(n, k, "count_bracelets")
     necks = count_necklaces(n, k)
     if n % 2:
         return (necks + int(k ** ((n + 1) // 2))) // 2
@@ -641,6 +667,7 @@ def necklace_rank(X: npt.ArrayLike, k: int = 2) -> npt.NDArray[Any]:
         raise GroupRepValueError(f"necklace_rank: argument 'k' must be <= 2**31, got {k}")
     arr = _check_strings(X, "necklace_rank", k)
     n = arr.shape[-1]
+    _check_length(n, MAX_RANK_LENGTH, "necklace_rank")
     lead = arr.shape[:-1]
     canonical = least_rotation(arr.reshape(-1, n)).canonical
     if k**n <= _TABLE_WORDS:  # few necklaces: look the canonical words up in a table
@@ -686,6 +713,7 @@ def necklace_unrank(r: Any, n: int, k: int = 2) -> npt.NDArray[Any]:
     [[0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 1], [1, 1, 1, 1, 1, 1]]
     """
     n, k = _check_nk(n, k, "necklace_unrank")
+    _check_length(n, MAX_UNRANK_LENGTH, "necklace_unrank")
     if k > 2**31:
         raise GroupRepValueError(f"necklace_unrank: argument 'k' must be <= 2**31, got {k}")
     plan = _plan(n, k)

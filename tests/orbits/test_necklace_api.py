@@ -194,3 +194,31 @@ def test_iter_necklaces_allocates_only_what_remains_and_checks_k_up_front():
         grouprep.iter_necklaces(3, 2**32, start=5)
     with pytest.raises(GroupRepValueError, match=r"'k' must be <= 2\*\*63 - 1"):
         grouprep.iter_necklaces(2, 2**63)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: grouprep.count_necklaces(10**12, 2),
+        lambda: grouprep.count_bracelets(10**6, 10**6),
+        lambda: grouprep.count_lyndon_words(2**63, 3),
+    ],
+)
+def test_counts_beyond_the_exact_size_limit_are_refused_at_once(call):
+    # the exact count has about n log2(k) bits: 10**12 bits used to run without end
+    with pytest.raises(grouprep.SizeLimitError, match="bits, more than"):
+        call()
+
+
+def test_counts_at_the_size_limit_are_exact():
+    # 2**22 bits: N(2, n) = (1/n) sum_{d | n} phi(d) 2^(n/d), and n = 2^22 is a power of 2
+    n = 2**22
+    expected = (2**n + sum(2 ** (i - 1) * 2 ** (n >> i) for i in range(1, 23))) // n
+    assert grouprep.count_necklaces(n, 2) == expected
+
+
+def test_ranks_and_unranks_of_very_long_strings_are_refused_at_once():
+    with pytest.raises(grouprep.SizeLimitError, match="n=5000 are longer than the 4096"):
+        grouprep.necklace_rank(np.zeros(5000, dtype=np.uint8))
+    with pytest.raises(grouprep.SizeLimitError, match="n=10000000 are longer than the 512"):
+        grouprep.necklace_unrank(0, 10**7)

@@ -351,8 +351,9 @@ def run_experiment(
         Print one line per fit to stderr.
     data, action : optional
         A user's own ``(X, y)`` (X a finite real array of shape ``(m, *action.shape)``,
-        y one integer or string label per row, m >= 4) and the signal action the labels are invariant
-        under, instead of a built-in task; ``action`` is refused without ``data``.
+        y one integer or string label per row, m >= 4) and the signal action the labels
+        are invariant under, instead of a built-in task; ``action`` is refused without
+        ``data``.
     seed : int
         Master seed, >= 0: the labels of the built-in task and every draw.
 

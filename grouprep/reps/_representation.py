@@ -39,7 +39,7 @@ regular representation of :math:`S_7`); larger ones are refused with
 
 
 WORDS_BUDGET = 2 * 10**7
-"""The most exact entries (|G| d^2) the word search of a representation without a closed
+"""The most exact entries (:math:`|G| d^2`) the word search of a representation without a closed
 form may keep; beyond it ``exact`` raises :class:`~grouprep.errors.SizeLimitError`."""
 
 
@@ -231,7 +231,7 @@ class Representation:
     SizeLimitError
         If the dimension exceeds :data:`MAX_DIM` (5040), before any matrix is built;
         from ``exact`` (and what uses it), without a closed form, when the search along
-        words would keep more than :data:`WORDS_BUDGET` exact entries (|G| d^2).
+        words would keep more than :data:`WORDS_BUDGET` exact entries (:math:`|G| d^2`).
 
     Examples
     --------

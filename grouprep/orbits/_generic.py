@@ -16,6 +16,7 @@ from grouprep.actions import BaseAction, PermutationAction, RegularAction, Signa
 from grouprep.errors import GroupRepTypeError, GroupRepValueError, NotFiniteError, SizeLimitError
 from grouprep.groups import FiniteGroup
 from grouprep.groups._base import _MAX_ENUMERATION
+from grouprep.orbits._necklaces import _divisors, _phi
 
 __all__ = [
     "CanonicalForms",
@@ -446,24 +447,6 @@ def _symmetric_cycle_types(n: int, even_only: bool) -> CycleTypes:
 
     rec(n, n, 0, 1)
     return terms
-
-
-def _divisors(n: int) -> list[int]:
-    small = [d for d in range(1, math.isqrt(n) + 1) if n % d == 0]
-    return sorted(set(small + [n // d for d in small]))
-
-
-def _phi(n: int) -> int:
-    result, m, p = n, n, 2
-    while p * p <= m:
-        if m % p == 0:
-            while m % p == 0:
-                m //= p
-            result -= result // p
-        p += 1
-    if m > 1:
-        result -= result // m
-    return result
 
 
 def _cyclic_cycle_types(n: int) -> CycleTypes:

@@ -18,6 +18,7 @@ from numba.extending import intrinsic
 __all__ = [
     "bracelets_fill",
     "count_leq_batch",
+    "count_leq_wide",
     "fkm_fill",
     "fkm_resume",
     "least_rotation_binary",
@@ -323,6 +324,29 @@ def _largest_necklace_leq(b, m, k):
 
 
 @numba.njit(cache=True)
+def _column_cap(A, m, Z):
+    """The widest column of B the main sum reads: 1 + the longest suffix-prefix overlap.
+
+    It is bounded by the longest prefix of α = A[1..m] occurring again in α, found with
+    the Z-function in linear time (Z is scratch space).
+    """
+    jcap = 1
+    left, right = 0, 0  # Z-box [left, right) on the 0-based word A[1..m]
+    for i in range(1, m):
+        z = 0
+        if i < right:
+            z = min(right - i, Z[i - left])
+        while i + z < m and A[1 + z] == A[1 + i + z]:
+            z += 1
+        Z[i] = z
+        if i + z > right:
+            left, right = i, i + z
+        if z + 1 > jcap:
+            jcap = z + 1
+    return jcap
+
+
+@numba.njit(cache=True)
 def _add_t_mod(A, m, k, primes, period, weight, B0, Bc, V, Z, RUN, SUF, CON, acc):
     """acc[c] += weight * T(α) mod primes[c], for the necklace α = A[1..m].
 
@@ -341,21 +365,7 @@ def _add_t_mod(A, m, k, primes, period, weight, B0, Bc, V, Z, RUN, SUF, CON, acc
     """
     L = primes.shape[0]
     lazy = m * k < 2**29
-    # widest column of B the main loop reads: 1 + the longest suffix-prefix overlap s,
-    # bounded by the longest prefix of α occurring again in α (Z-function, linear time)
-    jcap = 1
-    left, right = 0, 0  # Z-box [left, right) on the 0-based word A[1..m]
-    for i in range(1, m):
-        z = 0
-        if i < right:
-            z = min(right - i, Z[i - left])
-        while i + z < m and A[1 + z] == A[1 + i + z]:
-            z += 1
-        Z[i] = z
-        if i + z > right:
-            left, right = i, i + z
-        if z + 1 > jcap:
-            jcap = z + 1
+    jcap = _column_cap(A, m, Z)
     for c in range(L):
         q = primes[c]
         B0[0, c] = 1
@@ -502,6 +512,137 @@ def count_leq_batch(W, k, primes, divisors, phis, ninv):
                 CON,
             )
     return out
+
+
+# Two lanes instead of primes, when the counts are small enough (n * log2 k up to about
+# 75 bits): an exact lane in int64 arithmetic that wraps modulo 2**64 (LLVM integer
+# add and mul wrap; numba sets no overflow flags) and a float64 lane that approximates
+# the same sum. Every term of the sum is non-negative and at most k**(m+1), there are at
+# most m**2 of them, and each float carries a relative error below m**2 * 2**-53, so when
+# n**4 * k**(n+1) < 2**100 the float lane is within 2**62 of the true sum S and
+# S = lo + 2**64 * round((hi - lo) / 2**64) is exact. No division is needed anywhere.
+
+
+@numba.njit(cache=True, fastmath={"reassoc", "contract"})
+def _add_t_wide(A, m, k, period, B0, F0, Bc, Fc, V, FV, Z, RUN, SUF, FSUF, CON, FCON):
+    """T(α) modulo 2**64 and in float64, for the necklace α = A[1..m].
+
+    The same sum as :func:`_add_t_mod`, with the two lanes above in place of primes.
+    """
+    jcap = _column_cap(A, m, Z)
+    B0[0] = 1
+    F0[0] = 1.0
+    for t in range(1, m):
+        total = 0
+        ftotal = 0.0
+        for i in range(t):
+            c = k - 1 - A[i + 1]
+            total += c * B0[t - 1 - i]
+            ftotal += c * F0[t - 1 - i]
+        B0[t] = total
+        F0[t] = ftotal
+    for t in range(m):
+        partial = 0
+        fpartial = 0.0
+        for j in range(1, jcap + 1):
+            if j > t:
+                Bc[t, j] = 0
+                Fc[t, j] = 0.0
+                continue
+            c = k - 1 - A[j]
+            partial += c * B0[t - j]
+            fpartial += c * F0[t - j]
+            Bc[t, j] = B0[t] - partial
+            Fc[t, j] = F0[t] - fpartial
+    V[0] = 0
+    FV[0] = 0.0
+    for i in range(1, m + 1):
+        V[i] = V[i - 1] * k + A[i]
+        FV[i] = FV[i - 1] * k + A[i]
+    tot = period
+    ftot = float(period)
+    for j in range(m + 1):
+        RUN[j] = -1
+        SUF[j] = 0
+        FSUF[j] = 0.0
+    for i in range(m, 1, -1):  # i = m - t + 2 for t = 2 .. m
+        t = m - i + 2
+        tot += B0[t - 1] * V[i - 1]
+        ftot += F0[t - 1] * FV[i - 1]
+        # the terms below are selected without branches (the indices are valid either way)
+        j = i - 1  # the term with no overlap, s = 0
+        on = A[j + 1] > A[1]
+        coef = A[j + 1] - A[1] - 1
+        tot += on * (Bc[m - j, 1] + coef * B0[m - j - 1])
+        ftot += on * (Fc[m - j, 1] + coef * F0[m - j - 1])
+        run = i
+        stop = m
+        for j in range(i, m):
+            run = j + 1 if A[j] > A[j - run + 1] else run
+            if RUN[j] == run:
+                stop = j
+                break
+            RUN[j] = run
+            s = j - run + 1
+            on = A[j + 1] > A[s + 1]
+            coef = A[j + 1] - A[s + 1] - 1
+            CON[j] = on * (Bc[m - j + s, s + 1] + coef * B0[m - j - 1])
+            FCON[j] = on * (Fc[m - j + s, s + 1] + coef * F0[m - j - 1])
+        for j in range(stop - 1, i - 1, -1):  # tail sums of chain i
+            SUF[j] = CON[j] + SUF[j + 1]
+            FSUF[j] = FCON[j] + FSUF[j + 1]
+        if i < m:
+            tot += SUF[i]
+            ftot += FSUF[i]
+    tot += V[m]  # t = 1 (i = m + 1): only the term B[0, 0] V[m], B[0, 0] = 1
+    ftot += FV[m]
+    return tot, ftot
+
+
+@numba.njit(cache=True, parallel=True)
+def count_leq_wide(W, k, divisors, phis):
+    """n * #(necklaces <= W[r]) for every row r: modulo 2**64 (lo) and in float64 (hi)."""
+    m, n = W.shape
+    lo = np.zeros(m, dtype=np.int64)
+    hi = np.zeros(m, dtype=np.float64)
+    chunks = min(m, 64)
+    for ch in numba.prange(chunks):
+        a = np.empty(n, dtype=np.int64)
+        pre = np.empty(n, dtype=np.int64)
+        A = np.zeros(n + 2, dtype=np.int64)
+        B0 = np.empty(n, dtype=np.int64)
+        F0 = np.empty(n, dtype=np.float64)
+        Bc = np.empty((n, n + 1), dtype=np.int64)
+        Fc = np.empty((n, n + 1), dtype=np.float64)
+        V = np.empty(n + 1, dtype=np.int64)
+        FV = np.empty(n + 1, dtype=np.float64)
+        Z = np.empty(n + 1, dtype=np.int64)
+        RUN = np.empty(n + 1, dtype=np.int64)
+        SUF = np.empty(n + 1, dtype=np.int64)
+        FSUF = np.empty(n + 1, dtype=np.float64)
+        CON = np.empty(n + 1, dtype=np.int64)
+        FCON = np.empty(n + 1, dtype=np.float64)
+        for r in range(ch * m // chunks, (ch + 1) * m // chunks):
+            for i in range(n):
+                a[i] = W[r, i]
+            _largest_necklace_leq(a, n, k)
+            acc = 0
+            facc = 0.0
+            for di in range(divisors.shape[0]):
+                d = divisors[di]
+                for i in range(d):
+                    pre[i] = a[i]
+                period = _largest_necklace_leq(pre, d, k)
+                for i in range(d):
+                    A[i + 1] = pre[i]
+                t, ft = _add_t_wide(
+                    A, d, k, period, B0, F0, Bc, Fc, V, FV, Z, RUN, SUF, FSUF, CON, FCON
+                )
+                acc += phis[di] * t
+                facc += phis[di] * ft
+            lo[r] = acc
+            hi[r] = facc
+    return lo, hi
 
 
 _PACK = np.uint64(0x8040201008040201)

@@ -512,16 +512,53 @@ class _RankPlan:
         self.phis = np.array([_phi(n // d) for d in divs], dtype=np.int64)
         self.ninv = np.array([pow(n, -1, q) for q in primes], dtype=np.int64)
         self.fits = self.total < 2**62
+        # an exact lane modulo 2**64 and a float64 lane (see _kernels.count_leq_wide)
+        self.wide = n**4 * k ** (n + 1) < 2**100
 
     def count_leq(self, W: npt.NDArray[Any]) -> list[int] | npt.NDArray[np.int64]:
         """#(necklaces <= w) for each row w of W (rows of symbols in [0, k))."""
+        words = np.ascontiguousarray(W, dtype=np.int64)
+        if self.wide:
+            return self._count_wide(words)
+        return self._count_primes(words)
+
+    def _count_wide(self, words: npt.NDArray[np.int64]) -> list[int] | npt.NDArray[np.int64]:
+        """Counts from the lanes modulo 2**64 and in float64: n * count = lo + 2**64 j."""
         from grouprep.orbits import _kernels
 
-        words = np.ascontiguousarray(W, dtype=np.int64)
+        with parallel_loops(50 * len(words)):  # a row costs about as much as 50 rotations
+            lo_signed, hi = _kernels.count_leq_wide(words, self.k, self.divisors, self.phis)
+        lo = lo_signed.view(np.uint64)
+        wraps = np.rint((hi - lo.astype(np.float64)) / 2.0**64)
+        n = np.uint64(self.n)
+        if self.fits:  # every count and every wrap count is below 2**62
+            quotient, rest = lo // n, lo % n
+            if wraps.any():  # n * count = lo + j * 2**64 with 2**64 = n * q + r (then n > 1)
+                j = wraps.astype(np.uint64)
+                q, r = divmod(2**64, self.n)
+                rest = rest + j * np.uint64(r)
+                quotient = quotient + j * np.uint64(q) + rest // n
+                rest %= n
+            if rest.any():  # impossible by the error bound: never return such a count
+                raise ArithmeticError("necklace_rank: a count is not a multiple of n")
+            counts: npt.NDArray[np.int64] = quotient.astype(np.int64)
+            return counts
+        out: list[int] = []
+        for low, wrap in zip(lo.tolist(), wraps.tolist(), strict=True):
+            total, rem = divmod(int(low) + (int(wrap) << 64), self.n)
+            if rem:
+                raise ArithmeticError("necklace_rank: a count is not a multiple of n")
+            out.append(total)
+        return out
+
+    def _count_primes(self, words: npt.NDArray[np.int64]) -> list[int] | npt.NDArray[np.int64]:
+        """Counts modulo primes below 2**31, recombined by the Chinese remainder theorem."""
+        from grouprep.orbits import _kernels
+
         # scratch is n * (n + 1) words per prime and thread: handle the primes in groups
         group = max(1, min(len(self.primes), 2**22 // (self.n * (self.n + 1))))
         parts = []
-        with parallel_loops(50 * len(W)):  # a row costs about as much as 50 rotations
+        with parallel_loops(50 * len(words)):  # a row costs about as much as 50 rotations
             for start in range(0, len(self.primes), group):
                 sl = slice(start, start + group)
                 parts.append(

@@ -111,3 +111,53 @@ def test_counting_path_equals_the_numpy_reference() -> None:
         canonical = grouprep.least_rotation(X).canonical
         expected = _rank_reference.necklace_rank(canonical, k)
         assert np.array_equal(np.asarray(grouprep.necklace_rank(X, k), dtype=np.int64), expected)
+
+
+def _brute_force_counts(n: int, k: int) -> tuple[np.ndarray, list[int]]:
+    """Every string of length n and #(necklaces <= its least rotation), by listing."""
+    words = list(itertools.product(range(k), repeat=n))
+    necklaces = sorted({min(w[i:] + w[:i] for i in range(n)) for w in words})
+    least = [min(w[i:] + w[:i] for i in range(n)) for w in words]
+    return np.array(least, dtype=np.int64), [necklaces.index(c) + 1 for c in least]
+
+
+@pytest.mark.parametrize(("n", "k"), [(1, 2), (2, 2), (6, 2), (9, 2), (12, 2), (5, 3), (7, 3)])
+def test_both_counting_lanes_equal_brute_force(n: int, k: int) -> None:
+    """The counting kernels themselves (not the table used for short strings)."""
+    from grouprep.orbits import _necklaces
+
+    canonical, expected = _brute_force_counts(n, k)
+    plan = _necklaces._RankPlan(n, k)
+    assert plan.wide
+    assert np.asarray(plan._count_wide(canonical)).tolist() == expected
+    assert np.asarray(plan._count_primes(canonical)).tolist() == expected
+
+
+@pytest.mark.parametrize(
+    ("n", "k"), [(64, 2), (63, 2), (70, 2), (74, 2), (40, 3), (32, 4), (17, 13)]
+)
+def test_wide_lanes_equal_the_primes(n: int, k: int) -> None:
+    """Counts modulo 2**64 with a float64 lane agree with the Chinese remainder path.
+
+    The largest and smallest necklaces are included: for n = 64, k = 2 the sum n * count
+    wraps past 2**64 near the top, which the float lane must resolve.
+    """
+    from grouprep.orbits import _necklaces
+
+    rng = np.random.default_rng(n * 100 + k)
+    X = rng.integers(0, k, size=(300, n))
+    X[0], X[1] = k - 1, 0
+    X[2] = np.where(np.arange(n) < n // 2, 0, k - 1)
+    canonical = np.ascontiguousarray(grouprep.least_rotation(X).canonical, dtype=np.int64)
+    plan = _necklaces._RankPlan(n, k)
+    assert plan.wide
+    wide = [int(v) for v in plan._count_wide(canonical)]
+    assert wide == [int(v) for v in plan._count_primes(canonical)]
+    assert wide[0] == grouprep.count_necklaces(n, k)
+    assert wide[1] == 1
+
+
+def test_long_strings_take_the_prime_path() -> None:
+    from grouprep.orbits import _necklaces
+
+    assert not _necklaces._RankPlan(100, 2).wide  # 100 bits: beyond the float lane's bound

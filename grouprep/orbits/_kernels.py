@@ -524,36 +524,53 @@ def count_leq_batch(W, k, primes, divisors, phis, ninv):
 
 
 @numba.njit(cache=True, fastmath={"reassoc", "contract"})
-def _add_t_wide(A, m, k, period, B0, F0, Bc, Fc, V, FV, Z, RUN, SUF, FSUF, CON, FCON):
+def _add_t_wide(A, m, k, period, B0, F0, G, GI, Bc, Fc, V, FV, Z, RUN, SUF, FSUF, CON, FCON):
     """T(α) modulo 2**64 and in float64, for the necklace α = A[1..m].
 
-    The same sum as :func:`_add_t_mod`, with the two lanes above in place of primes.
+    The same sum as :func:`_add_t_mod`, with the two lanes above in place of primes;
+    here the columns of B are the rows of ``Bc`` (``Bc[j, t]`` is B[t, j]).
     """
     jcap = _column_cap(A, m, Z)
+    # B[t, 0] = Σ_{i<t} c_i B[t-1-i, 0] with c_i = k - 1 - α[i+1], read forwards through
+    # G[p] = c_{m-1-p} so that the loops vectorize. Rows with k**t < 2**53 are exact in
+    # float64 (all partial sums are integers below 2**53), so only the rows above need
+    # the integer lane as well.
+    tlim = 0
+    power = 1
+    while tlim < m and power <= (2**53 - 1) // k:
+        power *= k
+        tlim += 1
+    for i in range(m):
+        G[m - 1 - i] = k - 1 - A[i + 1]
+        GI[m - 1 - i] = k - 1 - A[i + 1]
     B0[0] = 1
     F0[0] = 1.0
     for t in range(1, m):
-        total = 0
+        off = m - t
         ftotal = 0.0
-        for i in range(t):
-            c = k - 1 - A[i + 1]
-            total += c * B0[t - 1 - i]
-            ftotal += c * F0[t - 1 - i]
-        B0[t] = total
+        for q in range(t):
+            ftotal += G[off + q] * F0[q]
         F0[t] = ftotal
+        if t <= tlim:
+            B0[t] = np.int64(ftotal)
+        else:
+            total = 0
+            for q in range(t):
+                total += GI[off + q] * B0[q]
+            B0[t] = total
     for t in range(m):
         partial = 0
         fpartial = 0.0
-        for j in range(1, jcap + 1):
-            if j > t:
-                Bc[t, j] = 0
-                Fc[t, j] = 0.0
-                continue
+        top = min(jcap, t)
+        for j in range(1, top + 1):
             c = k - 1 - A[j]
             partial += c * B0[t - j]
             fpartial += c * F0[t - j]
-            Bc[t, j] = B0[t] - partial
-            Fc[t, j] = F0[t] - fpartial
+            Bc[j, t] = B0[t] - partial
+            Fc[j, t] = F0[t] - fpartial
+        for j in range(top + 1, jcap + 1):  # B[t, j] = 0 for j > t
+            Bc[j, t] = 0
+            Fc[j, t] = 0.0
     V[0] = 0
     FV[0] = 0.0
     for i in range(1, m + 1):
@@ -573,8 +590,8 @@ def _add_t_wide(A, m, k, period, B0, F0, Bc, Fc, V, FV, Z, RUN, SUF, FSUF, CON, 
         j = i - 1  # the term with no overlap, s = 0
         on = A[j + 1] > A[1]
         coef = A[j + 1] - A[1] - 1
-        tot += on * (Bc[m - j, 1] + coef * B0[m - j - 1])
-        ftot += on * (Fc[m - j, 1] + coef * F0[m - j - 1])
+        tot += on * (Bc[1, m - j] + coef * B0[m - j - 1])
+        ftot += on * (Fc[1, m - j] + coef * F0[m - j - 1])
         run = i
         stop = m
         for j in range(i, m):
@@ -586,8 +603,8 @@ def _add_t_wide(A, m, k, period, B0, F0, Bc, Fc, V, FV, Z, RUN, SUF, FSUF, CON, 
             s = j - run + 1
             on = A[j + 1] > A[s + 1]
             coef = A[j + 1] - A[s + 1] - 1
-            CON[j] = on * (Bc[m - j + s, s + 1] + coef * B0[m - j - 1])
-            FCON[j] = on * (Fc[m - j + s, s + 1] + coef * F0[m - j - 1])
+            CON[j] = on * (Bc[s + 1, m - j + s] + coef * B0[m - j - 1])
+            FCON[j] = on * (Fc[s + 1, m - j + s] + coef * F0[m - j - 1])
         for j in range(stop - 1, i - 1, -1):  # tail sums of chain i
             SUF[j] = CON[j] + SUF[j + 1]
             FSUF[j] = FCON[j] + FSUF[j + 1]
@@ -612,8 +629,10 @@ def count_leq_wide(W, k, divisors, phis):
         A = np.zeros(n + 2, dtype=np.int64)
         B0 = np.empty(n, dtype=np.int64)
         F0 = np.empty(n, dtype=np.float64)
-        Bc = np.empty((n, n + 1), dtype=np.int64)
-        Fc = np.empty((n, n + 1), dtype=np.float64)
+        G = np.empty(n, dtype=np.float64)
+        GI = np.empty(n, dtype=np.int64)
+        Bc = np.empty((n + 1, n), dtype=np.int64)
+        Fc = np.empty((n + 1, n), dtype=np.float64)
         V = np.empty(n + 1, dtype=np.int64)
         FV = np.empty(n + 1, dtype=np.float64)
         Z = np.empty(n + 1, dtype=np.int64)
@@ -636,7 +655,7 @@ def count_leq_wide(W, k, divisors, phis):
                 for i in range(d):
                     A[i + 1] = pre[i]
                 t, ft = _add_t_wide(
-                    A, d, k, period, B0, F0, Bc, Fc, V, FV, Z, RUN, SUF, FSUF, CON, FCON
+                    A, d, k, period, B0, F0, G, GI, Bc, Fc, V, FV, Z, RUN, SUF, FSUF, CON, FCON
                 )
                 acc += phis[di] * t
                 facc += phis[di] * ft

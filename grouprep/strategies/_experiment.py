@@ -361,10 +361,11 @@ def run_experiment(
     For each seed, a test set of ``test_size`` samples and, for each train size, a fresh
     training set are drawn (from the task's distribution for a built-in task; from
     disjoint rows of the user's data, see ``data``); every strategy
-    (:func:`make_strategy`, same downstream estimator) is fitted and scored on the test set. The summary gives, per strategy,
-    the mean and spread of the accuracy per size, the least train size whose mean
-    accuracy reaches ``target``, and how many times more samples the baseline needed.
-    Whether each fitted model is invariant is checked on held-out data with
+    (:func:`make_strategy`, same downstream estimator) is fitted and scored on the test
+    set. The summary gives, per strategy, the mean and spread of the accuracy per size,
+    the least train size whose mean accuracy reaches ``target``, and how many times
+    more samples the baseline needed. Whether each fitted model is invariant (or, for a
+    covariant task, equivariant) is checked on held-out data with
     :func:`grouprep.check_invariant`. Everything is reproducible from ``seed``.
 
     Parameters

@@ -125,14 +125,21 @@ class AugmentedClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         self.n_features_in_ = augmenter.n_features_in_
         return self
 
+    def _rows(self, X: Any, where: str) -> npt.NDArray[Any]:
+        action = getattr(self.augmenter, "action", None)
+        arr = np.asarray(X) if action is None else as_signals(action, X, where)
+        return arr.reshape(len(arr), -1)
+
     def predict(self, X: Any) -> npt.NDArray[Any]:
-        arr = np.asarray(X)
-        out: npt.NDArray[Any] = self.estimator_.predict(arr.reshape(len(arr), -1))
+        out: npt.NDArray[Any] = self.estimator_.predict(
+            self._rows(X, "AugmentedClassifier.predict")
+        )
         return out
 
     def predict_proba(self, X: Any) -> npt.NDArray[Any]:
-        arr = np.asarray(X)
-        out: npt.NDArray[Any] = self.estimator_.predict_proba(arr.reshape(len(arr), -1))
+        out: npt.NDArray[Any] = self.estimator_.predict_proba(
+            self._rows(X, "AugmentedClassifier.predict_proba")
+        )
         return out
 
 

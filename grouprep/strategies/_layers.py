@@ -135,8 +135,8 @@ class FourierInvariants(_SiteFeaturizer):
     >>> action = grouprep.translation_action((4, 6))
     >>> X = np.random.default_rng(0).standard_normal((3, 4, 6))
     >>> f = FourierInvariants(action).fit(X)
-    >>> f.transform(X).shape, f.orders_
-    ((3, 208), (4, 6))
+    >>> f.transform(X).shape, f.orders_  # 4 * 4 powers, 2 * 2 * 24 bispectrum parts
+    ((3, 112), (4, 6))
     >>> f.check(X).holds
     True
     >>> FourierInvariants(grouprep.dihedral_action(5)).fit(np.zeros((2, 5)))
@@ -169,9 +169,9 @@ class FourierInvariants(_SiteFeaturizer):
         F = np.fft.fftn(f, axes=axes)
         parts = [power]
         for j in range(len(orders)):
-            unit = [0] * len(orders)
-            unit[j] = 1 % orders[j]
-            Fe = F[(slice(None), *unit)].reshape((m,) + (1,) * len(orders))
+            unit: list[Any] = [slice(None)] + [0] * len(orders)
+            unit[1 + j] = 1 % orders[j]
+            Fe = F[tuple(unit)].reshape((m,) + (1,) * len(orders))
             B = (F * Fe * np.conj(np.roll(F, -1, axis=1 + j))).reshape(m, -1)
             parts += [B.real, B.imag]
         return np.concatenate(parts, axis=1)

@@ -111,12 +111,12 @@ class AugmentedClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
 
     def fit(self, X: Any, y: Any) -> AugmentedClassifier:
         # a fresh augmenter with the same parameters; the action is shared, not copied
-        augmenter = (
+        augmenter: Any = (
             type(self.augmenter)(**self.augmenter.get_params(deep=False))
             if self.augmenter is not None
             else OrbitAugmenter()
         )
-        if getattr(augmenter, "action", None) is not None:
+        if isinstance(augmenter.action, SignalAction):
             X = as_signals(augmenter.action, X, "AugmentedClassifier.fit")
         Xa, ya = augmenter.fit_resample(X, y)
         model = clone(self.estimator) if self.estimator is not None else default_estimator()
@@ -127,7 +127,7 @@ class AugmentedClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
 
     def _rows(self, X: Any, where: str) -> npt.NDArray[Any]:
         action = getattr(self.augmenter, "action", None)
-        arr = np.asarray(X) if action is None else as_signals(action, X, where)
+        arr = as_signals(action, X, where) if isinstance(action, SignalAction) else np.asarray(X)
         return arr.reshape(len(arr), -1)
 
     def predict(self, X: Any) -> npt.NDArray[Any]:

@@ -20,10 +20,10 @@ if TYPE_CHECKING:
         EquivariantPositionClassifier,
         default_estimator,
     )
+    from grouprep.strategies._data import split_rows
     from grouprep.strategies._experiment import (
         ExperimentResult,
         run_experiment,
-        split_rows,
     )
     from grouprep.strategies._layers import (
         Flatten,
@@ -74,7 +74,7 @@ __all__ = [
 _LAZY = {
     "ExperimentResult": "_experiment",
     "run_experiment": "_experiment",
-    "split_rows": "_experiment",
+    "split_rows": "_data",
     "COVARIANT_STRATEGIES": "_strategies",
     "STRATEGIES": "_strategies",
     "AugmentedClassifier": "_strategies",

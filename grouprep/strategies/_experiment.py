@@ -15,12 +15,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 
 from grouprep._validation import check_int, describe
-from grouprep.actions import SignalAction
 from grouprep.errors import GroupRepTypeError, GroupRepValueError
 from grouprep.laws import check_equivariant, check_invariant
+from grouprep.strategies._data import data_task, split_rows
 from grouprep.strategies._layers import SiteLabels
 from grouprep.strategies._strategies import (
     COVARIANT_STRATEGIES,
@@ -30,7 +29,7 @@ from grouprep.strategies._strategies import (
 )
 from grouprep.strategies._tasks import Task, make_task
 
-__all__ = ["ExperimentResult", "run_experiment", "split_rows"]
+__all__ = ["ExperimentResult", "run_experiment"]
 
 #: the files run_experiment writes to its output directory
 OUTPUT_FILES = {"json": "results.json", "csv": "results.csv", "png": "learning_curves.png"}
@@ -263,80 +262,6 @@ def _prepare_output(out: Any, overwrite: bool) -> str | None:
     return out_dir
 
 
-def _data_task(data: Any, action: Any, covariant: bool) -> tuple[Task, tuple[Any, Any]]:
-    """The user's data as a task, and the rows: ``(X, y)`` with X of shape
-    ``(m, *action.shape)`` (flattened images are reshaped)."""
-    if not isinstance(action, SignalAction):
-        raise GroupRepTypeError(
-            f"{_WHERE}: with 'data', argument 'action' must be the grouprep signal action the "
-            f"labels are invariant under (e.g. grouprep.shift_action(n)), got {describe(action)}"
-        )
-    if not isinstance(data, (tuple, list)) or len(data) != 2:
-        raise GroupRepTypeError(
-            f"{_WHERE}: argument 'data' must be a pair (X, y), got {describe(data)} of type "
-            f"{type(data).__name__}"
-        )
-    X, y = (np.asarray(a) for a in data)
-    if X.dtype.kind not in "biuf" or y.dtype.kind not in "biuU":
-        raise GroupRepTypeError(
-            f"{_WHERE}: argument 'data' must hold a real array X and integer or string labels "
-            f"y, got dtypes {X.dtype} and {y.dtype}"
-        )
-    shape = action.shape
-    if len(shape) > 1 and X.ndim == 2 and X.shape[1] == action.num_sites:
-        X = X.reshape((len(X), *shape))  # flattened images
-    if X.ndim != 1 + len(shape) or X.shape[1:] != shape:
-        raise GroupRepValueError(
-            f"{_WHERE}: argument 'data' must hold X of shape (n_samples, "
-            f"{', '.join(map(str, shape))}) for {action!r}, got X of shape {X.shape}"
-        )
-    if X.dtype.kind == "f" and not np.isfinite(X).all():
-        raise GroupRepValueError(f"{_WHERE}: argument 'data' holds NaN or infinite values in X")
-    if y.ndim != 1 or len(y) != len(X) or len(X) < 4:
-        raise GroupRepValueError(
-            f"{_WHERE}: argument 'data' must be (X, y) with one label per row and at least 4 "
-            f"rows, got X of shape {X.shape} and y of shape {y.shape}"
-        )
-    if covariant and (y.dtype.kind not in "iu" or y.min() < 0 or y.max() >= action.num_sites):
-        raise GroupRepValueError(
-            f"{_WHERE}: with covariant=True the labels must be sites of {action!r}, ints in "
-            f"0..{action.num_sites - 1}, got {describe(y)}"
-        )
-
-    def sample(m: int, rng: np.random.Generator) -> tuple[npt.NDArray[Any], npt.NDArray[Any]]:
-        raise GroupRepValueError(  # pragma: no cover - the experiment splits the rows
-            f"{_WHERE}: user data is split into disjoint rows, not sampled"
-        )
-
-    task = Task(
-        "user data",
-        action,
-        sample,
-        f"{len(X)} user samples",
-        domain_size=None,
-        classes=len(np.unique(y)),
-        covariant=covariant,
-    )
-    return task, (X, y)
-
-
-def split_rows(
-    m: int, test_size: int, sizes: Sequence[int], rng: np.random.Generator
-) -> tuple[npt.NDArray[np.intp], list[npt.NDArray[np.intp]]]:
-    """Disjoint test and training rows of a pool of m rows, for one seed.
-
-    The test rows are ``test_size`` rows drawn without replacement; each training set
-    is drawn without replacement from the other rows, afresh for each size. So no test
-    row is ever a training row, and the test accuracy estimates the accuracy on unseen
-    rows (drawing both from the whole pool would let a model that memorizes score on
-    rows it was trained on).
-    """
-    order = rng.permutation(m).astype(np.intp)
-    test, rest = order[:test_size], order[test_size:]
-    trains = [np.sort(rng.choice(rest, size=size, replace=False)) for size in sizes]
-    return np.sort(test), trains
-
-
 def run_experiment(
     task: str = "necklace-labels",
     n: int = 8,
@@ -447,7 +372,7 @@ def run_experiment(
     covariant = _check_flag(covariant, "covariant")
     pool: tuple[Any, Any] | None = None
     if data is not None:
-        the_task, pool = _data_task(data, action, covariant)
+        the_task, pool = data_task(data, action, covariant)
         n = the_task.action.num_sites
     elif action is not None:
         raise GroupRepValueError(

@@ -478,7 +478,21 @@ class SiteLabels:
 
 
 class SignalShape(TransformerMixin, BaseEstimator):  # type: ignore[misc]
-    """Give rows the shape of the action's signals: flattened images become ``(m, h, w)``."""
+    """Give rows the shape of the action's signals: flattened images become ``(m, h, w)``.
+
+    .. math:: (m, h w) \\to (m, h, w)
+
+    Batches already of shape ``(m, *action.shape)`` pass unchanged; any other shape is
+    refused with an error that names the action's shape.
+
+    Examples
+    --------
+    >>> import numpy as np, grouprep
+    >>> from grouprep.strategies import SignalShape
+    >>> step = SignalShape(grouprep.translation_action((2, 3)))
+    >>> step.fit_transform(np.arange(12).reshape(2, 6)).shape
+    (2, 2, 3)
+    """
 
     def __init__(self, action: SignalAction | None = None) -> None:
         self.action = action
@@ -494,7 +508,17 @@ class SignalShape(TransformerMixin, BaseEstimator):  # type: ignore[misc]
 
 
 class Flatten(TransformerMixin, BaseEstimator):  # type: ignore[misc]
-    """Flatten each sample to one row, for a downstream model that takes vectors."""
+    """Flatten each sample to one row, for a downstream model that takes vectors.
+
+    .. math:: (m, h, w) \\to (m, h w)
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from grouprep.strategies import Flatten
+    >>> Flatten().fit_transform(np.zeros((4, 2, 3))).shape
+    (4, 6)
+    """
 
     def fit(self, X: Any, y: Any = None) -> Flatten:
         self.n_features_in_ = int(np.prod(np.shape(X)[1:]))

@@ -71,6 +71,15 @@ class RoundFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
     Invariant features computed in floating point agree on an orbit only up to rounding
     (1e-15 relative); a tree threshold that falls between two such values would break
     the invariance of the model. Rounding makes equal-up-to-rounding features equal.
+
+    .. math:: r(x) = 10^{-d} \\operatorname{round}(10^{d} x)
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from grouprep.strategies import RoundFeatures
+    >>> RoundFeatures(decimals=2).fit_transform(np.array([[0.1 + 0.2, 1 / 3]])).tolist()
+    [[0.3, 0.33]]
     """
 
     def __init__(self, decimals: int = 8) -> None:
@@ -204,7 +213,7 @@ def applicability(name: str, action: SignalAction, **options: Any) -> str | None
     The answer is read from what the action is: ``"quotient"`` needs a finite alphabet;
     ``features="fourier"`` needs an abelian group acting regularly on the sites;
     ``"equivariant"`` outside that case needs the orbits of the group on pairs of sites,
-    :math:`|G| n^2` steps, at most :data:`~grouprep.strategies._structure.MAX_PAIR_WORK`;
+    :math:`|G| n^2` steps, at most :math:`2^{26}`;
     with ``covariant=True`` only :data:`COVARIANT_STRATEGIES` apply.
 
     Parameters

@@ -155,3 +155,25 @@ def test_covariant_user_data_compares_the_covariant_strategies():
         run_experiment(data=(X, y + 8), action=action, covariant=True, sizes=[60])
     with pytest.raises(grouprep.GroupRepValueError, match="'covariant' goes with 'data'"):
         run_experiment("necklace-labels", 6, covariant=True, sizes=[8])
+
+
+BAD_SPLITS = [
+    ((10, 4, [7]), grouprep.GroupRepValueError, "need 11 disjoint rows, more than m = 10"),
+    ((10, 0, [2]), grouprep.GroupRepValueError, "'test_size' must be an int >= 1"),
+    ((10.0, 4, [2]), grouprep.GroupRepTypeError, "'m' must be an int"),
+    ((10, 4, "2"), grouprep.GroupRepTypeError, "'sizes' must be a sequence of ints"),
+    ((10, 4, [2.5]), grouprep.GroupRepTypeError, "'sizes' must be an int >= 1"),
+]
+
+
+@pytest.mark.parametrize(("args", "error", "message"), BAD_SPLITS, ids=lambda v: str(v)[:30])
+def test_split_rows_refuses_bad_arguments(args, error, message):
+    with pytest.raises(error, match=message):
+        split_rows(*args, rng=0)
+
+
+def test_site_labels_take_a_signal_action():
+    from grouprep.strategies import SiteLabels
+
+    with pytest.raises(grouprep.GroupRepTypeError, match="'action' must be a grouprep signal"):
+        SiteLabels(grouprep.permutation_action(grouprep.symmetric(3)))

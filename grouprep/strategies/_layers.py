@@ -28,6 +28,8 @@ from grouprep.strategies._structure import (
     site_orbits,
 )
 
+_CHUNK_ROWS = 4096
+
 __all__ = [
     "Flatten",
     "FourierInvariants",
@@ -163,18 +165,36 @@ class FourierInvariants(_SiteFeaturizer):
 
     def _transform(self, X: npt.NDArray[Any]) -> npt.NDArray[Any]:
         m, orders = len(X), self.orders_
-        f = self._flat(X)[:, self.sites_.ravel()].reshape((m, *orders))
-        axes = tuple(range(1, 1 + len(orders)))
-        power = np.square(np.abs(np.fft.rfftn(f, axes=axes))).reshape(m, -1)
-        F = np.fft.fftn(f, axes=axes)
-        parts = [power]
-        for j in range(len(orders)):
-            unit: list[Any] = [slice(None)] + [0] * len(orders)
-            unit[1 + j] = 1 % orders[j]
-            Fe = F[tuple(unit)].reshape((m,) + (1,) * len(orders))
-            B = (F * Fe * np.conj(np.roll(F, -1, axis=1 + j))).reshape(m, -1)
-            parts += [B.real, B.imag]
-        return np.concatenate(parts, axis=1)
+        r, size = len(orders), int(np.prod(orders))
+        half = orders[-1] // 2 + 1
+        n_power = size // orders[-1] * half
+        out = np.empty((m, n_power + 2 * r * size))
+        flat = self._flat(X)
+        sites = self.sites_.ravel()
+        identity = bool(np.array_equal(sites, np.arange(size)))
+        axes = tuple(range(1, 1 + r))
+        for lo in range(0, m, _CHUNK_ROWS):  # blocks that stay in cache between passes
+            block = flat[lo : lo + _CHUNK_ROWS]
+            rows = len(block)
+            f = (block if identity else block[:, sites]).reshape((rows, *orders))
+            F = np.fft.fftn(f, axes=axes)  # one transform: rfftn is its first half
+            dest = out[lo : lo + rows]
+            power = np.abs(F[..., :half]).reshape(rows, -1)
+            np.square(power, out=dest[:, :n_power])
+            col = n_power
+            for j in range(r):
+                unit: list[Any] = [slice(None)] + [0] * r
+                unit[1 + j] = 1 % orders[j]
+                Fe = F[tuple(unit)].reshape((rows,) + (1,) * r)
+                B = np.roll(F, -1, axis=1 + j)
+                np.conjugate(B, out=B)
+                B *= F
+                B *= Fe
+                B = B.reshape(rows, size)
+                dest[:, col : col + size] = B.real
+                dest[:, col + size : col + 2 * size] = B.imag
+                col += 2 * size
+        return out
 
     def _feature_names(self) -> list[str]:
         orders = self.orders_
@@ -325,7 +345,7 @@ class OrbitalConvolution(_SiteFeaturizer):
             self.n_orbitals_ = n
             self.weights_ = gen.standard_normal((int(nf), *layout[0])) / np.sqrt(n)
             axes = tuple(range(1, 1 + len(layout[0])))
-            self._weights_hat = np.fft.fftn(self.weights_, axes=axes)
+            self._weights_hat = np.fft.rfftn(self.weights_, axes=axes)
         else:
             self.orders_ = None
             self.orbitals_ = orbitals(action, site_moves(action))
@@ -338,10 +358,20 @@ class OrbitalConvolution(_SiteFeaturizer):
         out = np.empty((m, nf, n))
         if self.orders_ is not None:
             orders = self.orders_
-            axes = tuple(range(2, 2 + len(orders)))
-            f = flat[:, self.sites_.ravel()].reshape((m, 1, *orders))
-            conv = np.fft.ifftn(np.fft.fftn(f, axes=axes) * self._weights_hat[None], axes=axes)
-            out[:, :, self.sites_.ravel()] = conv.real.reshape(m, nf, n)
+            sites = self.sites_.ravel()
+            identity = bool(np.array_equal(sites, np.arange(n)))
+            axes = tuple(range(1, 1 + len(orders)))
+            for lo in range(0, m, _CHUNK_ROWS):
+                block = flat[lo : lo + _CHUNK_ROWS]
+                rows = len(block)
+                f = (block if identity else block[:, sites]).reshape((rows, *orders))
+                F = np.fft.rfftn(f, axes=axes)[:, None] * self._weights_hat[None]
+                conv = np.fft.irfftn(F, s=orders, axes=tuple(a + 1 for a in axes))
+                conv = conv.reshape(rows, nf, n)
+                if identity:
+                    out[lo : lo + rows] = conv
+                else:
+                    out[lo : lo + rows, :, sites] = conv
         else:
             for c in range(nf):
                 out[:, c, :] = flat @ self.weights_[c][self.orbitals_].T

@@ -19,7 +19,13 @@ from grouprep._random import as_generator
 from grouprep._validation import describe
 from grouprep.actions import SignalAction
 from grouprep.errors import GroupRepTypeError, GroupRepValueError
-from grouprep.features import CompiledPolynomials, Featurizer, compile_polynomials
+from grouprep.features import (
+    Bispectrum,
+    CompiledPolynomials,
+    Featurizer,
+    PowerSpectrum,
+    compile_polynomials,
+)
 from grouprep.strategies._structure import (
     abelian_layout,
     as_signals,
@@ -109,11 +115,14 @@ class FourierInvariants(_SiteFeaturizer):
     multiplies :math:`\\hat f(k)` by a character value, and these products cancel, so the
     features are invariant; where the Fourier coefficients do not vanish they determine
     f up to the group (the phases of :math:`\\hat f(e_j)` are the only freedom, and the
-    :math:`B_{k,j}` carry every other phase along the edges :math:`k \\to k + e_j`; Kakarala
-    1992, Mataigne et al. 2024 for the selective bispectrum of :math:`\\mathbb{Z}_n`).
+    :math:`B_{k,j}` carry every other phase along the edges :math:`k \\to k + e_j`;
+    Kakarala 1992). For a cyclic group (r = 1) the features are those of
+    :class:`~grouprep.PowerSpectrum` and :class:`~grouprep.Bispectrum` (the selective
+    bispectrum of Mataigne et al. 2024) on the signal in the group's coordinates.
 
     Columns: ``P{k}`` for the real FFT's frequencies (``numpy.fft.rfftn``), then ``ReB{k}_{j}``
-    and ``ImB{k}_{j}``; k is the flat index of the frequency.
+    and ``ImB{k}_{j}``; k is the flat index of the frequency (for r = 1 the columns of
+    ``PowerSpectrum`` and ``Bispectrum``).
 
     Parameters
     ----------
@@ -162,9 +171,16 @@ class FourierInvariants(_SiteFeaturizer):
                 f"{self.action_!r}"
             )
         self.orders_, self.sites_ = layout
+        if len(self.orders_) == 1:  # a cyclic group: the published selective bispectrum
+            zero = np.zeros((1, self.orders_[0]))
+            self.power_ = PowerSpectrum().fit(zero)
+            self.bispectrum_ = Bispectrum().fit(zero)
 
     def _transform(self, X: npt.NDArray[Any]) -> npt.NDArray[Any]:
         m, orders = len(X), self.orders_
+        if len(orders) == 1:
+            f = self._flat(X)[:, self.sites_.ravel()]
+            return np.concatenate([self.power_.transform(f), self.bispectrum_.transform(f)], 1)
         r, size = len(orders), int(np.prod(orders))
         half = orders[-1] // 2 + 1
         n_power = size // orders[-1] * half
@@ -198,6 +214,9 @@ class FourierInvariants(_SiteFeaturizer):
 
     def _feature_names(self) -> list[str]:
         orders = self.orders_
+        if len(orders) == 1:
+            parts = (self.power_, self.bispectrum_)
+            return [str(v) for part in parts for v in part.get_feature_names_out()]
         half = (*orders[:-1], orders[-1] // 2 + 1)
         names = [f"P{k}" for k in range(int(np.prod(half)))]
         size = int(np.prod(orders))

@@ -14,16 +14,33 @@ from typing import TYPE_CHECKING, Any
 from grouprep.strategies._tasks import TASKS, Task, make_task
 
 if TYPE_CHECKING:
-    from grouprep.strategies._experiment import ExperimentResult, run_experiment
+    from grouprep.strategies._covariant import (
+        CanonicalFrameClassifier,
+        CovariantAugmented,
+        EquivariantPositionClassifier,
+        default_estimator,
+    )
+    from grouprep.strategies._data import split_rows
+    from grouprep.strategies._experiment import (
+        ExperimentResult,
+        run_experiment,
+    )
+    from grouprep.strategies._layers import (
+        Flatten,
+        FourierInvariants,
+        OrbitalConvolution,
+        OrbitPooling,
+        OrbitSumPolynomials,
+        SignalShape,
+        SiteLabels,
+    )
     from grouprep.strategies._strategies import (
         COVARIANT_STRATEGIES,
         STRATEGIES,
         AugmentedClassifier,
-        CanonicalFrameClassifier,
-        EquivariantPositionClassifier,
         RoundFeatures,
         ShiftLabels,
-        default_estimator,
+        applicability,
         make_strategy,
     )
 
@@ -33,29 +50,49 @@ __all__ = [
     "TASKS",
     "AugmentedClassifier",
     "CanonicalFrameClassifier",
+    "CovariantAugmented",
     "EquivariantPositionClassifier",
     "ExperimentResult",
+    "Flatten",
+    "FourierInvariants",
+    "OrbitPooling",
+    "OrbitSumPolynomials",
+    "OrbitalConvolution",
     "RoundFeatures",
     "ShiftLabels",
+    "SignalShape",
+    "SiteLabels",
     "Task",
+    "applicability",
     "default_estimator",
     "make_strategy",
     "make_task",
     "run_experiment",
+    "split_rows",
 ]
 
 _LAZY = {
     "ExperimentResult": "_experiment",
     "run_experiment": "_experiment",
+    "split_rows": "_data",
     "COVARIANT_STRATEGIES": "_strategies",
     "STRATEGIES": "_strategies",
     "AugmentedClassifier": "_strategies",
-    "CanonicalFrameClassifier": "_strategies",
-    "EquivariantPositionClassifier": "_strategies",
     "RoundFeatures": "_strategies",
     "ShiftLabels": "_strategies",
-    "default_estimator": "_strategies",
+    "applicability": "_strategies",
     "make_strategy": "_strategies",
+    "CanonicalFrameClassifier": "_covariant",
+    "CovariantAugmented": "_covariant",
+    "EquivariantPositionClassifier": "_covariant",
+    "default_estimator": "_covariant",
+    "Flatten": "_layers",
+    "FourierInvariants": "_layers",
+    "OrbitPooling": "_layers",
+    "OrbitSumPolynomials": "_layers",
+    "OrbitalConvolution": "_layers",
+    "SignalShape": "_layers",
+    "SiteLabels": "_layers",
 }
 
 

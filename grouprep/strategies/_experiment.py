@@ -15,16 +15,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 
 from grouprep._validation import check_int, describe
-from grouprep.actions import SignalAction
 from grouprep.errors import GroupRepTypeError, GroupRepValueError
 from grouprep.laws import check_equivariant, check_invariant
+from grouprep.strategies._data import data_task, split_rows
+from grouprep.strategies._layers import SiteLabels
 from grouprep.strategies._strategies import (
     COVARIANT_STRATEGIES,
     STRATEGIES,
-    ShiftLabels,
+    applicability,
     make_strategy,
 )
 from grouprep.strategies._tasks import Task, make_task
@@ -53,6 +53,9 @@ class ExperimentResult:
         the fitted model passed ``check_invariant`` on held-out data).
     files : dict
         Paths of the JSON, CSV and PNG files written, if an output directory was given.
+    skipped : dict
+        The strategies of the default list that do not apply to the action, each with
+        the reason (:func:`~grouprep.strategies.applicability`).
     """
 
     task: str
@@ -65,6 +68,7 @@ class ExperimentResult:
     summary: list[dict[str, Any]]
     files: dict[str, str] = field(default_factory=dict)
     covariant: bool = False
+    skipped: dict[str, str] = field(default_factory=dict)
 
     def table(self) -> str:
         """The summary as a text table: mean accuracy per size, samples to target, ratio."""
@@ -89,6 +93,7 @@ class ExperimentResult:
             for r in [head, *rows]
         ]
         lines.insert(1, "  ".join("-" * w for w in widths))
+        lines += [f"skipped {name}: {why}" for name, why in self.skipped.items()]
         return "\n".join(lines)
 
     def plot(self, ax: Any = None) -> Any:
@@ -156,13 +161,18 @@ def _check_sizes(sizes: Any, task: Task) -> list[int]:
     return out
 
 
-def _check_strategies(strategies: Any, task: Task) -> list[str]:
-    """The strategy names: a list of known, distinct names (never a bare string)."""
+def _check_strategies(strategies: Any, task: Task) -> tuple[list[str], dict[str, str]]:
+    """The strategy names (a list of known, distinct names, never a bare string) and,
+    for the default list, the strategies skipped because they do not apply, with why."""
     if strategies is None:
-        if task.covariant:
-            return list(COVARIANT_STRATEGIES)
-        finite = task.action.alphabet is not None
-        return [s for s in STRATEGIES if finite or s != "quotient"]
+        names, skipped = [], {}
+        for name in COVARIANT_STRATEGIES if task.covariant else STRATEGIES:
+            why = applicability(name, task.action, covariant=task.covariant)
+            if why is None:
+                names.append(name)
+            else:
+                skipped[name] = why
+        return names, skipped
     if isinstance(strategies, str):
         raise GroupRepTypeError(
             f"{_WHERE}: argument 'strategies' must be a list of strategy names, got the "
@@ -186,7 +196,7 @@ def _check_strategies(strategies: Any, task: Task) -> list[str]:
         raise GroupRepValueError(
             f"{_WHERE}: argument 'strategies' must name each strategy once, got {names}"
         )
-    return names
+    return names, {}
 
 
 def _check_target(target: Any) -> float:
@@ -252,45 +262,6 @@ def _prepare_output(out: Any, overwrite: bool) -> str | None:
     return out_dir
 
 
-def _data_task(data: Any, action: Any) -> Task:
-    if not isinstance(action, SignalAction):
-        raise GroupRepTypeError(
-            f"{_WHERE}: with 'data', argument 'action' must be the grouprep signal action the "
-            f"labels are invariant under (e.g. grouprep.shift_action(n)), got {describe(action)}"
-        )
-    if not isinstance(data, (tuple, list)) or len(data) != 2:
-        raise GroupRepTypeError(
-            f"{_WHERE}: argument 'data' must be a pair (X, y), got {describe(data)} of type "
-            f"{type(data).__name__}"
-        )
-    X, y = (np.asarray(a) for a in data)
-    if X.dtype.kind not in "biuf" or y.dtype.kind not in "biuU":
-        raise GroupRepTypeError(
-            f"{_WHERE}: argument 'data' must hold a real array X and integer or string labels "
-            f"y, got dtypes {X.dtype} and {y.dtype}"
-        )
-    shape = action.shape
-    if X.ndim != 1 + len(shape) or X.shape[1:] != shape:
-        raise GroupRepValueError(
-            f"{_WHERE}: argument 'data' must hold X of shape (n_samples, "
-            f"{', '.join(map(str, shape))}) for {action!r}, got X of shape {X.shape}"
-        )
-    if X.dtype.kind == "f" and not np.isfinite(X).all():
-        raise GroupRepValueError(f"{_WHERE}: argument 'data' holds NaN or infinite values in X")
-    if y.ndim != 1 or len(y) != len(X) or len(X) < 4:
-        raise GroupRepValueError(
-            f"{_WHERE}: argument 'data' must be (X, y) with one label per row and at least 4 "
-            f"rows, got X of shape {X.shape} and y of shape {y.shape}"
-        )
-    pool = (X, y)
-
-    def sample(m: int, rng: np.random.Generator) -> tuple[npt.NDArray[Any], npt.NDArray[Any]]:
-        idx = rng.choice(len(pool[0]), size=m, replace=m > len(pool[0]))
-        return pool[0][idx], pool[1][idx]
-
-    return Task("user data", action, sample, f"{len(X)} user samples", domain_size=None)
-
-
 def run_experiment(
     task: str = "necklace-labels",
     n: int = 8,
@@ -301,22 +272,25 @@ def run_experiment(
     strategies: Sequence[str] | None = None,
     estimator: Any = None,
     target: float = 0.9,
-    test_size: int = 2000,
+    test_size: int | None = None,
     out: str | os.PathLike[str] | None = None,
     overwrite: bool = False,
     progress: bool = False,
     data: Any = None,
     action: Any = None,
+    covariant: bool = False,
     seed: int = 0,
 ) -> ExperimentResult:
     """Learning curves of the strategies on a task with an exact symmetry.
 
     For each seed, a test set of ``test_size`` samples and, for each train size, a fresh
-    training set are drawn; every strategy (:func:`make_strategy`, same downstream
-    estimator) is fitted and scored on the test set. The summary gives, per strategy,
-    the mean and spread of the accuracy per size, the least train size whose mean
-    accuracy reaches ``target``, and how many times more samples the baseline needed.
-    Whether each fitted model is invariant is checked on held-out data with
+    training set are drawn (from the task's distribution for a built-in task; from
+    disjoint rows of the user's data, see ``data``); every strategy
+    (:func:`make_strategy`, same downstream estimator) is fitted and scored on the test
+    set. The summary gives, per strategy, the mean and spread of the accuracy per size,
+    the least train size whose mean accuracy reaches ``target``, and how many times
+    more samples the baseline needed. Whether each fitted model is invariant (or, for a
+    covariant task, equivariant) is checked on held-out data with
     :func:`grouprep.check_invariant`. Everything is reproducible from ``seed``.
 
     Parameters
@@ -333,14 +307,18 @@ def run_experiment(
         Repetitions per size, >= 1.
     strategies : sequence of str, optional
         Names from :data:`STRATEGIES`, each at most once; a bare string is refused (write
-        ``["baseline"]``). Default: every strategy that applies to the task (the quotient
-        needs strings; a covariant task takes :data:`COVARIANT_STRATEGIES`).
+        ``["baseline"]``). Default: every strategy that applies to the task's action
+        (:func:`applicability`: the quotient needs strings, ...; a covariant task takes
+        :data:`COVARIANT_STRATEGIES`); the others are skipped and listed, with the
+        reason, in ``skipped`` of the result. A strategy named here that does not apply
+        is refused before any work.
     estimator : scikit-learn classifier, optional
         The shared downstream model; default :func:`default_estimator`.
     target : float
         The accuracy whose sample cost is reported, in (0, 1].
-    test_size : int
-        Test samples per seed, >= 1.
+    test_size : int, optional
+        Test samples per seed, >= 1. Default: 2000 for a built-in task; for ``data``, every
+        row that the largest training set leaves (``m - max(sizes)``).
     out : path, optional
         Directory for ``results.json``, ``results.csv`` and ``learning_curves.png``,
         created if needed.
@@ -351,9 +329,15 @@ def run_experiment(
         Print one line per fit to stderr.
     data, action : optional
         A user's own ``(X, y)`` (X a finite real array of shape ``(m, *action.shape)``,
-        y one integer or string label per row, m >= 4) and the signal action the labels
-        are invariant under, instead of a built-in task; ``action`` is refused without
-        ``data``.
+        images also flattened, y one integer or string label per row, m >= 4) and the
+        signal action the labels are invariant under, instead of a built-in task;
+        ``action`` is refused without ``data``. For each seed the rows are split: the
+        test rows are drawn first, and every training set is drawn from the other rows
+        (:func:`split_rows`), so no model is scored on a row it was trained on; hence
+        ``max(sizes) + test_size <= m``.
+    covariant : bool
+        With ``data``: the labels are sites of the action that move with the input
+        (:class:`SiteLabels`), and the covariant strategies are compared.
     seed : int
         Master seed, >= 0: the labels of the built-in task and every draw.
 
@@ -368,7 +352,8 @@ def run_experiment(
         estimator without ``fit``/``predict``/``get_params``, ...).
     GroupRepValueError
         If a value is out of range, a strategy unknown (the message lists the known
-        ones), a train size larger than the task's domain, or a result file exists in
+        ones) or not applicable to the action, a train size larger than the task's
+        domain, more training and test rows than the user's data holds, or a result file exists in
         ``out`` without ``overwrite``. Every argument is checked before any work.
 
     Examples
@@ -384,13 +369,20 @@ def run_experiment(
     grouprep.errors.GroupRepTypeError: run_experiment: argument 'sizes' must be an int >= 2, ...
     """
     seed = check_int(seed, "seed", _WHERE, minimum=0)
+    covariant = _check_flag(covariant, "covariant")
+    pool: tuple[Any, Any] | None = None
     if data is not None:
-        the_task = _data_task(data, action)
+        the_task, pool = data_task(data, action, covariant)
         n = the_task.action.num_sites
     elif action is not None:
         raise GroupRepValueError(
             f"{_WHERE}: argument 'action' goes with 'data' (the action of a user's own data); "
             "the built-in tasks define their own"
+        )
+    elif covariant:
+        raise GroupRepValueError(
+            f"{_WHERE}: argument 'covariant' goes with 'data'; the built-in tasks say "
+            "whether they are covariant"
         )
     else:
         if not isinstance(task, str):
@@ -401,9 +393,23 @@ def run_experiment(
         the_task = make_task(task, n, k, seed)
     grid = _check_sizes(sizes, the_task)
     seeds = check_int(seeds, "seeds", _WHERE, minimum=1)
+    if test_size is None:
+        test_size = 2000 if pool is None else len(pool[0]) - grid[-1]
+        if test_size < 1:
+            raise GroupRepValueError(
+                f"{_WHERE}: the largest train size {grid[-1]} leaves no row of the "
+                f"{len(pool[0]) if pool is not None else 0} rows of 'data' for testing; "
+                "use smaller sizes"
+            )
     test_size = check_int(test_size, "test_size", _WHERE, minimum=1)
+    if pool is not None and grid[-1] + test_size > len(pool[0]):
+        raise GroupRepValueError(
+            f"{_WHERE}: the largest train size {grid[-1]} and test_size {test_size} need "
+            f"{grid[-1] + test_size} disjoint rows, but 'data' has {len(pool[0])}; use "
+            "smaller sizes or a smaller test_size"
+        )
     target = _check_target(target)
-    names = _check_strategies(strategies, the_task)
+    names, skipped = _check_strategies(strategies, the_task)
     for name in names:  # the strategy, the estimator and the action, checked before any work
         make_strategy(name, the_task.action, estimator, covariant=the_task.covariant)
     progress = _check_flag(progress, "progress")
@@ -415,9 +421,14 @@ def run_experiment(
     done = 0
     for s_i in range(seeds):
         rng = np.random.default_rng([seed, s_i])
-        X_test, y_test = the_task.sample(test_size, rng)
-        for size in grid:
-            X_train, y_train = the_task.sample(size, rng)
+        if pool is None:
+            X_test, y_test = the_task.sample(test_size, rng)
+            draws = [the_task.sample(size, rng) for size in grid]
+        else:
+            test_rows, train_rows = split_rows(len(pool[0]), test_size, grid, rng)
+            X_test, y_test = pool[0][test_rows], pool[1][test_rows]
+            draws = [(pool[0][rows], pool[1][rows]) for rows in train_rows]
+        for size, (X_train, y_train) in zip(grid, draws, strict=True):
             for name in names:
                 model = make_strategy(
                     name,
@@ -444,7 +455,7 @@ def run_experiment(
                 if s_i == 0:  # the law on held-out data, at every size
                     held_out = X_test[: min(200, len(X_test))]
                     if the_task.covariant:
-                        labels = ShiftLabels(the_task.action)
+                        labels = SiteLabels(the_task.action)
                         report = check_equivariant(
                             model.predict, the_task.action, labels, held_out
                         )
@@ -471,6 +482,7 @@ def run_experiment(
         records,
         summary,
         covariant=the_task.covariant,
+        skipped=skipped,
     )
     if out_dir is not None:
         result.files = _write(result, out_dir, overwrite)
@@ -556,6 +568,7 @@ def _write_files(result: ExperimentResult, files: dict[str, str], mode: str) -> 
         "sizes": result.sizes,
         "seeds": result.seeds,
         "target": result.target,
+        "skipped": result.skipped,
     }
     with open(files["json"], mode) as fh:
         json.dump(

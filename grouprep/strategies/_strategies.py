@@ -1,4 +1,11 @@
-"""The five ways of using a symmetry, as scikit-learn pipelines (private)."""
+"""The five ways of using a symmetry, as scikit-learn pipelines (private).
+
+Every strategy takes the signal action and is built from what the action is: its group,
+how the group moves the sites, and the shape of the signals. Nothing depends on the
+action's name; where the group is abelian and acts regularly on the sites (the cyclic
+shift, translations of periodic images) the FFT is used, and every other finite group
+takes the general path (orbit sums, orbitals, canonical forms by search).
+"""
 
 from __future__ import annotations
 
@@ -7,32 +14,36 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin, clone
-from sklearn.ensemble import RandomForestClassifier
-from sklearn.pipeline import Pipeline, make_union
+from sklearn.pipeline import Pipeline
 
 from grouprep._validation import check_int, describe
-from grouprep.actions import SignalAction, shift_action
+from grouprep.actions import SignalAction
 from grouprep.errors import GroupRepTypeError, GroupRepValueError
-from grouprep.features import (
-    Bispectrum,
-    CanonicalForm,
-    GroupConvolution,
-    InvariantPolynomials,
-    InvariantPooling,
-    OrbitAugmenter,
-    OrbitIndex,
-    PowerSpectrum,
+from grouprep.features import CanonicalForm, OrbitAugmenter, OrbitIndex
+from grouprep.strategies._covariant import (
+    CanonicalFrameClassifier,
+    CovariantAugmented,
+    EquivariantPositionClassifier,
+    default_estimator,
 )
+from grouprep.strategies._layers import (
+    Flatten,
+    FourierInvariants,
+    OrbitalConvolution,
+    OrbitPooling,
+    OrbitSumPolynomials,
+    SignalShape,
+    SiteLabels,
+)
+from grouprep.strategies._structure import MAX_PAIR_WORK, abelian_layout, as_signals
 
 __all__ = [
     "COVARIANT_STRATEGIES",
     "STRATEGIES",
     "AugmentedClassifier",
-    "CanonicalFrameClassifier",
-    "EquivariantPositionClassifier",
     "RoundFeatures",
     "ShiftLabels",
-    "default_estimator",
+    "applicability",
     "make_strategy",
 ]
 
@@ -48,141 +59,10 @@ STRATEGIES = (
 
 
 COVARIANT_STRATEGIES = ("baseline", "augmentation", "equivariant", "canonicalization")
-"""The strategies that can predict a label that moves with the input (a position)."""
+"""The strategies that can predict a label that moves with the input (a site)."""
 
-
-class ShiftLabels:
-    """Z_n acting on position labels: ``g . y = (y + g) mod n`` (for covariance checks)."""
-
-    def __init__(self, action: SignalAction) -> None:
-        self.action = action
-        self.group = action.group
-        self.n = action.num_sites
-
-    def act(self, g: Any, y: Any) -> npt.NDArray[Any]:
-        out: npt.NDArray[Any] = (np.asarray(y) + int(g)) % self.n
-        return out
-
-    def __repr__(self) -> str:
-        return f"Z_{self.n} on positions"
-
-
-def _shift_of(action: SignalAction) -> int:
-    recipe = action._recipe
-    if recipe is None or recipe[0].__name__ != "shift_action":
-        raise GroupRepValueError(
-            f"make_strategy: covariant strategies are built for the cyclic shift; got {action!r}"
-        )
-    return action.num_sites
-
-
-class CanonicalFrameClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
-    """Strategy 5 for a covariant label: learn in the canonical frame, map back.
-
-    With ``can(x) = g_x . x`` (:class:`~grouprep.CanonicalForm`), the model learns
-    ``g_x . y`` from ``can(x)``; the prediction is moved back by :math:`g_x^{-1}`, so
-    ``predict(g . x) = g . predict(x)`` whenever the canonical element is unique.
-    """
-
-    def __init__(self, action: Any = None, estimator: Any = None) -> None:
-        self.action = action
-        self.estimator = estimator
-
-    def fit(self, X: Any, y: Any) -> CanonicalFrameClassifier:
-        self.n_ = _shift_of(self.action)
-        self.canon_ = CanonicalForm(self.action, return_element=True).fit(X)
-        Z = self.canon_.transform(X)
-        can, g = Z[:, : self.n_], Z[:, self.n_].astype(np.int64)
-        model = clone(self.estimator) if self.estimator is not None else default_estimator()
-        self.estimator_ = model.fit(can, (np.asarray(y) + g) % self.n_)
-        self.classes_ = np.arange(self.n_)
-        return self
-
-    def predict(self, X: Any) -> npt.NDArray[Any]:
-        Z = self.canon_.transform(X)
-        can, g = Z[:, : self.n_], Z[:, self.n_].astype(np.int64)
-        out: npt.NDArray[Any] = (self.estimator_.predict(can).astype(np.int64) - g) % self.n_
-        return out
-
-
-class EquivariantPositionClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
-    """Strategy 4 for a covariant label: equivariant features, one score per position.
-
-    The lifting of x to the group, :math:`h_t = (x_{t}, x_{t+1}, \\dots, x_{t+n-1})`,
-    applies every circulant of the intertwiner basis at once (a full group convolution):
-    shifting x by g moves :math:`h_t` to :math:`h_{t+g}`. One classifier, shared by all
-    positions, scores "the label is t" from :math:`h_t`; the prediction is the best
-    position, ties broken by the (equivariant) signal value there. Hence
-    ``predict(g . x) = g . predict(x)``.
-    """
-
-    def __init__(self, estimator: Any = None) -> None:
-        self.estimator = estimator
-
-    def _columns(self, arr: npt.NDArray[Any]) -> npt.NDArray[Any]:
-        n = self.n_
-        idx = (np.arange(n)[:, None] + np.arange(n)[None, :]) % n  # idx[t, j] = t + j
-        out: npt.NDArray[Any] = arr[:, idx].reshape(-1, n)
-        return out
-
-    def fit(self, X: Any, y: Any) -> EquivariantPositionClassifier:
-        arr = np.asarray(X, dtype=np.float64)
-        self.n_ = _shift_of(shift_action(arr.shape[1]))
-        target = np.zeros((len(arr), self.n_), dtype=np.int64)
-        target[np.arange(len(arr)), np.asarray(y, dtype=np.int64)] = 1
-        model = clone(self.estimator) if self.estimator is not None else default_estimator()
-        self.estimator_ = model.fit(self._columns(arr), target.ravel())
-        self.classes_ = np.arange(self.n_)
-        return self
-
-    def predict(self, X: Any) -> npt.NDArray[Any]:
-        arr = np.asarray(X, dtype=np.float64)
-        proba = self.estimator_.predict_proba(self._columns(arr))
-        col = list(self.estimator_.classes_).index(1) if 1 in self.estimator_.classes_ else 0
-        scale = 1e-6 / (1.0 + float(np.abs(arr).max(initial=0.0)))
-        scores = proba[:, col].reshape(len(arr), self.n_) + scale * arr
-        out: npt.NDArray[Any] = scores.argmax(axis=1)
-        return out
-
-
-class _CovariantAugmented(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
-    """Strategy 2 for a covariant label: every shift of x, with the label shifted along."""
-
-    def __init__(self, action: Any = None, estimator: Any = None) -> None:
-        self.action = action
-        self.estimator = estimator
-
-    def fit(self, X: Any, y: Any) -> _CovariantAugmented:
-        n = _shift_of(self.action)
-        arr, labels = np.asarray(X), np.asarray(y, dtype=np.int64)
-        Xa = np.concatenate([self.action.act(g, arr) for g in range(n)])
-        ya = np.concatenate([(labels + g) % n for g in range(n)])
-        model = clone(self.estimator) if self.estimator is not None else default_estimator()
-        self.estimator_ = model.fit(Xa, ya)
-        self.classes_ = self.estimator_.classes_
-        return self
-
-    def predict(self, X: Any) -> npt.NDArray[Any]:
-        out: npt.NDArray[Any] = self.estimator_.predict(np.asarray(X))
-        return out
-
-
-def _make_covariant(name: str, action: SignalAction, model: Any, n_filters: int, seed: int) -> Any:
-    if name not in COVARIANT_STRATEGIES:
-        raise GroupRepValueError(
-            f"make_strategy: the {name!r} strategy is invariant by construction and cannot "
-            f"predict a label that moves with the input; covariant strategies are "
-            f"{list(COVARIANT_STRATEGIES)}"
-        )
-    _shift_of(action)
-    if name == "baseline":
-        return Pipeline([("model", model)])
-    if name == "augmentation":
-        return _CovariantAugmented(action, model)
-    if name == "canonicalization":
-        return CanonicalFrameClassifier(action, model)
-    del n_filters, seed
-    return EquivariantPositionClassifier(model)
+ShiftLabels = SiteLabels
+"""The former name of :class:`SiteLabels` (on the cyclic shift, ``g . y = y + g``)."""
 
 
 class RoundFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
@@ -191,6 +71,15 @@ class RoundFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
     Invariant features computed in floating point agree on an orbit only up to rounding
     (1e-15 relative); a tree threshold that falls between two such values would break
     the invariance of the model. Rounding makes equal-up-to-rounding features equal.
+
+    .. math:: r(x) = 10^{-d} \\operatorname{round}(10^{d} x)
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from grouprep.strategies import RoundFeatures
+    >>> RoundFeatures(decimals=2).fit_transform(np.array([[0.1 + 0.2, 1 / 3]])).tolist()
+    [[0.3, 0.33]]
     """
 
     def __init__(self, decimals: int = 8) -> None:
@@ -205,21 +94,24 @@ class RoundFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         return out
 
 
-def default_estimator(random_state: int = 0) -> Any:
-    """The downstream model shared by every strategy: a random forest.
-
-    A forest needs no tuning and no scaling, takes binary strings, class ids and real
-    invariants alike, and can represent a lookup table, which a task with arbitrary
-    labels on orbits needs; so differences between strategies come from the features.
-    """
-    return RandomForestClassifier(n_estimators=100, random_state=random_state, n_jobs=1)
-
-
 class AugmentedClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     """Strategy 2: fit a classifier on the training set augmented by the group.
 
     ``fit(X, y)`` trains ``estimator`` on ``augmenter.fit_resample(X, y)``; ``predict``
-    applies the fitted model to the raw inputs.
+    applies the fitted model to the raw inputs (flattened, so images work too).
+
+    .. math:: \\{(g \\cdot x, y) : g \\in G, (x, y) \\in \\text{training set}\\}
+
+    Examples
+    --------
+    >>> import numpy as np, grouprep
+    >>> from grouprep.strategies import AugmentedClassifier
+    >>> action = grouprep.dihedral_action(5, alphabet=2)
+    >>> augmenter = grouprep.OrbitAugmenter(action)
+    >>> X = np.random.default_rng(0).integers(0, 2, size=(20, 5))
+    >>> model = AugmentedClassifier(augmenter).fit(X, X.sum(axis=1) % 2)
+    >>> model.score(X, X.sum(axis=1) % 2)
+    1.0
     """
 
     def __init__(self, augmenter: Any = None, estimator: Any = None) -> None:
@@ -227,7 +119,14 @@ class AugmentedClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         self.estimator = estimator
 
     def fit(self, X: Any, y: Any) -> AugmentedClassifier:
-        augmenter = clone(self.augmenter) if self.augmenter is not None else OrbitAugmenter()
+        # a fresh augmenter with the same parameters; the action is shared, not copied
+        augmenter: Any = (
+            type(self.augmenter)(**self.augmenter.get_params(deep=False))
+            if self.augmenter is not None
+            else OrbitAugmenter()
+        )
+        if isinstance(augmenter.action, SignalAction):
+            X = as_signals(augmenter.action, X, "AugmentedClassifier.fit")
         Xa, ya = augmenter.fit_resample(X, y)
         model = clone(self.estimator) if self.estimator is not None else default_estimator()
         self.estimator_ = model.fit(Xa.reshape(len(Xa), -1), ya)
@@ -235,53 +134,171 @@ class AugmentedClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         self.n_features_in_ = augmenter.n_features_in_
         return self
 
+    def _rows(self, X: Any, where: str) -> npt.NDArray[Any]:
+        action = getattr(self.augmenter, "action", None)
+        arr = as_signals(action, X, where) if isinstance(action, SignalAction) else np.asarray(X)
+        return arr.reshape(len(arr), -1)
+
     def predict(self, X: Any) -> npt.NDArray[Any]:
-        arr = np.asarray(X)
-        out: npt.NDArray[Any] = self.estimator_.predict(arr.reshape(len(arr), -1))
+        out: npt.NDArray[Any] = self.estimator_.predict(
+            self._rows(X, "AugmentedClassifier.predict")
+        )
         return out
 
     def predict_proba(self, X: Any) -> npt.NDArray[Any]:
-        arr = np.asarray(X)
-        out: npt.NDArray[Any] = self.estimator_.predict_proba(arr.reshape(len(arr), -1))
+        out: npt.NDArray[Any] = self.estimator_.predict_proba(
+            self._rows(X, "AugmentedClassifier.predict_proba")
+        )
         return out
 
 
-def make_strategy(name: str, action: SignalAction, estimator: Any = None, **options: Any) -> Any:
-    """A scikit-learn pipeline that exploits the symmetry in one of the five ways.
+_OPTIONS = ("random_state", "features", "degree", "n_filters", "covariant")
+_FEATURES = ("auto", "fourier", "polynomials")
 
-    ``"baseline"``: raw inputs. ``"quotient"`` (strategy 1): the class of each input
-    (:class:`~grouprep.OrbitIndex`, finite alphabets only). ``"augmentation"`` (2): every
-    training sample moved by every group element (:class:`~grouprep.OrbitAugmenter`).
-    ``"invariant_features"`` (3): power spectrum and selective bispectrum (``features=
-    "fourier"``, default) or orbit-sum polynomials (``features="polynomials"``,
-    ``degree=3``). ``"equivariant"`` (4): random group convolutions, ReLU and invariant
-    mean/max pooling (``n_filters=8``). ``"canonicalization"`` (5):
-    :class:`~grouprep.CanonicalForm` then the raw-input model. Every strategy ends in a
-    clone of the same ``estimator`` (default :func:`default_estimator`), so the
-    comparison is about the features. Strategies 1, 3, 4 and 5 are invariant by
-    construction (real-valued invariant features are rounded to 8 decimals first, so that
-    float rounding cannot move them across a split of the model); augmentation only
-    approximately.
+
+def _check_name_and_action(name: Any, action: Any, where: str) -> None:
+    if not isinstance(name, str) or name not in STRATEGIES:
+        raise GroupRepValueError(
+            f"{where}: argument 'name' must be one of {list(STRATEGIES)}, got {describe(name)}"
+        )
+    if not isinstance(action, SignalAction):
+        raise GroupRepTypeError(
+            f"{where}: argument 'action' must be a grouprep signal action (e.g. "
+            f"grouprep.shift_action(n, alphabet=2)), got {describe(action)}"
+        )
+
+
+def _pair_work(action: SignalAction) -> str | None:
+    work = action.group.order * action.num_sites**2
+    if work > MAX_PAIR_WORK:
+        return (
+            f"its equivariant maps are indexed by the orbits of the group on pairs of sites, "
+            f"|G| n^2 = {action.group.order} * {action.num_sites}^2 steps to find, more than "
+            f"the {MAX_PAIR_WORK} allowed (the FFT path needs an abelian group acting "
+            "regularly on the sites)"
+        )
+    return None
+
+
+def _reason(name: str, action: SignalAction, features: str, covariant: bool) -> str | None:
+    if covariant:
+        if name not in COVARIANT_STRATEGIES:
+            return (
+                f"the {name!r} strategy is invariant by construction and cannot predict a "
+                "label that moves with the input; covariant strategies are "
+                f"{list(COVARIANT_STRATEGIES)}"
+            )
+        return _pair_work(action) if name == "equivariant" else None
+    if name == "quotient" and action.alphabet is None:
+        return (
+            "the 'quotient' strategy needs a finite alphabet (the classes of strings); "
+            f"{action!r} acts on real-valued signals"
+        )
+    if name == "invariant_features" and features == "fourier":
+        layout = abelian_layout(action)
+        if isinstance(layout, str):
+            return (
+                f"features='fourier' needs an abelian group acting regularly on the sites "
+                f"(a cyclic shift, translations of images): {layout}; use "
+                "features='polynomials' (or 'auto')"
+            )
+    if name == "equivariant" and isinstance(abelian_layout(action), str):
+        return _pair_work(action)
+    return None
+
+
+def applicability(name: str, action: SignalAction, **options: Any) -> str | None:
+    """Why a strategy does not apply to an action, or None when it does.
+
+    The answer is read from what the action is: ``"quotient"`` needs a finite alphabet;
+    ``features="fourier"`` needs an abelian group acting regularly on the sites;
+    ``"equivariant"`` outside that case needs the orbits of the group on pairs of sites,
+    :math:`|G| n^2` steps, at most :math:`2^{26}`;
+    with ``covariant=True`` only :data:`COVARIANT_STRATEGIES` apply.
 
     Parameters
     ----------
     name : str
         One of :data:`STRATEGIES`.
     action : SignalAction
-        The symmetry, e.g. ``grouprep.shift_action(n, alphabet=2)``; strategies 3 and 4 are
-        for the cyclic shift.
-    estimator : scikit-learn classifier, optional
     **options
-        ``features``, ``degree``, ``n_filters``, ``random_state`` as above;
-        ``covariant=True`` for a label that moves with the input (a position in Z_n,
-        ``g . y = y + g``): then ``"augmentation"`` shifts the labels with the inputs,
-        ``"canonicalization"`` learns in the canonical frame and maps the prediction
-        back, ``"equivariant"`` scores every position from equivariant features, and the
-        invariant strategies are refused.
+        ``features`` and ``covariant`` as for :func:`make_strategy` (others ignored).
 
     Returns
     -------
-    sklearn.pipeline.Pipeline or AugmentedClassifier
+    str or None
+        The reason, or None.
+
+    Examples
+    --------
+    >>> import grouprep
+    >>> from grouprep.strategies import applicability
+    >>> print(applicability("invariant_features", grouprep.dihedral_action(6)))
+    None
+    >>> why = applicability("invariant_features", grouprep.dihedral_action(6), features="fourier")
+    >>> print(why)  # doctest: +ELLIPSIS
+    features='fourier' needs an abelian group ...: the group of dihedral_action(6) is not ...
+    """
+    _check_name_and_action(name, action, "applicability")
+    features = options.get("features", "auto")
+    covariant = bool(options.get("covariant", False))
+    return _reason(name, action, features if features in _FEATURES else "auto", covariant)
+
+
+def _input_steps(action: SignalAction) -> list[tuple[str, Any]]:
+    """Images may come flattened; the grouprep steps take them as ``(m, h, w)``."""
+    return [("signals", SignalShape(action))] if len(action.shape) > 1 else []
+
+
+def make_strategy(name: str, action: SignalAction, estimator: Any = None, **options: Any) -> Any:
+    """A scikit-learn model that exploits the symmetry in one of the five ways.
+
+    ``"baseline"``: raw inputs (images flattened for the model). ``"quotient"``
+    (strategy 1): the class of each input (:class:`~grouprep.OrbitIndex`, finite
+    alphabets only). ``"augmentation"`` (2): every training sample moved by every group
+    element (:class:`~grouprep.OrbitAugmenter`). ``"invariant_features"`` (3): with
+    ``features="fourier"`` the power spectrum and bispectrum over the group
+    (:class:`FourierInvariants`, for an abelian group acting regularly on the sites),
+    with ``features="polynomials"`` the orbit sums of monomials up to ``degree``
+    (default 3; :class:`OrbitSumPolynomials`, any action); ``features="auto"`` (default)
+    takes the first where it applies and the second otherwise. ``"equivariant"`` (4):
+    ``n_filters`` (default 8) random equivariant linear maps with ReLU
+    (:class:`OrbitalConvolution`: FFT convolutions over an abelian group acting
+    regularly, orbital matrices otherwise), mean and max pooled over each orbit of sites
+    (:class:`OrbitPooling`). ``"canonicalization"`` (5): :class:`~grouprep.CanonicalForm`
+    then the raw-input model. Every strategy ends in a clone of the same ``estimator``
+    (default :func:`default_estimator`), so the comparison is about the features.
+
+    Strategies 1, 3, 4 and 5 are invariant by construction, for any action:
+
+    .. math:: f(g \\cdot x) = f(x) \\quad \\text{for all } g \\in G \\text{ and all } x,
+
+    (real-valued invariant features are rounded to 8 decimals first, so that float
+    rounding cannot move them across a split of the model); augmentation only
+    approximately. Inputs are ``(m, *action.shape)``; images may also come flattened,
+    ``(m, h * w)``.
+
+    Parameters
+    ----------
+    name : str
+        One of :data:`STRATEGIES`.
+    action : SignalAction
+        The symmetry: ``grouprep.shift_action(n, alphabet=2)``,
+        ``grouprep.dihedral_action(n)``, ``grouprep.translation_action((h, w))``,
+        ``grouprep.signal_action(site_action)`` for any finite action on the sites, ...
+    estimator : scikit-learn classifier, optional
+    **options
+        ``features``, ``degree``, ``n_filters``, ``random_state`` as above;
+        ``covariant=True`` for a label that is a site and moves with the input,
+        :math:`y(g \\cdot x) = g \\cdot y(x)` (:class:`SiteLabels`; a position in
+        :math:`\\mathbb{Z}_n` for the shift): then ``"augmentation"`` moves the labels
+        with the inputs, ``"canonicalization"`` learns in the canonical frame and maps
+        the prediction back, ``"equivariant"`` scores every site from equivariant
+        features, and the invariant strategies are refused.
+
+    Returns
+    -------
+    sklearn.pipeline.Pipeline or a classifier of this module
 
     Raises
     ------
@@ -292,29 +309,26 @@ def make_strategy(name: str, action: SignalAction, estimator: Any = None, **opti
         ``covariant`` a bool; floats are refused, not truncated).
     GroupRepValueError
         If the name is unknown (the message lists :data:`STRATEGIES`), an option unknown or
-        out of range, or the strategy does not apply to the action.
+        out of range, or the strategy does not apply to the action (the message names the
+        action and says what is needed; :func:`applicability` gives the same reason).
 
     Examples
     --------
     >>> import numpy as np, grouprep
     >>> from grouprep.strategies import make_strategy
-    >>> action = grouprep.shift_action(6, alphabet=2)
+    >>> action = grouprep.dihedral_action(6, alphabet=2)
     >>> X = np.random.default_rng(0).integers(0, 2, size=(200, 6))
-    >>> y = (X.sum(axis=1) > 3).astype(int)  # shift invariant
-    >>> model = make_strategy("canonicalization", action).fit(X, y)
+    >>> y = (X.sum(axis=1) > 3).astype(int)  # invariant under D_6
+    >>> model = make_strategy("invariant_features", action).fit(X, y)
+    >>> [step for step, _ in model.steps]
+    ['invariants', 'round', 'model']
     >>> bool(model.score(X, y) > 0.9)
+    True
+    >>> grouprep.check_invariant(model.predict, action, X).holds
     True
     """
     where = "make_strategy"
-    if not isinstance(name, str) or name not in STRATEGIES:
-        raise GroupRepValueError(
-            f"{where}: argument 'name' must be one of {list(STRATEGIES)}, got {describe(name)}"
-        )
-    if not isinstance(action, SignalAction):
-        raise GroupRepTypeError(
-            f"{where}: argument 'action' must be a grouprep signal action (e.g. "
-            f"grouprep.shift_action(n, alphabet=2)), got {describe(action)}"
-        )
+    _check_name_and_action(name, action, where)
     if estimator is not None and not all(
         callable(getattr(estimator, method, None)) for method in ("fit", "predict", "get_params")
     ):
@@ -323,18 +337,17 @@ def make_strategy(name: str, action: SignalAction, estimator: Any = None, **opti
             f"predict and get_params), got {describe(estimator)} of type "
             f"{type(estimator).__name__}"
         )
-    known = {"random_state", "features", "degree", "n_filters", "covariant"}
-    unknown = sorted(set(options) - known)
+    unknown = sorted(set(options) - set(_OPTIONS))
     if unknown:
         raise GroupRepValueError(
             f"{where}: unknown options {unknown}; the options are random_state, features, "
             "degree, n_filters and covariant"
         )
     seed = check_int(options.get("random_state", 0), "random_state", where, minimum=0)
-    features = options.get("features", "fourier")
-    if features not in ("fourier", "polynomials"):
+    features = options.get("features", "auto")
+    if not isinstance(features, str) or features not in _FEATURES:
         raise GroupRepValueError(
-            f"{where}: option 'features' must be 'fourier' or 'polynomials', "
+            f"{where}: option 'features' must be 'auto', 'fourier' or 'polynomials', "
             f"got {describe(features)}"
         )
     degree = check_int(options.get("degree", 3), "degree", where, minimum=1)
@@ -344,42 +357,44 @@ def make_strategy(name: str, action: SignalAction, estimator: Any = None, **opti
         raise GroupRepTypeError(
             f"{where}: option 'covariant' must be True or False, got {describe(covariant)}"
         )
-    model = clone(estimator) if estimator is not None else default_estimator(seed)
-    if covariant:
-        return _make_covariant(name, action, model, n_filters, seed)
-    cyclic_shift = action._recipe is not None and action._recipe[0].__name__ == "shift_action"
-    if name in ("invariant_features", "equivariant") and not cyclic_shift:
+    reason = _reason(name, action, features, bool(covariant))
+    if reason is not None:
         raise GroupRepValueError(
-            f"make_strategy: the {name!r} strategy is built for the cyclic shift "
-            f"(grouprep.shift_action); got {action!r}"
+            f"{where}: the {name!r} strategy does not apply to {action!r}: {reason}"
         )
+    model = clone(estimator) if estimator is not None else default_estimator(seed)
+    images = len(action.shape) > 1
+    flat_model = [("flatten", Flatten()), ("model", model)] if images else [("model", model)]
     if name == "baseline":
-        return Pipeline([("model", model)])
+        return Pipeline(_input_steps(action) + flat_model)
+    if covariant:
+        if name == "augmentation":
+            return CovariantAugmented(action, model)
+        if name == "canonicalization":
+            return CanonicalFrameClassifier(action, model)
+        return EquivariantPositionClassifier(action, model)
     if name == "quotient":
-        if action.alphabet is None:
-            raise GroupRepValueError(
-                "make_strategy: the 'quotient' strategy needs a finite alphabet (the classes "
-                f"of strings); {action!r} acts on real-valued signals"
-            )
-        return Pipeline(
-            [("orbit", OrbitIndex(action, alphabet=action.alphabet)), ("model", model)]
-        )
+        orbit = OrbitIndex(action, alphabet=action.alphabet or 2)
+        return Pipeline([*_input_steps(action), ("orbit", orbit), ("model", model)])
     if name == "augmentation":
         return AugmentedClassifier(OrbitAugmenter(action), model)
     if name == "invariant_features":
-        if features == "fourier":
-            union = make_union(PowerSpectrum(), Bispectrum())
-            return Pipeline([("invariants", union), ("round", RoundFeatures()), ("model", model)])
-        poly = InvariantPolynomials(degree=degree)
-        return Pipeline([("invariants", poly), ("round", RoundFeatures()), ("model", model)])
+        fourier = features == "fourier" or (
+            features == "auto" and not isinstance(abelian_layout(action), str)
+        )
+        invariants = (
+            FourierInvariants(action) if fourier else OrbitSumPolynomials(action, degree=degree)
+        )
+        return Pipeline([("invariants", invariants), ("round", RoundFeatures()), ("model", model)])
     if name == "equivariant":
-        n = action.num_sites
         return Pipeline(
             [
-                ("conv", GroupConvolution(n_filters=n_filters, random_state=seed)),
-                ("pool", InvariantPooling(n=n, pool="meanmax")),
+                ("conv", OrbitalConvolution(action, n_filters=n_filters, random_state=seed)),
+                ("pool", OrbitPooling(action, pool="meanmax")),
                 ("round", RoundFeatures()),
                 ("model", model),
             ]
         )
-    return Pipeline([("canonical", CanonicalForm(action)), ("model", model)])
+    return Pipeline(
+        [*_input_steps(action), ("canonical", CanonicalForm(action)), ("model", model)]
+    )

@@ -24,7 +24,8 @@ class Task:
 
     ``sample(m, rng)`` draws m labelled examples; ``domain_size`` is the number of
     distinct inputs (None for real-valued signals); ``classes`` the number of labels;
-    ``covariant`` says that the label moves with the input (``g . y = y + g``) instead
+    ``covariant`` says that the label is a site that moves with the input
+    (:class:`~grouprep.strategies.SiteLabels`; ``g . y = y + g`` for the shift) instead
     of staying fixed.
     """
 

@@ -546,16 +546,16 @@ def _add_t_wide(A, m, k, period, B0, F0, G, GI, Bc, Fc, V, FV, Z, RUN, SUF, FSUF
     B0[0] = 1
     F0[0] = 1.0
     for t in range(1, m):
-        off = m - t
+        off = np.uint64(m - t)  # unsigned indices: no negative-index wrap-around to test
         ftotal = 0.0
-        for q in range(t):
+        for q in range(np.uint64(t)):
             ftotal += G[off + q] * F0[q]
         F0[t] = ftotal
         if t <= tlim:
             B0[t] = np.int64(ftotal)
         else:
             total = 0
-            for q in range(t):
+            for q in range(np.uint64(t)):
                 total += GI[off + q] * B0[q]
             B0[t] = total
     for t in range(m):

@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from grouprep._validation import check_int, describe
-from grouprep.actions._protocol import BaseAction
+from grouprep.actions._protocol import BaseAction, check_picklable
 from grouprep.errors import GroupRepTypeError, GroupRepValueError, NotFiniteError, SizeLimitError
 from grouprep.groups import FiniteGroup, abelian, cyclic, dihedral
 
@@ -132,11 +132,16 @@ class SignalAction(BaseAction):
             self._gather(s)
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        """Pickle by the public constructor that built the action (its arguments only)."""
+        """Pickle by the public constructor that built the action (its arguments only).
+
+        An action built by the class itself pickles as that call, which needs a picklable
+        ``site_permutation`` (a function defined at module level).
+        """
         if self._recipe is None:
-            raise TypeError(
-                f"{self!r} cannot be pickled: it was built from a function; pickle the "
-                "arguments that build it instead"
+            check_picklable(self._site_perm, "site_permutation", repr(self))
+            return (
+                SignalAction,
+                (self._group, self._shape, self._site_perm, self._alphabet, self._name),
             )
         return self._recipe
 
@@ -365,6 +370,8 @@ class SignalAction(BaseAction):
         return conv(arr.tolist())
 
     def _key(self) -> tuple[Any, ...]:
+        if self._recipe is not None:  # the constructor call, e.g. (shift_action, (8, 2))
+            return (self._recipe[0].__name__, self._recipe[1])
         return (self._name, self._group, self._shape, self._alphabet)
 
     def __repr__(self) -> str:
@@ -522,10 +529,12 @@ def signal_action(site_action: Any, alphabet: int | None = None) -> SignalAction
     def sites(g: Any) -> tuple[int, ...]:
         return tuple(site_action.point_index(site_action.act(g, p)) for p in pts)
 
-    return SignalAction(
+    action = SignalAction(
         site_action.group,
         (len(pts),),
         sites,
         alphabet,
         _fmt("signal_action", repr(site_action), alphabet),
     )
+    action._recipe = (signal_action, (site_action, alphabet))
+    return action

@@ -31,9 +31,9 @@ _CORNERS = ((1, 1), (-1, 1), (-1, -1), (1, -1))
 
 
 def _side(h: Any, where: str) -> int:
-    h = check_int(h, "h", where, minimum=1)
-    _check_sites(h * h, "h", where)
-    return h
+    side = check_int(h, "h", where, minimum=1)
+    _check_sites(side * side, "h", where)
+    return side
 
 
 def _square_sites(

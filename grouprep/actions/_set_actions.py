@@ -293,8 +293,8 @@ def action_from_function(
     >>> try:
     ...     pickle.dumps(flip)
     ... except grouprep.GroupRepTypeError as err:
-    ...     print(str(err).split(" (")[0])
-    action_from_function(cyclic(2), <lambda>) cannot be pickled: its function '<lambda>' cannot be pickled
+    ...     print(str(err).split(" cannot be pickled (")[0], "...")
+    action_from_function(cyclic(2), <lambda>) cannot be pickled: its function '<lambda>' ...
     """
     group = _check_group(group, "action_from_function")
     if not callable(fn):

@@ -31,7 +31,7 @@ __all__ = [
 
 
 def bit_flip_action() -> PermutationAction:
-    """:math:`\\mathbb{Z}_2` exchanging the two symbols of a binary alphabet, :math:`1 \\cdot b = 1 - b`.
+    """:math:`\\mathbb{Z}_2` flipping the bits of binary signals, :math:`1 \\cdot b = 1 - b`.
 
     It is ``permutation_action(cyclic(2))``: on an int array it flips every bit. Combine
     it with an action on sites by :func:`site_value_action`.

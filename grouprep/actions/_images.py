@@ -19,7 +19,13 @@ import numpy as np
 import numpy.typing as npt
 
 from grouprep._validation import check_int, describe
-from grouprep.actions._signals import SignalAction, _alphabet, _check_sites, _fmt
+from grouprep.actions._signals import (
+    SignalAction,
+    SitesOfPermutation,
+    _alphabet,
+    _check_sites,
+    _fmt,
+)
 from grouprep.errors import GroupRepTypeError
 from grouprep.groups import FiniteGroup, PermutationGroup, cyclic, dihedral, permutation_group
 
@@ -131,19 +137,6 @@ def _square_group(h: int, mirror: bool) -> PermutationGroup:
         gens.append(image_symmetry(h, mirror=True))
     identity = tuple(range(h * h + 4))
     return permutation_group([g for g in gens if g != identity], degree=h * h + 4)
-
-
-class _RestrictToSites:
-    """The site permutation of an element of the p4 / p4m permutation group: its first h*h
-    images (a class, not a closure, so that the action's pieces pickle)."""
-
-    __slots__ = ("_n",)
-
-    def __init__(self, n: int) -> None:
-        self._n = n
-
-    def __call__(self, g: tuple[int, ...]) -> npt.NDArray[np.intp]:
-        return np.asarray(g[: self._n], dtype=np.intp)
 
 
 def _image_action(
@@ -285,7 +278,9 @@ def p4_action(h: int, alphabet: int | None = None) -> SignalAction:
     where = "p4_action"
     h = _side(h, where)
     alphabet = _alphabet(alphabet, where)
-    return _image_action(_square_group(h, False), h, alphabet, p4_action, _RestrictToSites(h * h))
+    return _image_action(
+        _square_group(h, False), h, alphabet, p4_action, SitesOfPermutation(h * h)
+    )
 
 
 def p4m_action(h: int, alphabet: int | None = None) -> SignalAction:
@@ -327,4 +322,6 @@ def p4m_action(h: int, alphabet: int | None = None) -> SignalAction:
     where = "p4m_action"
     h = _side(h, where)
     alphabet = _alphabet(alphabet, where)
-    return _image_action(_square_group(h, True), h, alphabet, p4m_action, _RestrictToSites(h * h))
+    return _image_action(
+        _square_group(h, True), h, alphabet, p4m_action, SitesOfPermutation(h * h)
+    )

@@ -22,7 +22,7 @@ import numpy.typing as npt
 from grouprep._validation import check_int, describe
 from grouprep.actions._protocol import BaseAction, check_picklable
 from grouprep.errors import GroupRepTypeError, GroupRepValueError, NotFiniteError, SizeLimitError
-from grouprep.groups import FiniteGroup, abelian, cyclic, dihedral
+from grouprep.groups import FiniteGroup, PermutationGroup, abelian, cyclic, dihedral
 
 __all__ = [
     "SignalAction",
@@ -50,6 +50,23 @@ def _inverse_perm(p: Sequence[int] | npt.NDArray[np.intp]) -> npt.NDArray[np.int
     inv = np.empty(len(p), dtype=np.intp)
     inv[np.asarray(p, dtype=np.intp)] = np.arange(len(p), dtype=np.intp)
     return inv
+
+
+class SitesOfPermutation:
+    """The site permutation of an element of a permutation group whose first ``num_sites``
+    points are the sites (the rest an invariant block): its first ``num_sites`` images.
+
+    A class rather than a closure, so that it pickles and so that
+    :meth:`SignalAction.gather_table` can read all elements at once.
+    """
+
+    __slots__ = ("num_sites",)
+
+    def __init__(self, num_sites: int) -> None:
+        self.num_sites = num_sites
+
+    def __call__(self, g: tuple[int, ...]) -> npt.NDArray[np.intp]:
+        return np.asarray(g[: self.num_sites], dtype=np.intp)
 
 
 class SignalAction(BaseAction):
@@ -255,7 +272,15 @@ class SignalAction(BaseAction):
         applies a different group element to each row.
         """
         if "table" not in self._cache:
-            table = np.stack([self._gather(g) for g in self._group.elements()])
+            if isinstance(self._site_perm, SitesOfPermutation) and isinstance(
+                self._group, PermutationGroup
+            ):  # all at once: the inverses of the site parts of the group's permutations
+                images = self._group.permutation_array()[:, : self._site_perm.num_sites]
+                table = np.empty_like(images)
+                rows = np.arange(len(images))[:, None]
+                table[rows, images] = np.arange(images.shape[1], dtype=images.dtype)
+            else:
+                table = np.stack([self._gather(g) for g in self._group.elements()])
             table.setflags(write=False)
             self._cache["table"] = table
         return self._cache["table"]  # type: ignore[no-any-return]
@@ -339,7 +364,8 @@ class SignalAction(BaseAction):
         g = self._group._check(g, "g", "act")
         arr = self._check_signal(x, "act")
         lead = arr.shape[: arr.ndim - len(self._shape)]
-        out = arr.reshape((*lead, self.num_sites))[..., self._gather(g)].reshape(arr.shape)
+        flat = arr.reshape((*lead, self.num_sites))
+        out = np.take(flat, self._gather(g), axis=-1).reshape(arr.shape)  # faster than [..., idx]
         return self._to_point(out) if isinstance(x, tuple) else out
 
     def act_each(self, gs: Sequence[Any], X: npt.ArrayLike) -> npt.NDArray[Any]:

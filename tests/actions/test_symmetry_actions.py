@@ -137,6 +137,11 @@ def test_wallpaper_groups_are_roll_rot90_flip(ctor: Any, mirrors: bool, h: int) 
         np.testing.assert_array_equal(a.act(g, X), _square_move(k, s, (i, j))(X))
     # image_symmetry names every element exactly once
     assert named == set(G.elements())
+    # the gather table, built for all elements at once, holds the same moves
+    table = a.gather_table()
+    x = X[0]
+    for g in G.elements():
+        np.testing.assert_array_equal(x.ravel()[table[G.index(g)]].reshape(h, h), a.act(g, x))
     # p4 is a subgroup of p4m; the rotation about the centre and the unit translations
     if not mirrors:
         assert G.is_subgroup_of(grouprep.p4m_action(h).group)

@@ -97,6 +97,11 @@ class SignalAction(BaseAction):
     validates its arguments and checks that ``site_permutation`` gives a permutation of the
     sites for the identity (the identity permutation) and for each generator; every other
     element is checked the first time it is used.
+
+    An action built by one of grouprep's constructors (:func:`shift_action`,
+    :func:`signal_action`, :func:`~grouprep.actions.p4m_action`, ...) compares, hashes and
+    pickles as that constructor call; one built by the class itself as its arguments,
+    which pickle only when ``site_permutation`` is defined at module level.
     """
 
     __slots__ = ("_alphabet", "_group", "_name", "_recipe", "_shape", "_site_perm")

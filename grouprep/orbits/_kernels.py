@@ -594,20 +594,25 @@ def _add_t_wide(A, m, k, period, B0, F0, G, GI, Bc, Fc, V, FV, Z, RUN, SUF, FSUF
         ftot += on * (Fc[1, m - j] + coef * F0[m - j - 1])
         run = i
         stop = m
-        for j in range(i, m):
-            run = j + 1 if A[j] > A[j - run + 1] else run
-            if RUN[j] == run:
+        for j in range(i, m):  # indices are cast to unsigned: no wrap-around tests
+            uj = np.uint64(j)
+            run = j + 1 if A[uj] > A[np.uint64(j - run + 1)] else run
+            if RUN[uj] == run:
                 stop = j
                 break
-            RUN[j] = run
+            RUN[uj] = run
             s = j - run + 1
-            on = A[j + 1] > A[s + 1]
-            coef = A[j + 1] - A[s + 1] - 1
-            CON[j] = on * (Bc[s + 1, m - j + s] + coef * B0[m - j - 1])
-            FCON[j] = on * (Fc[s + 1, m - j + s] + coef * F0[m - j - 1])
+            nxt = A[uj + np.uint64(1)]
+            on = nxt > A[np.uint64(s + 1)]
+            coef = nxt - A[np.uint64(s + 1)] - 1
+            col = np.uint64(m - j - 1)
+            row = np.uint64(s + 1)
+            CON[uj] = on * (Bc[row, col + row] + coef * B0[col])
+            FCON[uj] = on * (Fc[row, col + row] + coef * F0[col])
         for j in range(stop - 1, i - 1, -1):  # tail sums of chain i
-            SUF[j] = CON[j] + SUF[j + 1]
-            FSUF[j] = FCON[j] + FSUF[j + 1]
+            uj = np.uint64(j)
+            SUF[uj] = CON[uj] + SUF[uj + np.uint64(1)]
+            FSUF[uj] = FCON[uj] + FSUF[uj + np.uint64(1)]
         if i < m:
             tot += SUF[i]
             ftot += FSUF[i]

@@ -16,6 +16,7 @@ from grouprep.actions import BaseAction, PermutationAction, RegularAction, Signa
 from grouprep.errors import GroupRepTypeError, GroupRepValueError, NotFiniteError, SizeLimitError
 from grouprep.groups import FiniteGroup
 from grouprep.groups._base import _MAX_ENUMERATION
+from grouprep.orbits._canonical import least_images
 from grouprep.orbits._necklaces import _divisors, _phi
 
 __all__ = [
@@ -534,6 +535,22 @@ def canonical_form(action: SignalAction, X: npt.ArrayLike) -> CanonicalForms:
     flat = arr.reshape(m, n)
     if np.issubdtype(flat.dtype, np.floating) and np.isnan(flat).any():
         raise GroupRepValueError("canonical_form: argument 'X' contains NaN, which has no order")
+    if action.group.order <= _BRUTE_ORDER:
+        canonical, element, stab = _brute_least_images(action, flat)
+    else:
+        canonical, element, stab = least_images(action, flat)
+    return CanonicalForms(canonical.reshape(arr.shape), element.reshape(lead), stab.reshape(lead))
+
+
+_BRUTE_ORDER = 0
+"""Groups up to this order are searched by trying every element (as fast for them)."""
+
+
+def _brute_least_images(
+    action: SignalAction, flat: npt.NDArray[Any]
+) -> tuple[npt.NDArray[Any], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Every image of every row, then the least column by column (small groups)."""
+    m, n = flat.shape
     table = action.gather_table()
     order = table.shape[0]
     canonical = np.empty_like(flat)
@@ -552,4 +569,4 @@ def canonical_form(action: SignalAction, X: npt.ArrayLike) -> CanonicalForms:
         element[start : start + step] = first
         stab[start : start + step] = mask.sum(axis=1)
         canonical[start : start + step] = images[np.arange(len(rows)), first]
-    return CanonicalForms(canonical.reshape(arr.shape), element.reshape(lead), stab.reshape(lead))
+    return canonical, element, stab

@@ -53,6 +53,9 @@ __all__ = ["least_images"]
 
 Array = npt.NDArray[Any]
 
+_CHUNK = 1 << 17
+"""Rows times sites searched at once (the states of a chunk stay a few MB)."""
+
 
 def _inverse_rows(P: npt.NDArray[np.intp]) -> npt.NDArray[np.intp]:
     """Each row's inverse permutation."""
@@ -249,26 +252,33 @@ def _merge(owner: Array, states: Array, mult: Array, parts: Array) -> tuple[Arra
     """Merge equal states of the same row, adding multiplicities (one part kept)."""
     if len(owner) < 2:
         return owner, states, mult, parts
-    h = _row_hashes(states)
-    order = np.lexsort((h, owner))
+    with np.errstate(over="ignore"):
+        h = _row_hashes(states) ^ (owner.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15))
+    order = np.argsort(h)
     o, hs, st = owner[order], h[order], states[order]
-    same = (o[1:] == o[:-1]) & (hs[1:] == hs[:-1])
+    same = (hs[1:] == hs[:-1]) & (o[1:] == o[:-1])
     if same.any() and not (st[1:][same] == st[:-1][same]).all():
         # a hash collision: merge by the exact rows instead
         keys = np.concatenate([o[:, None].astype(np.int64), st.astype(np.int64)], axis=1)
         _, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
         total = np.zeros(len(first), dtype=mult.dtype)
         np.add.at(total, inverse.ravel(), mult[order])
-        return o[first], st[first], total, parts[order][first]
-    starts = np.flatnonzero(np.concatenate([[True], ~same]))
-    total = np.add.reduceat(mult[order], starts) if len(starts) else mult[:0]
-    return o[starts], st[starts], total, parts[order][starts]
+        o, st, total, pt = o[first], st[first], total, parts[order][first]
+    else:
+        starts = np.flatnonzero(np.concatenate([[True], ~same]))
+        total = np.add.reduceat(mult[order], starts)
+        o, st, pt = o[starts], st[starts], parts[order][starts]
+    back = np.argsort(o, kind="stable")  # rows in order again
+    return o[back], st[back], total[back], pt[back]
 
 
-def _group_min(values: Array, owner: Array, m: int) -> Array:
-    best = np.full(m, np.iinfo(np.int64).max, dtype=np.int64)
-    np.minimum.at(best, owner, values.astype(np.int64))
-    return best
+def _least(vals: Array, owner: Array) -> Array:
+    """For each entry, the least of ``vals`` over its row (``owner`` sorted)."""
+    if len(owner) == 0:
+        return vals
+    starts = np.flatnonzero(np.concatenate([[True], owner[1:] != owner[:-1]]))
+    mins = np.minimum.reduceat(vals, starts)
+    return np.repeat(mins, np.diff(np.append(starts, len(owner))))
 
 
 def _chain_search(
@@ -279,6 +289,10 @@ def _chain_search(
     Returns ``(canonical, owner, multiplicity, parts)`` over the surviving states: with
     ``merge`` one state per row; without, every leaf (element of H) reaching the least
     image, with its G-part.
+
+    A child y∘u of a state y is formed only once its entries up to the next branching
+    level are known to be least: until then it is the pair (state, u), and entry j is
+    read as ``y[u[j]]``.
     """
     m, n = codes.shape
     big = chain.group.order >= 2**62
@@ -286,29 +300,33 @@ def _chain_search(
     owner = np.arange(m)
     mult = np.ones(m, dtype=object if big else np.int64)
     parts = np.broadcast_to(np.arange(chain.d, dtype=np.intp), (m, chain.d))
-    for i in range(chain.last + 1):
+    nontrivial = [i for i, lv in enumerate(chain.levels) if lv is not None]
+    # entries before the first branching level are fixed by every element
+    first = nontrivial[0] if nontrivial else n
+    for j in range(first):
+        vals = states[:, j]
+        keep = vals == _least(vals, owner)
+        if not keep.all():
+            states, owner, mult, parts = states[keep], owner[keep], mult[keep], parts[keep]
+    for t, i in enumerate(nontrivial):
         level = chain.levels[i]
-        if level is None:
-            vals = states[:, i]
-            keep = vals == _group_min(vals, owner, m)[owner]
-            if not keep.all():
-                states, owner, mult, parts = states[keep], owner[keep], mult[keep], parts[keep]
-            continue
+        assert level is not None
         vals = states[:, level.delta]
-        best = _group_min(vals.min(axis=1), owner, m)
-        si, di = np.nonzero(vals == best[owner][:, None])
+        si, di = np.nonzero(vals == _least(vals.min(axis=1), owner)[:, None])
+        stop = nontrivial[t + 1] if t + 1 < len(nontrivial) else n
+        for j in range(i + 1, stop):  # fixed entries up to the next level, read lazily
+            vals = states[si, level.u_sites[di, j]]
+            keep = vals == _least(vals, owner[si])
+            if not keep.all():
+                si, di = si[keep], di[keep]
         states = np.take_along_axis(states[si], level.u_sites[di], axis=1)
         parts = np.take_along_axis(parts[si], level.u_group[di], axis=1)
         owner, mult = owner[si], mult[si]
-        if merge:
+        if merge and len(owner) > 16 * m + 4096:  # merging pays once the states pile up
             owner, states, mult, parts = _merge(owner, states, mult, parts)
-    # H^(last+1) is trivial: the remaining states are whole images; keep the least
-    order = np.lexsort((*states.T[::-1], owner)) if states.shape[1] else np.argsort(owner)
+    # every state is now a whole image, all equal to the least one of its row
+    order = np.argsort(owner, kind="stable")
     owner, states, mult, parts = owner[order], states[order], mult[order], parts[order]
-    first = np.concatenate([[True], owner[1:] != owner[:-1]])
-    lead = np.flatnonzero(first)
-    equal = (states == states[lead][np.cumsum(first) - 1]).all(axis=1)
-    owner, states, mult, parts = owner[equal], states[equal], mult[equal], parts[equal]
     if merge:
         starts = np.flatnonzero(np.concatenate([[True], owner[1:] != owner[:-1]]))
         mult = np.add.reduceat(mult, starts) if len(starts) else mult
@@ -329,8 +347,7 @@ def least_images(action: SignalAction, flat: Array) -> tuple[Array, Array, Array
     idx_dtype: Any = object if big else np.int64
     if m == 0:
         return flat.copy(), np.zeros(0, dtype=idx_dtype), np.zeros(0, dtype=idx_dtype)
-    values, inverse = np.unique(flat, return_inverse=True)
-    codes = inverse.reshape(m, n).astype(np.int32 if len(values) > 32767 else np.int16)
+    codes, values = _dense_codes(flat)
     structure = _structure(action)
     kind = structure["kind"]
     parts: Array | None = None
@@ -355,15 +372,34 @@ def least_images(action: SignalAction, flat: Array) -> tuple[Array, Array, Array
         kernel_order = G.order // math.factorial(v)
     else:
         chain = _chain(action)
-        canon, _, site_stab, parts = _chain_search(chain, codes, merge=True)
+        step = max(64, _CHUNK // n)
+        pieces = [_chain_search(chain, codes[a : a + step], True) for a in range(0, m, step)]
+        canon = np.concatenate([p[0] for p in pieces])
+        site_stab = np.concatenate([p[2] for p in pieces])
+        parts = np.concatenate([p[3] for p in pieces])
         kernel_order = chain.kernel_order
     stab = (site_stab * kernel_order).astype(idx_dtype)
     element = np.zeros(m, dtype=idx_dtype)
-    if kind == "symmetric" and _natural_symmetric(action):
-        # S_n moving the sites as its own points: the element with the least image tuple
-        # sends each entry to the first free slot of its value in the sorted signal
-        tau = np.argsort(codes, axis=1, kind="stable").astype(np.intp)
-        element[:] = G.index_array(_inverse_rows(tau))  # type: ignore[attr-defined]
+    if _natural(action):
+        # G permutes its own points and moves the sites (vertices) the same way: g is
+        # read off the ordering of the vertices directly
+        if kind == "symmetric":
+            # the element with the least image tuple sends each entry to the first
+            # free slot of its value in the sorted signal: the stable sort
+            tau = np.argsort(codes, axis=1, kind="stable").astype(np.intp)
+            element[:] = G.index_array(_inverse_rows(tau))  # type: ignore[attr-defined]
+        else:
+            element[:] = G.index_array(_inverse_rows(order))  # type: ignore[attr-defined]
+            several = np.flatnonzero((stab > 1) & (stab != G.order))
+            if len(several):
+                from grouprep.orbits._graph_search import graph_all_orderings
+
+                v = structure["vertices"]
+                owner, orders = graph_all_orderings(codes[several].reshape(-1, v, v))
+                idx = G.index_array(_inverse_rows(orders))  # type: ignore[attr-defined]
+                best = np.full(len(several), G.order, dtype=idx_dtype)
+                np.minimum.at(best, owner, idx)
+                element[several] = best
     else:
         unique = stab == 1
         if unique.any():
@@ -380,6 +416,18 @@ def least_images(action: SignalAction, flat: Array) -> tuple[Array, Array, Array
             element[several] = _least_reaching(action, _chain(action), codes[several], kind)
     canonical = values[canon]
     return canonical.astype(flat.dtype, copy=False), element, stab
+
+
+def _dense_codes(flat: Array) -> tuple[Array, Array]:
+    """Small non-negative ints in the order of the values, and the values they stand for."""
+    if flat.dtype.kind in "biu" and flat.size:
+        low, high = int(flat.min()), int(flat.max())
+        if high - low < 32767:
+            codes = (flat.astype(np.int64) - low).astype(np.int16)
+            return codes, np.arange(low, high + 1).astype(flat.dtype)
+    values, inverse = np.unique(flat, return_inverse=True)
+    dtype = np.int32 if len(values) > 32767 else np.int16
+    return inverse.reshape(flat.shape).astype(dtype), values
 
 
 def _value_counts(codes: Array, k: int) -> Array:
@@ -406,7 +454,13 @@ def _least_reaching(
         tau = (orders[:, :, None] * v + orders[:, None, :]).reshape(len(orders), -1)
         parts = chain.sift(tau.astype(np.intp))
     else:
-        _, owner, _, parts = _chain_search(chain, codes, merge=False)
+        step = max(16, _CHUNK // (16 * codes.shape[1]))
+        owners, all_parts = [], []
+        for a in range(0, len(codes), step):
+            _, o, _, p = _chain_search(chain, codes[a : a + step], False)
+            owners.append(o + a)
+            all_parts.append(p)
+        owner, parts = np.concatenate(owners), np.concatenate(all_parts)
     kernel = chain.kernel_elements()
     if len(kernel) > 1:  # every element of the coset of K: the G-part p∘k
         parts = parts[:, kernel].reshape(-1, chain.d)
@@ -417,14 +471,23 @@ def _least_reaching(
     return best
 
 
-def _natural_symmetric(action: SignalAction) -> bool:
-    """S_n (a PermutationGroup) moving the sites as it moves its own points."""
+def _natural(action: SignalAction) -> bool:
+    """G is a permutation group on the vertices and moves them as it moves its points.
+
+    For sets the sites are G's points (gather index :math:`\\pi_g^{-1}`); for graphs the
+    pairs of them (gather index :math:`\\pi_g^{-1} \\otimes \\pi_g^{-1}`).
+    """
     G = action.group
-    if not isinstance(G, PermutationGroup) or G.degree != action.num_sites:
-        return False
     cache = _structure(action)
+    kind = cache["kind"]
     if "natural" not in cache:
-        cache["natural"] = all(
-            np.array_equal(action._gather(s), np.argsort(np.asarray(s))) for s in G.generators
-        )
+        natural = isinstance(G, PermutationGroup) and kind in ("symmetric", "graph")
+        if natural:
+            v = cache.get("vertices", action.num_sites)
+            natural = G.degree == v
+            for s in G.generators if natural else ():
+                gam = action._gather(s)
+                sigma = gam[:: v + 1] // (v + 1) if kind == "graph" else gam
+                natural = natural and bool(np.array_equal(sigma, np.argsort(np.asarray(s))))
+        cache["natural"] = natural
     return bool(cache["natural"])

@@ -226,15 +226,32 @@ def graph_least_images(
     return canon, stab, order
 
 
-def graph_all_orderings(
-    A: npt.NDArray[Any],
-) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.int64]]:
-    """Every ordering reaching the least relabelling, with the row of the batch it is for."""
-    owners = []
-    orders = []
-    A = np.ascontiguousarray(A)
+@numba.njit(cache=True)
+def _all_batch(A: Any) -> tuple[Any, Any]:
+    m = A.shape[1]
+    cap = max(16, A.shape[0])
+    owners = np.empty(cap, dtype=np.int64)
+    out = np.empty((cap, m), dtype=np.int64)
+    count = 0
     for g in range(A.shape[0]):
         found, _ = _search(A[g], False)
-        owners.append(np.full(len(found), g, dtype=np.intp))
-        orders.append(found)
-    return np.concatenate(owners), np.concatenate(orders)
+        k = found.shape[0]
+        if count + k > cap:
+            cap = max(2 * cap, count + k)
+            o2 = np.empty(cap, dtype=np.int64)
+            x2 = np.empty((cap, m), dtype=np.int64)
+            o2[:count] = owners[:count]
+            x2[:count] = out[:count]
+            owners, out = o2, x2
+        owners[count : count + k] = g
+        out[count : count + k] = found
+        count += k
+    return owners[:count].copy(), out[:count].copy()
+
+
+def graph_all_orderings(
+    A: npt.NDArray[Any],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Every ordering reaching the least relabelling, with the row of the batch it is for."""
+    owners, orders = _all_batch(np.ascontiguousarray(A))
+    return owners, orders

@@ -89,9 +89,7 @@ class _Level:
 
     __slots__ = ("delta", "position", "u_group", "u_inverse", "u_sites")
 
-    def __init__(
-        self, i: int, trans: dict[int, npt.NDArray[np.intp]], n: int, total: int
-    ) -> None:
+    def __init__(self, i: int, trans: dict[int, npt.NDArray[np.intp]], n: int, total: int) -> None:
         self.delta = np.array(sorted(trans), dtype=np.intp)
         U = np.stack([trans[int(d)] for d in self.delta])
         self.u_sites = np.ascontiguousarray(U[:, :n])
@@ -199,7 +197,7 @@ def _strong_generators(
 # ---------------------------------------------------------------- the structure of H
 def _structure(action: SignalAction) -> dict[str, Any]:
     """What H is: the whole symmetric group of the sites, vertex relabellings, or other."""
-    cache = action._cache.setdefault("least_image", {})
+    cache: dict[str, Any] = action._cache.setdefault("least_image", {})
     if "kind" in cache:
         return cache
     G = action.group
@@ -245,7 +243,8 @@ def _row_hashes(rows: Array) -> npt.NDArray[np.uint64]:
     n = rows.shape[1]
     w = _WEIGHTS[np.arange(n) % len(_WEIGHTS)] ^ np.uint64(n)
     with np.errstate(over="ignore"):
-        return (rows.astype(np.uint64) * w).sum(axis=1, dtype=np.uint64)
+        out: npt.NDArray[np.uint64] = (rows.astype(np.uint64) * w).sum(axis=1, dtype=np.uint64)
+    return out
 
 
 def _merge(owner: Array, states: Array, mult: Array, parts: Array) -> tuple[Array, ...]:

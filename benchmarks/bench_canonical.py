@@ -10,7 +10,8 @@ Four comparisons, each side given the same input:
 * the same for S_8 on sets (signals of length 8 permuted by S_8) and for A_8 on sets,
   which grouprep searches along a stabilizer chain.
 * ``isomorphism classes (networkx)``: the partition of 10^4 random graphs on 8 vertices
-  into isomorphism classes, from grouprep's canonical forms (one ``np.unique``) against
+  into isomorphism classes, from grouprep's canonical forms (packed into bytes, one
+  ``np.unique``) against
   networkx: buckets by Weisfeiler–Lehman hash, then ``nx.is_isomorphic`` against one
   member of each class already found in the bucket.
 
@@ -150,8 +151,12 @@ def first_occurrence(labels: npt.NDArray[Any]) -> Same:
 
 
 def grouprep_classes(action: Any, A: npt.NDArray[np.uint8]) -> npt.NDArray[np.int64]:
+    """Canonical forms, each packed into one integer (64 bits for 8 vertices), then
+    ``np.unique``."""
     forms = grouprep.canonical_form(action, A).canonical.reshape(len(A), -1)
-    _, inverse = np.unique(forms, axis=0, return_inverse=True)
+    words = np.packbits(forms, axis=1)
+    codes = words.view(np.dtype((np.void, words.shape[1]))).ravel()
+    _, inverse = np.unique(codes, return_inverse=True)
     return inverse.ravel().astype(np.int64)
 
 

@@ -63,6 +63,29 @@ def klein_quotient_action() -> SignalAction:
     return SignalAction(grouprep.symmetric(4), (3,), sites, None, "S4 on pairings")
 
 
+def relabelled_graphs(n: int) -> SignalAction:
+    """S_n relabelling graph vertices named in another order (not its natural action)."""
+    rel = np.roll(np.arange(n), 1)[::-1]
+    back = np.argsort(rel)
+
+    def pairs(g: Any) -> Any:
+        p = rel[np.asarray(g)[back]]
+        return (p[:, None] * n + p[None, :]).ravel()
+
+    return SignalAction(grouprep.symmetric(n), (n, n), pairs, None, "relabelled graphs")
+
+
+def graphs_of_a_product(n: int) -> SignalAction:
+    """S_n x Z_2 relabelling graph vertices by its S_n factor: kernel Z_2."""
+    G = grouprep.direct_product(grouprep.symmetric(n), grouprep.cyclic(2))
+
+    def pairs(g: Any) -> Any:
+        p = np.asarray(g[0])
+        return (p[:, None] * n + p[None, :]).ravel()
+
+    return SignalAction(G, (n, n), pairs, None, "graphs of S_n x Z_2")
+
+
 def z3_of_a_product() -> SignalAction:
     """Z_2 x Z_3 rotating 3 sites by its Z_3 factor: kernel Z_2, a group not on points."""
     G = grouprep.abelian(2, 3)
@@ -110,6 +133,8 @@ CASES = [
     ("S4 on pairings", klein_quotient_action(), (3,), 2),
     ("Z2xZ3 by its Z3", z3_of_a_product(), (3,), 3),
     ("D3 = all of S3", grouprep.dihedral_action(3), (3,), 3),
+    ("S5 graphs relabelled", relabelled_graphs(5), (5, 5), 2),
+    ("S4xZ2 graphs by its S4", graphs_of_a_product(4), (4, 4), 2),
 ]
 
 
@@ -150,6 +175,33 @@ def test_graphs_with_many_automorphisms_agree_with_brute_force(n: int) -> None:
         best, least, count = brute(action, x)
         assert tuple(out.canonical[i].ravel().tolist()) == best
         assert (int(out.element[i]), int(out.stabilizer_order[i])) == (least, count)
+
+
+def test_rows_with_large_stabilizers_merge_partial_images() -> None:
+    # constant and two-valued rows of A_7 on sets: thousands of partial images per row,
+    # merged during the search; the result must still be the brute-force one
+    action = sets_action(grouprep.alternating(7))
+    rng = np.random.default_rng(12)
+    X = np.concatenate(
+        [np.zeros((12, 7), dtype=int), (rng.random((12, 7)) < 0.15).astype(int)]
+    )
+    X[0, 0] = 1
+    out = grouprep.canonical_form(action, X, method="search")
+    for i, x in enumerate(X):
+        best, least, count = brute(action, x)
+        assert tuple(out.canonical[i].tolist()) == best
+        assert (int(out.element[i]), int(out.stabilizer_order[i])) == (least, count)
+
+
+def test_groups_beyond_int64_give_python_int_orders() -> None:
+    n = 25  # 25! > 2^62
+    action = sets_action(grouprep.symmetric(n))
+    x = np.arange(n) % 3
+    out = grouprep.canonical_form(action, x[None])
+    assert out.stabilizer_order.dtype == object
+    assert out.stabilizer_order[0] == math.factorial(9) * math.factorial(8) ** 2
+    g = action.group.element(int(out.element[0]))
+    np.testing.assert_array_equal(action.act(g, x), np.sort(x))
 
 
 def test_real_valued_signals_and_negative_values() -> None:

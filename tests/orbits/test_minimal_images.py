@@ -182,9 +182,7 @@ def test_rows_with_large_stabilizers_merge_partial_images() -> None:
     # merged during the search; the result must still be the brute-force one
     action = sets_action(grouprep.alternating(7))
     rng = np.random.default_rng(12)
-    X = np.concatenate(
-        [np.zeros((12, 7), dtype=int), (rng.random((12, 7)) < 0.15).astype(int)]
-    )
+    X = np.concatenate([np.zeros((12, 7), dtype=int), (rng.random((12, 7)) < 0.15).astype(int)])
     X[0, 0] = 1
     out = grouprep.canonical_form(action, X, method="search")
     for i, x in enumerate(X):

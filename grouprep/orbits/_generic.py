@@ -541,6 +541,11 @@ def canonical_form(
         If ``action`` is not a signal action or ``X`` is not real.
     GroupRepValueError
         If ``X`` has the wrong trailing shape, contains NaN, or ``method`` is unknown.
+    SizeLimitError
+        If the search would hold more than :math:`2^{25}` entries of partial images at
+        once (signals fixed by very many elements the search cannot merge, such as
+        :math:`A_{30}` on signals with repeated values), or ``"all"`` is asked for a group
+        too large to list.
 
     Examples
     --------

@@ -182,7 +182,7 @@ def test_rows_with_large_stabilizers_merge_partial_images() -> None:
     # merged during the search; the result must still be the brute-force one
     action = sets_action(grouprep.alternating(7))
     rng = np.random.default_rng(12)
-    X = np.concatenate([np.zeros((12, 7), dtype=int), (rng.random((12, 7)) < 0.15).astype(int)])
+    X = np.concatenate([np.zeros((6, 7), dtype=int), (rng.random((6, 7)) < 0.15).astype(int)])
     X[0, 0] = 1
     out = grouprep.canonical_form(action, X, method="search")
     for i, x in enumerate(X):
@@ -309,6 +309,13 @@ def test_symmetric_group_on_sets_sorts_without_listing_the_group() -> None:
         g = np.empty(n, dtype=int)
         g[np.argsort(x, kind="stable")] = np.arange(n)
         assert int(e) == G.index(tuple(g.tolist()))
+
+
+def test_a_search_that_cannot_merge_enough_is_refused_clearly() -> None:
+    action = sets_action(grouprep.alternating(24))
+    X = np.random.default_rng(0).integers(0, 4, (60, 24))
+    with pytest.raises(SizeLimitError, match=r"partial images .* cannot merge"):
+        grouprep.canonical_form(action, X)
 
 
 def test_canonical_form_refuses_an_unknown_method() -> None:

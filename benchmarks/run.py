@@ -27,6 +27,7 @@ import sympy
 
 import grouprep
 from benchmarks import (
+    bench_canonical,
     bench_classes,
     bench_elements,
     bench_features,
@@ -44,6 +45,7 @@ ENTRIES = (
     bench_classes,
     bench_elements,
     bench_orbits,
+    bench_canonical,
     bench_reps,
     bench_invariants,
     bench_features,

@@ -437,6 +437,15 @@ class OrbitIndex(Featurizer):
     encoding : {"ordinal", "onehot"}
     max_onehot : int, optional
         Largest quotient one-hot encoded (default 4096).
+    method : {"auto", "rank", "table", "canonical"}, optional
+        How the classes are numbered (see :class:`grouprep.Quotient`): by default necklace
+        ranks for the shift, else a table over all points; ``"canonical"`` keys the
+        classes by canonical form and learns them in ``fit``, for actions with too many
+        points to list (graphs on 7 vertices, 24-bit strings under :math:`D_{24}`).
+    unseen : {"error", "reserve"}, optional
+        With ``method="canonical"``, what ``transform`` does with a class not seen in
+        ``fit``: raise, or give it the reserved id ``num_classes_ - 1`` (one more
+        one-hot column).
 
     Examples
     --------
@@ -455,11 +464,15 @@ class OrbitIndex(Featurizer):
         alphabet: int = 2,
         encoding: str = "ordinal",
         max_onehot: int = 4096,
+        method: str = "auto",
+        unseen: str = "error",
     ) -> None:
         self.action = action
         self.alphabet = alphabet
         self.encoding = encoding
         self.max_onehot = max_onehot
+        self.method = method
+        self.unseen = unseen
 
     def _fit(self, X: npt.NDArray[Any], where: str) -> None:
         if self.encoding not in ("ordinal", "onehot"):
@@ -472,8 +485,11 @@ class OrbitIndex(Featurizer):
             raise GroupRepValueError(
                 f"{where}: parameter 'action' must have an alphabet (a finite set of strings)"
             )
-        self.quotient_ = Quotient(self.action_)
-        self.num_classes_ = int(self.quotient_.num_classes)
+        quotient = Quotient(self.action_, self.method, self.unseen)  # type: ignore[arg-type]
+        self.quotient_ = quotient.fit(X)
+        self.num_classes_ = int(self.quotient_.num_classes) + (
+            self.quotient_.unseen_index is not None
+        )
         if self.encoding == "onehot" and self.num_classes_ > self.max_onehot:
             raise GroupRepValueError(
                 f"{where}: the quotient has {self.num_classes_} classes, more than "

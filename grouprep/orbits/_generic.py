@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable
 from fractions import Fraction
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -16,6 +16,7 @@ from grouprep.actions import BaseAction, PermutationAction, RegularAction, Signa
 from grouprep.errors import GroupRepTypeError, GroupRepValueError, NotFiniteError, SizeLimitError
 from grouprep.groups import FiniteGroup
 from grouprep.groups._base import _MAX_ENUMERATION
+from grouprep.orbits._canonical import least_images
 from grouprep.orbits._necklaces import _divisors, _phi
 
 __all__ = [
@@ -489,27 +490,62 @@ class CanonicalForms(NamedTuple):
 
 _CHUNK = 1 << 22
 
+CanonicalMethod = Literal["auto", "search", "all"]
+"""How :func:`canonical_form` finds the least image (the result is the same)."""
 
-def canonical_form(action: SignalAction, X: npt.ArrayLike) -> CanonicalForms:
+
+def canonical_form(
+    action: SignalAction, X: npt.ArrayLike, method: CanonicalMethod = "auto"
+) -> CanonicalForms:
     """The lexicographically least element of the orbit of each signal in a batch.
 
     .. math:: \\operatorname{can}(x) = \\min_{\\text{lex}} \\{ g \\cdot x : g \\in G \\}
 
-    Vectorized over the batch and the group (in chunks of bounded memory): all images are
-    formed with the action's gather table, then the least is found column by column.
-    For the shift action :func:`least_rotation` is much faster.
+    the entries of the flattened signal compared in the order ``0, 1, ..., n-1``. Every
+    method gives exactly this least image, the same element and the same stabilizer
+    order; they differ in speed only.
+
+    * ``"search"``: the minimal-image search of Jefferson, Jonauskyte, Pfeiffer &
+      Waldecker ("Minimal and canonical images", J. Algebra 521, 2019) along a
+      stabilizer chain of the group's site permutations (base ``0 .. n-1``, from sympy's
+      Schreier–Sims): level by level only the partial images whose next entry is least
+      are kept, and equal partial images are merged, so G is never listed. Where the
+      group permutes the sites in every possible way (:math:`S_n` on sets) the least
+      image is the sorted signal; where it relabels the vertices of ``(m, m)`` arrays
+      in every possible way (:math:`S_m` on graphs,
+      :math:`(\\sigma \\cdot A)[i, j] = A[\\sigma^{-1} i, \\sigma^{-1} j]`) the rows are
+      fixed one at a time by individualisation and refinement, compiled with Numba.
+    * ``"all"``: every image is formed with the action's gather table and the least is
+      found column by column (needs G listed; fast for small groups).
+    * ``"auto"`` (default): ``"all"`` when :math:`|G| \\cdot n \\le 512`, else ``"search"``.
+
+    For the shift action :func:`least_rotation` is faster still.
 
     Parameters
     ----------
     action : SignalAction
         Any signal action (shifts, dihedral, translations, lifted site actions).
     X : array_like of shape ``(..., *action.shape)``
+        Real numbers or ints (no NaN).
+    method : {"auto", "search", "all"}, optional
 
     Returns
     -------
     CanonicalForms
         ``(canonical, element, stabilizer_order)``, with
         ``canonical[i] == action.act(G.element(element[i]), X[i])``.
+
+    Raises
+    ------
+    GroupRepTypeError
+        If ``action`` is not a signal action or ``X`` is not real.
+    GroupRepValueError
+        If ``X`` has the wrong trailing shape, contains NaN, or ``method`` is unknown.
+    SizeLimitError
+        If the search would hold more than :math:`2^{25}` entries of partial images at
+        once (signals fixed by very many elements the search cannot merge, such as
+        :math:`A_{30}` on signals with repeated values), or ``"all"`` is asked for a group
+        too large to list.
 
     Examples
     --------
@@ -518,7 +554,27 @@ def canonical_form(action: SignalAction, X: npt.ArrayLike) -> CanonicalForms:
     >>> c = grouprep.canonical_form(a, [[3, 1, 2, 0], [1, 0, 1, 0]])
     >>> c.canonical.tolist(), c.element.tolist(), c.stabilizer_order.tolist()
     ([[0, 2, 1, 3], [0, 1, 0, 1]], [7, 1], [1, 4])
+
+    :math:`S_{20}` on sets (:math:`20!` elements) sorts, and one graph on 8 vertices
+    under :math:`S_8` (a path 0-1-2, the rest isolated) gets its least adjacency matrix:
+
+    >>> sets = grouprep.signal_action(grouprep.permutation_action(grouprep.symmetric(20)))
+    >>> grouprep.canonical_form(sets, [list(range(20, 0, -1))]).canonical[0, :4].tolist()
+    [1, 2, 3, 4]
+    >>> import numpy as np
+    >>> S8 = grouprep.symmetric(8)
+    >>> pairs = lambda g: (np.asarray(g)[:, None] * 8 + np.asarray(g)[None, :]).ravel()
+    >>> graphs = grouprep.SignalAction(S8, (8, 8), pairs, 2, "graphs(8)")
+    >>> A = np.zeros((8, 8), dtype=int); A[0, 1] = A[1, 0] = A[1, 2] = A[2, 1] = 1
+    >>> c = grouprep.canonical_form(graphs, A)
+    >>> c.canonical[-3:].tolist(), int(c.stabilizer_order)  # |Aut| = 2 * 5!
+    ([[0, 0, 0, 0, 0, 0, 0, 1], [0, 0, 0, 0, 0, 0, 0, 1], [0, 0, 0, 0, 0, 1, 1, 0]], 240)
     """
+    if method not in ("auto", "search", "all"):
+        raise GroupRepValueError(
+            "canonical_form: argument 'method' must be 'auto', 'search' or 'all', "
+            f"got {describe(method)}"
+        )
     if not isinstance(action, SignalAction):
         raise GroupRepTypeError(
             "canonical_form: argument 'action' must be a signal action (shift_action, "
@@ -534,6 +590,24 @@ def canonical_form(action: SignalAction, X: npt.ArrayLike) -> CanonicalForms:
     flat = arr.reshape(m, n)
     if np.issubdtype(flat.dtype, np.floating) and np.isnan(flat).any():
         raise GroupRepValueError("canonical_form: argument 'X' contains NaN, which has no order")
+    if method == "auto":
+        method = "all" if action.group.order * n <= _BRUTE_COST else "search"
+    if method == "all":
+        canonical, element, stab = _brute_least_images(action, flat)
+    else:
+        canonical, element, stab = least_images(action, flat)
+    return CanonicalForms(canonical.reshape(arr.shape), element.reshape(lead), stab.reshape(lead))
+
+
+_BRUTE_COST = 512
+"""Up to this |G| times the number of sites, trying every element is as fast as a search."""
+
+
+def _brute_least_images(
+    action: SignalAction, flat: npt.NDArray[Any]
+) -> tuple[npt.NDArray[Any], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Every image of every row, then the least column by column (small groups)."""
+    m, n = flat.shape
     table = action.gather_table()
     order = table.shape[0]
     canonical = np.empty_like(flat)
@@ -552,4 +626,4 @@ def canonical_form(action: SignalAction, X: npt.ArrayLike) -> CanonicalForms:
         element[start : start + step] = first
         stab[start : start + step] = mask.sum(axis=1)
         canonical[start : start + step] = images[np.arange(len(rows)), first]
-    return CanonicalForms(canonical.reshape(arr.shape), element.reshape(lead), stab.reshape(lead))
+    return canonical, element, stab

@@ -673,8 +673,11 @@ def necklace_rank(X: npt.ArrayLike, k: int = 2) -> npt.NDArray[Any]:
               T(\\mathrm{LN}(\\alpha_1 \\cdots \\alpha_d)),
 
     where T(α) counts the strings whose necklace is at most α and LN is the largest
-    necklace at most a string. Counts are kept modulo word-size primes and recombined by
-    the Chinese remainder theorem, so ranks are exact for any n. When there are at most
+    necklace at most a string. While :math:`n^4 k^{n+1} < 2^{100}` (bit strings up to
+    n = 74) the sum is kept modulo :math:`2^{64}` in wrapping integer arithmetic beside a
+    float64 copy whose error bound (below :math:`2^{62}`) fixes the multiple of
+    :math:`2^{64}`; beyond that, modulo word-size primes recombined by the Chinese
+    remainder theorem. Either way ranks are exact for any n. When there are at most
     2**22 strings, the necklaces are listed once (cached) and ranks are found by binary
     search in that table, which is faster for short strings.
 

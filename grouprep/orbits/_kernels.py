@@ -446,6 +446,17 @@ def _add_t_mod(A, m, k, primes, period, weight, B0, Bc, V, Z, RUN, SUF, CON, acc
 
 
 @numba.njit(cache=True)
+def _divisor_necklace(a, d, k, pre, A):
+    """A[1..d] = LN(a[0:d]), the largest necklace at most that prefix; return its period."""
+    for i in range(d):
+        pre[i] = a[i]
+    period = _largest_necklace_leq(pre, d, k)
+    for i in range(d):
+        A[i + 1] = pre[i]
+    return period
+
+
+@numba.njit(cache=True)
 def _count_leq_row(
     w, k, primes, divisors, phis, ninv, out, a, pre, A, B0, Bc, V, Z, RUN, SUF, CON
 ):
@@ -463,11 +474,7 @@ def _count_leq_row(
         out[c] = 0
     for di in range(divisors.shape[0]):
         d = divisors[di]
-        for i in range(d):
-            pre[i] = a[i]
-        period = _largest_necklace_leq(pre, d, k)
-        for i in range(d):
-            A[i + 1] = pre[i]
+        period = _divisor_necklace(a, d, k, pre, A)
         _add_t_mod(A, d, k, primes, period, phis[di], B0, Bc, V, Z, RUN, SUF, CON, out)
     for c in range(L):
         out[c] = out[c] * ninv[c] % primes[c]
@@ -654,11 +661,7 @@ def count_leq_wide(W, k, divisors, phis):
             facc = 0.0
             for di in range(divisors.shape[0]):
                 d = divisors[di]
-                for i in range(d):
-                    pre[i] = a[i]
-                period = _largest_necklace_leq(pre, d, k)
-                for i in range(d):
-                    A[i + 1] = pre[i]
+                period = _divisor_necklace(a, d, k, pre, A)
                 t, ft = _add_t_wide(
                     A, d, k, period, B0, F0, G, GI, Bc, Fc, V, FV, Z, RUN, SUF, FSUF, CON, FCON
                 )

@@ -257,11 +257,14 @@ def check_action(
     if samples is None:
         if finite:
             pts = list(action.points())
-            point_set = set(pts)
             exhaustive = G.order**2 * len(pts) <= _BUDGET
             if not exhaustive and len(pts) > 200:
                 pts = [pts[i] for i in gen.choice(len(pts), size=200, replace=False)]
             batch: Any = pts
+            if isinstance(action, SignalAction):  # one batch; its points are all signals
+                batch = np.array(pts, dtype=np.int64).reshape(len(pts), *action.shape)
+            else:
+                point_set = set(action.points())
         elif isinstance(action, SignalAction):
             batch = gen.standard_normal((16, *action.shape))
             exhaustive = G.order**2 <= _BUDGET
@@ -307,7 +310,19 @@ def check_action(
                 return fail(count, err, why, axiom="compatibility", g=g, h=h, x=x)
             if point_set is not None and left not in point_set:
                 return fail(count, err, "", axiom="closure", g=gh, x=x, image=left)
+            if finite and vectorized and not _in_alphabet(left, action.alphabet):
+                return fail(count, err, "", axiom="closure", g=gh, x=x, image=left)
     return LawReport(law, True, count * (len(batch) if vectorized else 1), exhaustive, None, worst)
+
+
+def _in_alphabet(images: Any, alphabet: int) -> bool:
+    """Whether a batch of images are signals over ``0 .. alphabet-1`` (the points)."""
+    arr = np.asarray(images)
+    if arr.dtype.kind not in "iub" and (
+        arr.dtype.kind != "f" or not np.all(np.isfinite(arr)) or np.any(arr != np.round(arr))
+    ):
+        return False
+    return bool(arr.size == 0 or (arr.min() >= 0 and arr.max() < alphabet))
 
 
 def assert_action(action: Any, samples: Any = None, rng: RandomLike = 0, **kw: Any) -> LawReport:

@@ -127,3 +127,24 @@ def test_bad_input_to_checkers():
     infinite = grouprep.action_from_function(grouprep.cyclic(2), lambda g, x: x)
     with pytest.raises(GroupRepValueError, match="'samples' is required"):
         grouprep.check_action(infinite)
+
+
+def _square_shift(g: int) -> list[int]:
+    """Sites moved by g^2 instead of g: a permutation for each g, not an action of Z_4."""
+    return [(i - g * g) % 4 for i in range(4)]
+
+
+def test_check_action_on_all_points_of_a_signal_action_catches_broken_compatibility():
+    """The default samples of a finite signal action (every point, as one batch)."""
+    from grouprep.actions import SignalAction
+
+    broken = SignalAction(grouprep.cyclic(4), (4,), _square_shift, alphabet=2, name="square")
+    report = grouprep.check_action(broken)
+    assert not report.holds
+    ce = report.counterexample
+    assert ce["axiom"] == "compatibility"
+    g, h = ce["g"], ce["h"]
+    assert ((g + h) % 4) ** 2 % 4 != (g * g + h * h) % 4
+    lawful = grouprep.check_action(grouprep.dihedral_action(6, alphabet=3))
+    assert lawful.holds and lawful.exhaustive
+    assert lawful.checked == (1 + 12**2) * 3**6  # identity, then every pair, on every point

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-import weakref
 from typing import Any
 
 from grouprep._validation import describe
@@ -24,7 +23,6 @@ from grouprep.reps._representation import ExactMatrix, Representation
 
 __all__ = ["irreps"]
 
-_IRREPS: weakref.WeakKeyDictionary[FiniteGroup[Any], dict[str, Any]] = weakref.WeakKeyDictionary()
 
 _ZERO = Cyclotomic(0)
 _ONE = Cyclotomic(1)
@@ -186,7 +184,9 @@ def irreps(group: FiniteGroup[Any]) -> tuple[Representation, ...]:
         raise GroupRepTypeError(
             f"irreps: argument 'group' must be a grouprep FiniteGroup, got {describe(group)}"
         )
-    cache = _IRREPS.setdefault(group, {})
+    # kept in the group's private cache: the representations refer to their group, so a
+    # table keyed by the group would keep every group alive for ever
+    cache = group._cache
     if "irreps" not in cache:
         _check_size(group)
         if isinstance(group, CyclicGroup):

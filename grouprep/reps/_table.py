@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import math
+import weakref
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
 
-from grouprep._validation import describe
+from grouprep._validation import check_int, describe
 from grouprep.errors import GroupRepTypeError, GroupRepValueError, SizeLimitError
 from grouprep.groups import (
     ConjugacyClass,
@@ -47,6 +49,9 @@ class CharacterTable:
     group: FiniteGroup[Any]
     classes: tuple[ConjugacyClass[Any], ...]
     characters: tuple[tuple[Cyclotomic, ...], ...]
+    _cache: dict[str, Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
 
     def __eq__(self, other: object) -> bool:
         if self is other:
@@ -84,6 +89,73 @@ class CharacterTable:
         """The degrees :math:`\\chi(1)` of the irreducible characters."""
         return tuple(int(row[0].as_fraction()) for row in self.characters)
 
+    def power_map(self, k: int) -> tuple[int, ...]:
+        """The k-th power map on classes: entry i is the position of the class of
+        :math:`g_i^k`, :math:`g_i` the representative of class i.
+
+        .. math:: p_k(i) = j \\iff g_i^k \\in C_j
+
+        It is well defined (conjugate elements have conjugate powers) and computed from
+        the class representatives alone: one power and one class look-up per class.
+
+        Parameters
+        ----------
+        k : int
+            Any integer (negative powers use inverses; ``k = -1`` maps each class to the
+            class of inverses).
+
+        Returns
+        -------
+        tuple of int
+            One class position per class, in the table's class order.
+
+        Examples
+        --------
+        >>> import grouprep
+        >>> from grouprep.reps import character_table
+        >>> T = character_table(grouprep.symmetric(4))
+        >>> T.class_names, T.power_map(2)
+        (('1a', '2a', '2b', '3a', '4a'), (0, 0, 0, 3, 1))
+        """
+        k = check_int(k, "k", "CharacterTable.power_map")
+        cache = self._cache.setdefault("power_maps", {})
+        if k not in cache:
+            G = self.group
+            cache[k] = tuple(G._class_index(G.power(c.representative, k)) for c in self.classes)
+        return cache[k]  # type: ignore[no-any-return]
+
+    @property
+    def indicators(self) -> tuple[int, ...]:
+        """The Frobenius–Schur indicators of the rows, in row order.
+
+        .. math:: \\nu(\\chi) = \\frac{1}{|G|} \\sum_{g \\in G} \\chi(g^2)
+                  = \\frac{1}{|G|} \\sum_{C} |C|\\, \\chi\\bigl(g_C^2\\bigr)
+                  \\in \\{1, 0, -1\\}
+
+        summed per class with the squaring :meth:`power_map`, in exact arithmetic.
+        :math:`\\nu = 1`: the irrep is realizable over the reals; :math:`\\nu = 0`:
+        :math:`\\chi` is not real-valued; :math:`\\nu = -1`: :math:`\\chi` is real but
+        the irrep is quaternionic. No explicit representation is built. The number of
+        square roots of each element is :math:`\\sum_\\chi \\nu(\\chi)\\chi(g)`
+        (Frobenius–Schur count), so :math:`\\sum_\\chi \\nu(\\chi)\\chi(1)` is the number
+        of elements with :math:`g^2 = e`.
+
+        Examples
+        --------
+        >>> import grouprep
+        >>> from grouprep.reps import character_table
+        >>> character_table(grouprep.cyclic(4)).indicators
+        (1, 0, 1, 0)
+        >>> character_table(grouprep.alternating(4)).indicators
+        (1, 0, 0, 1)
+        """
+        if "indicators" not in self._cache:
+            square = self.power_map(2)
+            self._cache["indicators"] = tuple(
+                _indicator(self.group, self.classes, row, square) for row in self.characters
+            )
+        return self._cache["indicators"]  # type: ignore[no-any-return]
+
     def __str__(self) -> str:
         header = ["", *self.class_names]
         sizes = ["size", *(str(c.size) for c in self.classes)]
@@ -93,6 +165,30 @@ class CharacterTable:
         return "\n".join(
             "  ".join(c.rjust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in table
         )
+
+
+def _indicator(
+    group: FiniteGroup[Any],
+    classes: Sequence[ConjugacyClass[Any]],
+    values: Sequence[Cyclotomic],
+    square: Sequence[int],
+) -> int:
+    """:math:`\\frac{1}{|G|}\\sum_C |C| \\chi(g_C^2)` from class values and the squaring map,
+    exactly; an irreducible character gives 1, 0 or -1, anything else is refused."""
+    weights: dict[int, int] = {}
+    for c, target in zip(classes, square, strict=True):
+        weights[target] = weights.get(target, 0) + c.size
+    total = Cyclotomic(0)
+    for target, weight in weights.items():
+        if values[target]:
+            total = total + weight * values[target]
+    nu = total * Cyclotomic(Fraction(1, group.order))
+    if not nu.is_rational() or nu.as_fraction() not in (-1, 0, 1):
+        raise GroupRepValueError(
+            f"frobenius_schur: the class function is not an irreducible character of "
+            f"{group!r}: its Frobenius-Schur sum is {nu!r}, not 1, 0 or -1"
+        )
+    return int(nu.as_fraction())
 
 
 def _restore_table(
@@ -160,17 +256,28 @@ def character_table(group: FiniteGroup[Any]) -> CharacterTable:
             f"character_table: argument 'group' must be a grouprep FiniteGroup, "
             f"got {describe(group)}"
         )
-    _check_table_size(group)
-    classes = group.conjugacy_classes()
-    if isinstance(group, DirectProduct):
-        rows = _product_rows([character_table(f) for f in group.factors])
-    elif _has_closed_form(group):
-        from grouprep.reps._irreps import irreps
+    cached = _ROWS.get(group)
+    if cached is None:
+        _check_table_size(group)
+        classes = group.conjugacy_classes()
+        if isinstance(group, DirectProduct):
+            rows = _product_rows([character_table(f) for f in group.factors])
+        elif _has_closed_form(group):
+            from grouprep.reps._irreps import irreps
 
-        rows = [rho.character_values() for rho in irreps(group)]
-    else:
-        rows = _dixon_schneider(group, classes)
-    return CharacterTable(group, classes, _ordered(rows))
+            rows = [rho.character_values() for rho in irreps(group)]
+        else:
+            rows = _dixon_schneider(group, classes)
+        cached = _ordered(rows)
+        _ROWS[group] = cached
+    return CharacterTable(group, group.conjugacy_classes(), cached)
+
+
+_ROWS: weakref.WeakKeyDictionary[FiniteGroup[Any], tuple[tuple[Cyclotomic, ...], ...]] = (
+    weakref.WeakKeyDictionary()
+)
+"""The rows computed for each live group (equal groups share them: they list the same
+classes in the same order); the rows hold no reference to the group."""
 
 
 MAX_CLASSES = 3000

@@ -265,19 +265,11 @@ class PermutationGroup(FiniteGroup[Permutation]):
     def _key(self) -> tuple[Any, ...]:
         return (self._degree, self.order)
 
-    def __eq__(self, other: object) -> bool:
-        if self is other:
-            return True
-        if not isinstance(other, PermutationGroup):
-            return NotImplemented if not isinstance(other, FiniteGroup) else False
-        return (
-            self._degree == other._degree
-            and self.order == other.order
-            and all(other._is_element(g) for g in self._gens)
-        )
+    def _ambient(self) -> tuple[Any, ...]:
+        return ("permutation", self._degree)
 
-    def __hash__(self) -> int:
-        return hash(("PermutationGroup", self._degree, self.order))
+    def as_permutation_group(self) -> PermutationGroup:
+        return self
 
     # -------------------------------------------------------------- bulk numbering
     def permutation_array(self) -> npt.NDArray[np.intp]:

@@ -187,6 +187,9 @@ def irreps(group: FiniteGroup[Any]) -> tuple[Representation, ...]:
     # kept in the group's private cache: the representations refer to their group, so a
     # table keyed by the group would keep every group alive for ever
     cache = group._cache
+    target = group._canonical()  # an equal group of a family (a subgroup that is all of it)
+    if target is not group and "irreps" not in cache:
+        cache["irreps"] = irreps(target)
     if "irreps" not in cache:
         _check_size(group)
         if isinstance(group, CyclicGroup):

@@ -258,9 +258,12 @@ def character_table(group: FiniteGroup[Any]) -> CharacterTable:
         )
     cached = _ROWS.get(group)
     if cached is None:
-        _check_table_size(group)
+        target = group._canonical()  # an equal group of a family, listing the same classes
+        _check_table_size(target)
         classes = group.conjugacy_classes()
-        if isinstance(group, DirectProduct):
+        if target is not group:
+            rows = list(character_table(target).characters)
+        elif isinstance(group, DirectProduct):
             rows = _product_rows([character_table(f) for f in group.factors])
         elif _has_closed_form(group):
             from grouprep.reps._irreps import irreps

@@ -104,7 +104,7 @@ def listed(G):
     return frozenset(G.elements())
 
 
-@pytest.mark.parametrize("a, b", PAIRS)
+@pytest.mark.parametrize(("a", "b"), PAIRS)
 def test_equal_exactly_when_same_universe_and_same_elements(a, b):
     (_, ua, A), (_, ub, B) = a, b
     same = ua == ub and listed(A) == listed(B)
@@ -127,7 +127,7 @@ def interchangeable(A, B):
         assert A.compose(x, y) == B.compose(x, y)
 
 
-@pytest.mark.parametrize("a, b", [p for p in PAIRS if p.values[0][2] == p.values[1][2]])
+@pytest.mark.parametrize(("a", "b"), [p for p in PAIRS if p.values[0][2] == p.values[1][2]])
 def test_equal_groups_are_interchangeable(a, b):
     interchangeable(a[2], b[2])
 

@@ -22,6 +22,10 @@ Three comparisons, each side given the same input:
   (sums of ``exp(2 pi I k / 60)``, products by ``sympy.expand``, equality decided by
   rewriting in radicals) on 100 pairs. Equality compares each product with its value in
   reduced form, computed independently here by integer arithmetic modulo Phi_60.
+* ``character table (recognised vs general)``: a permutation group that is cyclic or
+  dihedral (the n-cycle; the rotation and reflection of the n-gon) is recognised by an
+  isomorphism onto ``cyclic(n)`` or ``dihedral(n)`` and gets that closed-form table on its
+  own classes, against the general algorithm (Dixon-Schneider) on the same group.
 * ``Frobenius-Schur indicators (explicit irreps)``: the indicators of all irreps of S_n,
   from the character table with the squaring power map (``CharacterTable.indicators``)
   against the sum of traces of the exact matrices of Young's seminormal form over the
@@ -383,6 +387,37 @@ def table_case(group: TableGroup) -> Case:
     )
 
 
+# -------------------------------------------- recognised cyclic and dihedral groups
+def general_rows(generators: tuple[Perm, ...]) -> tuple[tuple[Cyclotomic, ...], ...]:
+    """The general algorithm (Burnside-Dixon-Schneider) on a fresh permutation group."""
+    from grouprep.reps._table import _dixon_schneider
+
+    G = grouprep.permutation_group(generators)
+    return tuple(_dixon_schneider(G, G.conjugacy_classes()))
+
+
+def recognised_case(group: TableGroup) -> Case:
+    """``character_table`` of a permutation group that is cyclic or dihedral (recognised,
+    closed-form table read on its own classes) against the general algorithm on the same
+    group; the rows must agree as sets and the degrees with the published ones."""
+
+    def ours() -> tuple[tuple[Cyclotomic, ...], ...]:
+        return character_table(grouprep.permutation_group(group.generators)).characters
+
+    def rows_and_degrees(rows: tuple[tuple[Cyclotomic, ...], ...]) -> object:
+        return (sorted(map(repr, rows)), grouprep_degrees(rows))
+
+    return Case(
+        operation="character table (recognised vs general)",
+        case=f"{group.name} by permutation generators",
+        caches="cold",
+        grouprep=ours,
+        baseline=lambda: general_rows(group.generators),
+        grouprep_answer=rows_and_degrees,
+        baseline_answer=rows_and_degrees,
+    )
+
+
 # --------------------------------------------------------- Frobenius-Schur indicators
 def indicators_from_table(n: int) -> list[tuple[int, int]]:
     """(degree, indicator) of every row of the table of a fresh S_n: the class sums with
@@ -678,6 +713,7 @@ def cases(quick: bool) -> list[Case]:
             table_case(symmetric_group(6)),
             table_case(symmetric_by_generators(6)),
             indicator_case(5),
+            recognised_case(cyclic_group(32)),
             *cyclotomic_cases("field", 200),
             *cyclotomic_cases("expr", 10),
             *bench_product_tables.cases(quick),
@@ -694,6 +730,8 @@ def cases(quick: bool) -> list[Case]:
         table_case(psl_2_7_times_c6()),
         table_case(symmetric_by_generators(6)),
         indicator_case(6),
+        recognised_case(cyclic_group(64)),
+        recognised_case(dihedral_group(32)),
         *cyclotomic_cases("field", 10**4),
         *cyclotomic_cases("expr", 100),
         *bench_product_tables.cases(quick),

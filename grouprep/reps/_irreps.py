@@ -19,6 +19,7 @@ from grouprep.groups import (
 )
 from grouprep.numbers import Cyclotomic, root_of_unity
 from grouprep.numbers._cyclotomic import check_field_order
+from grouprep.reps._recognise import recognised, transported_irreps
 from grouprep.reps._representation import ExactMatrix, Representation
 
 __all__ = ["irreps"]
@@ -157,7 +158,11 @@ def irreps(group: FiniteGroup[Any]) -> tuple[Representation, ...]:
       one representation per partition of n (largest parts first) on the standard Young
       tableaux of that shape, with rational matrices;
     * direct products (so also ``abelian(...)``) of such groups: the tensor products of
-      the factors' irreps, first factor varying slowest.
+      the factors' irreps, first factor varying slowest;
+    * any other group that is cyclic or dihedral (a permutation group by generators, a
+      subgroup), recognised by an isomorphism :math:`\\psi` onto ``cyclic(n)`` or
+      ``dihedral(m)`` (see :func:`character_table`): the family's irreps composed with
+      it, :math:`\\rho(g) = \\rho_F(\\psi(g))`, as representations of the group given.
 
     Raises
     ------
@@ -167,9 +172,9 @@ def irreps(group: FiniteGroup[Any]) -> tuple[Representation, ...]:
         permutation group, of order above 10^6) hold more than 10^6 exact entries per
         generator (before any is built).
     GroupRepValueError
-        For groups outside these families (alternating and general permutation groups
-        have exact character tables, see :func:`character_table`, but no explicit irreps
-        yet).
+        For groups outside these families and not isomorphic to a cyclic or dihedral
+        group (alternating and general permutation groups have exact character tables,
+        see :func:`character_table`, but no explicit irreps yet).
 
     Examples
     --------
@@ -202,6 +207,9 @@ def irreps(group: FiniteGroup[Any]) -> tuple[Representation, ...]:
             from grouprep.reps._symmetric import symmetric_irreps
 
             found = symmetric_irreps(group, group.degree)
+        elif (recognition := recognised(group)) is not None:
+            family, psi = recognition
+            found = transported_irreps(group, family, psi)
         else:
             raise GroupRepValueError(
                 "irreps: explicit irreducible representations are available for cyclic, "

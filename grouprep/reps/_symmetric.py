@@ -133,3 +133,72 @@ def _word_matrix(g: tuple[int, ...], adjacent: list[ExactMatrix], d: int) -> Exa
     for pos in reversed(word):
         m = mat_mul(m, adjacent[pos])
     return m
+
+
+def _beta_set(shape: tuple[int, ...]) -> tuple[int, ...]:
+    """The first-column hook lengths :math:`\\lambda_i + k - i` (i = 1 .. k), decreasing."""
+    k = len(shape)
+    return tuple(part + k - 1 - i for i, part in enumerate(shape))
+
+
+def _shape_of(beta: tuple[int, ...]) -> tuple[int, ...]:
+    k = len(beta)
+    parts = tuple(b - (k - 1 - i) for i, b in enumerate(sorted(beta, reverse=True)))
+    return tuple(p for p in parts if p)
+
+
+def murnaghan_nakayama(
+    shape: tuple[int, ...],
+    cycle_type: tuple[int, ...],
+    memo: dict[tuple[tuple[int, ...], tuple[int, ...]], int] | None = None,
+) -> int:
+    """The value :math:`\\chi^\\lambda(\\mu)` of the irreducible character of :math:`S_n`.
+
+    Murnaghan–Nakayama rule: remove a rim hook (border strip) of length :math:`\\mu_1`
+    from :math:`\\lambda` in every possible way,
+
+    .. math:: \\chi^\\lambda(\\mu) = \\sum_{\\xi} (-1)^{\\operatorname{ht}(\\xi)}\\,
+              \\chi^{\\lambda \\setminus \\xi}(\\mu_2, \\mu_3, \\dots),
+
+    with :math:`\\chi^{\\varnothing}(\\varnothing) = 1`. On the beta-set (first-column hook
+    lengths) removing a rim hook of length r moves one bead b to b - r (onto an empty
+    place) and its height is the number of beads jumped over. ``cycle_type`` is sorted
+    in decreasing order (the longest cycle removed first keeps the recursion small);
+    ``memo`` shares the values of smaller shapes between calls (one table's worth).
+    """
+    if not cycle_type:
+        return 1 if not shape else 0
+    if memo is None:
+        memo = {}
+    key = (shape, cycle_type)
+    if key in memo:
+        return memo[key]
+    r, rest = cycle_type[0], cycle_type[1:]
+    beta = _beta_set(shape)
+    beads = set(beta)
+    total = 0
+    for b in beta:
+        target = b - r
+        if target < 0 or target in beads:
+            continue
+        jumped = sum(1 for c in beta if target < c < b)
+        moved = tuple(sorted((beads - {b}) | {target}, reverse=True))
+        value = murnaghan_nakayama(_shape_of(moved), rest, memo)
+        total += -value if jumped % 2 else value
+    memo[key] = total
+    return total
+
+
+def symmetric_character_rows(group: PermutationGroup, n: int) -> list[tuple[Cyclotomic, ...]]:
+    """The character table of :math:`S_n` by Murnaghan–Nakayama: one row per partition
+    (largest parts first, the order of :func:`symmetric_irreps`), values on the group's
+    classes by their cycle types."""
+    from grouprep.groups import cycle_type
+
+    types = [cycle_type(c.representative) for c in group.conjugacy_classes()]
+    # cycle_type lists fixed points as 1-cycles; the rule is the same with them
+    memo: dict[tuple[tuple[int, ...], tuple[int, ...]], int] = {}
+    return [
+        tuple(Cyclotomic(murnaghan_nakayama(shape, mu, memo)) for mu in types)
+        for shape in (_partitions(n) if n else [()])
+    ]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -21,7 +20,9 @@ from grouprep.groups import (
     FiniteGroup,
     PermutationGroup,
 )
+from grouprep.groups._permutation import partition_count
 from grouprep.numbers import Cyclotomic, root_of_unity
+from grouprep.reps._recognise import recognised, transported_rows
 
 __all__ = ["MAX_CLASSES", "MAX_SEARCH_ORDER", "CharacterTable", "character_table"]
 
@@ -217,9 +218,19 @@ def character_table(group: FiniteGroup[Any]) -> CharacterTable:
     :math:`(g_1, \\dots, g_k)`, with the classes in the product's order (tuples of the
     factors' classes, first factor varying slowest) and the rows in the same order
     before the final sort (so :math:`S_7 \\times \\mathbb{Z}_7` takes well under a second
-    where the search below took a minute). Every other group, for example any
-    ``permutation_group(...)``, symmetric or alternating group, uses the Dixon–Schneider
-    algorithm: the class multiplication coefficients
+    where the search below took a minute). :math:`S_n` (``symmetric(n)``, or any
+    permutation group of order n! on n points) uses the Murnaghan–Nakayama rule
+    (removing rim hooks, :math:`\\chi^\\lambda(\\mu) = \\sum_\\xi (-1)^{\\operatorname{ht}\\xi}
+    \\chi^{\\lambda \\setminus \\xi}(\\mu \\setminus \\mu_1)`), with no listing of elements, one
+    row per partition (largest parts first). A group given another way that is cyclic
+    (abelian, with an element of order :math:`|G|`) or dihedral (order 2m, m >= 3, with
+    an element r of order m and an involution s outside :math:`\\langle r \\rangle` with
+    :math:`srs^{-1} = r^{-1}`) is recognised by an explicit isomorphism
+    :math:`\\psi` onto ``cyclic(n)`` or ``dihedral(m)``, and gets that closed-form table
+    read on its own classes, :math:`\\chi(C) = \\chi_F(\\psi(g_C))`: the classes and
+    representatives stay its own. Every other group, for example an alternating group
+    or any other ``permutation_group(...)``, uses the Dixon–Schneider algorithm: the
+    class multiplication coefficients
     :math:`a_{ijk} = \\#\\{(x, y) \\in C_i \\times C_j : xy = z_k\\}` define commuting
     matrices whose common eigenvectors over a prime field :math:`\\mathbb{F}_p`,
     :math:`p \\equiv 1 \\pmod{e}` (e the exponent), are the central characters
@@ -232,13 +243,18 @@ def character_table(group: FiniteGroup[Any]) -> CharacterTable:
     Raises
     ------
     SizeLimitError
-        Before any work, for a group with more than :data:`MAX_CLASSES` (3000) classes,
-        or one of order above :data:`MAX_SEARCH_ORDER` (10^6) that needs the general
-        algorithm (a direct product needs it only for its factors).
+        Before any work, for a group with more than :data:`MAX_CLASSES` (3000) classes
+        (:math:`S_{27}` and beyond), or one of order above :data:`MAX_SEARCH_ORDER` (10^6)
+        that needs the general algorithm (a direct product needs it only for its
+        factors).
 
     The rows are ordered with the trivial character first, then by degree; the order of
-    rows of equal degree is the one described above (irreps order, Kronecker order of the
-    factors' rows, or the search's), and another method may list them differently.
+    rows of equal degree is the one described above (irreps order, partitions, Kronecker
+    order of the factors' rows, or the search's), and another method may list them
+    differently. The rows are computed once per group (and kept with it).
+
+    A subgroup equal to a group of a family (all of its parent, or a product of
+    subgroups of a product's factors) gets that group's table.
 
     Examples
     --------
@@ -256,7 +272,7 @@ def character_table(group: FiniteGroup[Any]) -> CharacterTable:
             f"character_table: argument 'group' must be a grouprep FiniteGroup, "
             f"got {describe(group)}"
         )
-    cached = _ROWS.get(group)
+    cached = group._cache.get("character_table_rows")
     if cached is None:
         target = group._canonical()  # an equal group of a family, listing the same classes
         _check_table_size(target)
@@ -269,18 +285,18 @@ def character_table(group: FiniteGroup[Any]) -> CharacterTable:
             from grouprep.reps._irreps import irreps
 
             rows = [rho.character_values() for rho in irreps(group)]
+        elif isinstance(group, PermutationGroup) and group._is_symmetric():
+            from grouprep.reps._symmetric import symmetric_character_rows
+
+            rows = symmetric_character_rows(group, group.degree)
+        elif (found := recognised(group)) is not None:
+            family, psi = found
+            rows = transported_rows(group, family, psi, character_table(family).characters)
         else:
             rows = _dixon_schneider(group, classes)
         cached = _ordered(rows)
-        _ROWS[group] = cached
+        group._cache["character_table_rows"] = cached  # private, dies with the group
     return CharacterTable(group, group.conjugacy_classes(), cached)
-
-
-_ROWS: weakref.WeakKeyDictionary[FiniteGroup[Any], tuple[tuple[Cyclotomic, ...], ...]] = (
-    weakref.WeakKeyDictionary()
-)
-"""The rows computed for each live group (equal groups share them: they list the same
-classes in the same order); the rows hold no reference to the group."""
 
 
 MAX_CLASSES = 3000
@@ -298,6 +314,8 @@ def _class_count(group: FiniteGroup[Any], what: str = "argument 'group'") -> int
     if isinstance(group, DihedralGroup):
         n = group.n
         return n // 2 + 3 if n % 2 == 0 else (n + 3) // 2
+    if isinstance(group, PermutationGroup) and group._is_symmetric():
+        return partition_count(group.degree)
     if isinstance(group, DirectProduct):
         return math.prod(
             _class_count(f, f"{what} {group!r}, its factor {i}")

@@ -124,6 +124,7 @@ from grouprep.reps import (
     regular_representation,
     restrict,
     tensor_product,
+    unitary_matrices,
 )
 
 if TYPE_CHECKING:
@@ -286,4 +287,5 @@ __all__ = [
     "tensor_product",
     "to_source",
     "translation_action",
+    "unitary_matrices",
 ]

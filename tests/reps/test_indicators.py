@@ -268,3 +268,15 @@ def test_power_map_errors():
     table = character_table(grouprep.cyclic(3))
     with pytest.raises(GroupRepTypeError, match="'k'"):
         table.power_map(2.0)
+
+
+def test_explicit_degree_35_irreps_of_s7():
+    # S_7 has two irreps of degree 35 (hook length formula): the partitions (4, 2, 1) and its
+    # conjugate (3, 2, 1, 1); their characters need only the class representatives' matrices
+    # (along reduced words), not all 5040 matrices
+    G = grouprep.symmetric(7)
+    big = [rho for rho in irreps(G) if rho.dim == 35]
+    assert sorted(rho.name for rho in big) == ["Specht(3, 2, 1, 1)", "Specht(4, 2, 1)"]
+    assert [frobenius_schur(rho) for rho in big] == [1, 1]
+    table = character_table(G)
+    assert all(rho.character_values() in table.characters for rho in big)

@@ -145,8 +145,8 @@ class Subgroup(FiniteGroup[Any]):
         if isinstance(root, PermutationGroup):
             return PermutationGroup(root.degree, self._gens)
         if isinstance(root, DirectProduct):
-            parts = tuple(
-                Subgroup(f, [g[i] for g in self._gens])._canonical()
+            parts = tuple(  # the projections (a permutation group stays one)
+                f._subgroup(tuple(g[i] for g in self._gens))._canonical()
                 for i, f in enumerate(root.factors)
             )
             if math.prod(p.order for p in parts) == self.order:

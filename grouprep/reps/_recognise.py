@@ -65,10 +65,13 @@ def _element_of_exponent_order(group: FiniteGroup[Any]) -> tuple[Any, int]:
 
 
 def _as_cyclic(group: FiniteGroup[Any]) -> tuple[FiniteGroup[Any], dict[Any, Any]] | None:
-    """``(cyclic(n), {g^k: k})`` for a generator g, when the abelian group is cyclic."""
-    g, m = _element_of_exponent_order(group)
+    """``(cyclic(n), {g^k: k})`` when the abelian group is cyclic, g its generator of
+    least index (so equal groups, however generated, get the same isomorphism; a
+    fraction :math:`\\varphi(n)/n` of the elements generate, so the scan stops early)."""
+    _, m = _element_of_exponent_order(group)
     if m != group.order:
         return None
+    g = next(x for x in group if group._element_order(x) == m)
     psi, h = {}, group.identity
     for k in range(m):
         psi[h] = k

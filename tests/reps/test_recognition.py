@@ -148,6 +148,21 @@ def test_recognised_groups_have_irreps_on_their_own_elements(G, n):
         assert inner_product(rho, rho) == 1
 
 
+def test_equal_groups_by_other_generators_get_the_same_table():
+    c = cycle(12)
+    cubed = tuple(c[c[c[i]]] for i in range(12))
+    fifth = tuple(c[c[c[c[c[i]]]]] for i in range(12))
+    A = grouprep.permutation_group([c])
+    B = grouprep.permutation_group([fifth])
+    C = grouprep.permutation_group([cubed, fifth])
+    assert A == B == C
+    assert character_table(A) == character_table(B) == character_table(C)
+    hexagon = [cycle(6), reflection(6)]
+    other = [tuple(cycle(6)[cycle(6)[i]] for i in range(6)), (1, 0, 5, 4, 3, 2), reflection(6)]
+    D, E = grouprep.permutation_group(hexagon), grouprep.permutation_group(other)
+    assert D == E and character_table(D) == character_table(E)
+
+
 def test_the_brief_example_c64_as_a_permutation_group():
     G = grouprep.permutation_group([cycle(64)])
     table = character_table(G)

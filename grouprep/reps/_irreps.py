@@ -159,10 +159,11 @@ def irreps(group: FiniteGroup[Any]) -> tuple[Representation, ...]:
       tableaux of that shape, with rational matrices;
     * direct products (so also ``abelian(...)``) of such groups: the tensor products of
       the factors' irreps, first factor varying slowest;
-    * any other group that is cyclic or dihedral (a permutation group by generators, a
-      subgroup), recognised by an isomorphism :math:`\\psi` onto ``cyclic(n)`` or
-      ``dihedral(m)`` (see :func:`character_table`): the family's irreps composed with
-      it, :math:`\\rho(g) = \\rho_F(\\psi(g))`, as representations of the group given.
+    * any other group that is abelian or dihedral (a permutation group by generators, a
+      subgroup), recognised by an isomorphism :math:`\\psi` onto ``cyclic(n)``,
+      ``abelian(n_1, ..., n_r)`` or ``dihedral(m)`` (see :func:`character_table`): the
+      family's irreps composed with it, :math:`\\rho(g) = \\rho_F(\\psi(g))`, as
+      representations of the group given.
 
     Raises
     ------
@@ -172,7 +173,7 @@ def irreps(group: FiniteGroup[Any]) -> tuple[Representation, ...]:
         permutation group, of order above 10^6) hold more than 10^6 exact entries per
         generator (before any is built).
     GroupRepValueError
-        For groups outside these families and not isomorphic to a cyclic or dihedral
+        For groups outside these families and not isomorphic to an abelian or dihedral
         group (alternating and general permutation groups have exact character tables,
         see :func:`character_table`, but no explicit irreps yet).
 

@@ -223,10 +223,12 @@ def character_table(group: FiniteGroup[Any]) -> CharacterTable:
     (removing rim hooks, :math:`\\chi^\\lambda(\\mu) = \\sum_\\xi (-1)^{\\operatorname{ht}\\xi}
     \\chi^{\\lambda \\setminus \\xi}(\\mu \\setminus \\mu_1)`), with no listing of elements, one
     row per partition (largest parts first). A group given another way that is cyclic
-    (abelian, with an element of order :math:`|G|`) or dihedral (order 2m, m >= 3, with
-    an element r of order m and an involution s outside :math:`\\langle r \\rangle` with
-    :math:`srs^{-1} = r^{-1}`) is recognised by an explicit isomorphism
-    :math:`\\psi` onto ``cyclic(n)`` or ``dihedral(m)``, and gets that closed-form table
+    (abelian, with an element of order :math:`|G|`), abelian (a basis of each Sylow
+    subgroup, found greedily as in the proof of the basis theorem) or dihedral (order 2m,
+    m >= 3, with an element r of order m and an involution s outside
+    :math:`\\langle r \\rangle` with :math:`srs^{-1} = r^{-1}`) is recognised by an
+    explicit isomorphism :math:`\\psi` onto ``cyclic(n)``, ``abelian(n_1, ..., n_r)``
+    or ``dihedral(m)``, and gets that closed-form table
     read on its own classes, :math:`\\chi(C) = \\chi_F(\\psi(g_C))`: the classes and
     representatives stay its own. Every other group, for example an alternating group
     or any other ``permutation_group(...)``, uses the Dixon–Schneider algorithm: the

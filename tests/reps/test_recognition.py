@@ -1,4 +1,4 @@
-"""Groups given by generators that are cyclic, dihedral or symmetric get closed-form tables.
+"""Groups given by generators that are abelian, dihedral or symmetric get closed-form tables.
 
 The tables are checked against facts computed here: both orthogonality relations, the
 general algorithm (Dixon-Schneider) run on the same group as an independent computation,
@@ -49,14 +49,37 @@ DIHEDRAL = [
     pytest.param(grouprep.dihedral(12).subgroup([(2, 0), (0, 1)]), 6, id="D6 inside D12"),
     pytest.param(grouprep.permutation_group([(1, 2, 0), (0, 2, 1)]), 3, id="S3 = D3"),
 ]
-OTHERS = [  # not cyclic, not dihedral: the general algorithm
-    pytest.param(grouprep.permutation_group([cycle(2, 0, 6), cycle(4, 2)]), id="C2xC4"),
+
+
+def torus_translations(m: int) -> grouprep.PermutationGroup:
+    """The translations of a periodic m x m image, as permutations of its m^2 pixels."""
+    right = tuple((i // m) * m + (i % m + 1) % m for i in range(m * m))
+    down = tuple(((i // m + 1) % m) * m + i % m for i in range(m * m))
+    return grouprep.permutation_group([right, down])
+
+
+ABELIAN = [  # abelian, not cyclic: a basis gives an isomorphism onto abelian(n_1, ...)
+    pytest.param(grouprep.permutation_group([cycle(2, 0, 6), cycle(4, 2)]), (4, 2), id="C2xC4"),
+    pytest.param(grouprep.permutation_group([cycle(2, 0, 4), cycle(2, 2)]), (2, 2), id="Klein"),
+    pytest.param(torus_translations(4), (4, 4), id="4x4 image translations"),
+    pytest.param(torus_translations(6), (2, 2, 3, 3), id="6x6 image translations"),
+    pytest.param(
+        grouprep.permutation_group([cycle(2, 0, 9), cycle(4, 2, 9), cycle(3, 6)]),
+        (4, 2, 3),
+        id="C2xC4xC3",
+    ),
+]
+OTHERS = [  # not abelian, not dihedral: the general algorithm
     pytest.param(
         grouprep.permutation_group([(2, 3, 1, 0, 6, 7, 5, 4), (4, 5, 7, 6, 1, 0, 2, 3)]),
         id="Q8",
     ),
     pytest.param(grouprep.alternating(4), id="A4"),
-    pytest.param(grouprep.permutation_group([cycle(2, 0, 4), cycle(2, 2)]), id="Klein"),
+    # S_3 x C_3 on 6 points: order 18 like D_9, but no element of order 9
+    pytest.param(
+        grouprep.permutation_group([(1, 2, 0, 3, 4, 5), (1, 0, 2, 3, 4, 5), (0, 1, 2, 4, 5, 3)]),
+        id="S3xC3",
+    ),
 ]
 
 
@@ -128,6 +151,27 @@ def test_dihedral_groups_by_generators_are_recognised(G, m):
     assert sorted(table.degrees) == [1] * linear + [2] * ((2 * m - linear) // 4)
 
 
+@pytest.mark.parametrize(("G", "orders"), ABELIAN)
+def test_abelian_groups_by_generators_are_recognised(G, orders):
+    found = recognised(G)
+    assert found is not None
+    family, psi = found
+    assert family == grouprep.abelian(*orders)
+    # psi is an isomorphism onto the product of cyclic groups
+    assert len(set(psi.values())) == G.order
+    elements = G.elements()
+    for a in elements[:: max(1, G.order // 12)]:
+        for b in elements:
+            assert psi[G.compose(a, b)] == family.compose(psi[a], psi[b])
+    table = character_table(G)
+    assert all(c.representative in G for c in table.classes)
+    assert table.degrees == (1,) * G.order
+    orthogonal(table)
+    if G.order <= 36:
+        same_rows_as_general_algorithm(G, table)
+        linear_characters_are_homomorphisms(table)
+
+
 @pytest.mark.parametrize("G", OTHERS)
 def test_other_groups_are_not_recognised(G):
     assert recognised(G) is None
@@ -135,7 +179,7 @@ def test_other_groups_are_not_recognised(G):
     orthogonal(table)
 
 
-@pytest.mark.parametrize(("G", "n"), CYCLIC[:3] + DIHEDRAL[:2])
+@pytest.mark.parametrize(("G", "n"), CYCLIC[:3] + DIHEDRAL[:2] + ABELIAN[:3])
 def test_recognised_groups_have_irreps_on_their_own_elements(G, n):
     reps = irreps(G)
     table = character_table(G)

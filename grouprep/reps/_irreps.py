@@ -208,8 +208,14 @@ def irreps(group: FiniteGroup[Any]) -> tuple[Representation, ...]:
             from grouprep.reps._symmetric import symmetric_irreps
 
             found = symmetric_irreps(group, group.degree)
+        elif group.is_abelian and group.order > _MAX_IRREPS:
+            raise SizeLimitError(
+                f"irreps: argument 'group' {group!r} is abelian of order {group.order}: it has "
+                f"{group.order} irreducible representations, beyond the limit {_MAX_IRREPS}"
+            )
         elif (recognition := recognised(group)) is not None:
             family, psi = recognition
+            _check_size(family)  # the field and the number of irreps, before building any
             found = transported_irreps(group, family, psi)
         else:
             raise GroupRepValueError(

@@ -29,6 +29,15 @@ __all__ = ["recognised", "transported_rows"]
 MAX_RECOGNITION_ORDER = 10**6
 """The largest group searched for an isomorphism (the search lists the group)."""
 
+MAX_RECOGNITION_ENTRIES = 5 * 10**7
+"""The most entries (order times degree) of the elements a search keeps: the
+isomorphism is a table from every element to its image."""
+
+MAX_BASIS_SEARCH_ORDER = 10**4
+"""The largest abelian, not cyclic, group searched for a basis (a few passes over the
+group per basis element); its table has as many classes, beyond the 3000 of
+``MAX_CLASSES`` already."""
+
 
 def _prime_powers(n: int) -> list[int]:
     """The prime-power factors :math:`p^e \\| n`."""
@@ -204,9 +213,13 @@ def recognised(group: FiniteGroup[Any]) -> tuple[FiniteGroup[Any], dict[Any, Any
         return None
     if group._canonical() is not group or group.order > MAX_RECOGNITION_ORDER:
         return None
+    if group.order * max(1, group.degree) > MAX_RECOGNITION_ENTRIES:
+        return None
     if "recognised" not in group._cache:
         if group.is_abelian:
-            found = _as_cyclic(group) or _as_abelian(group)
+            found = _as_cyclic(group)
+            if found is None and group.order <= MAX_BASIS_SEARCH_ORDER:
+                found = _as_abelian(group)
         else:
             found = _as_dihedral(group)
         group._cache["recognised"] = found

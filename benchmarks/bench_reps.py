@@ -22,6 +22,15 @@ Three comparisons, each side given the same input:
   (sums of ``exp(2 pi I k / 60)``, products by ``sympy.expand``, equality decided by
   rewriting in radicals) on 100 pairs. Equality compares each product with its value in
   reduced form, computed independently here by integer arithmetic modulo Phi_60.
+* ``character table (recognised vs general)``: a permutation group that is cyclic or
+  dihedral (the n-cycle; the rotation and reflection of the n-gon) is recognised by an
+  isomorphism onto ``cyclic(n)`` or ``dihedral(n)`` and gets that closed-form table on its
+  own classes, against the general algorithm (Dixon-Schneider) on the same group.
+* ``Frobenius-Schur indicators (explicit irreps)``: the indicators of all irreps of S_n,
+  from the character table with the squaring power map (``CharacterTable.indicators``)
+  against the sum of traces of the exact matrices of Young's seminormal form over the
+  squared class representatives. Both must give 1 for every irrep (all irreps of S_n
+  are real).
 
 Checks run outside the timed region. sympy caches the results of its expression
 operations, and the timed runs repeat the same expressions, so every baseline call that
@@ -378,6 +387,75 @@ def table_case(group: TableGroup) -> Case:
     )
 
 
+# -------------------------------------------- recognised cyclic and dihedral groups
+def general_rows(generators: tuple[Perm, ...]) -> tuple[tuple[Cyclotomic, ...], ...]:
+    """The general algorithm (Burnside-Dixon-Schneider) on a fresh permutation group."""
+    from grouprep.reps._table import _dixon_schneider
+
+    G = grouprep.permutation_group(generators)
+    return tuple(_dixon_schneider(G, G.conjugacy_classes()))
+
+
+def recognised_case(group: TableGroup) -> Case:
+    """``character_table`` of a permutation group that is cyclic or dihedral (recognised,
+    closed-form table read on its own classes) against the general algorithm on the same
+    group; the rows must agree as sets and the degrees with the published ones."""
+
+    def ours() -> tuple[tuple[Cyclotomic, ...], ...]:
+        return character_table(grouprep.permutation_group(group.generators)).characters
+
+    def rows_and_degrees(rows: tuple[tuple[Cyclotomic, ...], ...]) -> object:
+        return (sorted(map(repr, rows)), grouprep_degrees(rows))
+
+    return Case(
+        operation="character table (recognised vs general)",
+        case=f"{group.name} by permutation generators",
+        caches="cold",
+        grouprep=ours,
+        baseline=lambda: general_rows(group.generators),
+        grouprep_answer=rows_and_degrees,
+        baseline_answer=rows_and_degrees,
+    )
+
+
+# --------------------------------------------------------- Frobenius-Schur indicators
+def indicators_from_table(n: int) -> list[tuple[int, int]]:
+    """(degree, indicator) of every row of the table of a fresh S_n: the class sums with
+    the squaring power map, no explicit matrices."""
+    table = character_table(grouprep.symmetric(n))
+    return list(zip(table.degrees, table.indicators, strict=True))
+
+
+def indicators_from_irreps(n: int) -> list[tuple[int, int]]:
+    """(degree, indicator) of the explicit irreps of a fresh S_n (Young's seminormal
+    form): :math:`\\frac{1}{|G|}\\sum_C |C| \\operatorname{tr} \\rho(g_C^2)`, the trace of
+    the exact matrix of each squared class representative."""
+    G = grouprep.symmetric(n)
+    out = []
+    for rho in grouprep.irreps(G):
+        total = Cyclotomic(0)
+        for c in G.conjugacy_classes():
+            g = c.representative
+            total = total + c.size * rho.character(G.compose(g, g))
+        out.append((rho.dim, int((total * Cyclotomic(Fraction(1, G.order))).as_fraction())))
+    return out
+
+
+def indicator_case(n: int) -> Case:
+    """Every irrep of S_n is of real type (they are realized over Q, by Young's
+    orthogonal form): the expected answer is indicator 1 for each hook-length degree."""
+    return Case(
+        operation="Frobenius-Schur indicators (explicit irreps)",
+        case=f"all irreps of S_{n}",
+        caches="cold",
+        grouprep=lambda: indicators_from_table(n),
+        baseline=lambda: indicators_from_irreps(n),
+        grouprep_answer=sorted,
+        baseline_answer=sorted,
+        expected=sorted((d, 1) for d in symmetric_degrees(n)),
+    )
+
+
 # ------------------------------------------------------------- cyclotomic arithmetic
 FIELD = 60
 TERMS = 4
@@ -634,6 +712,8 @@ def cases(quick: bool) -> list[Case]:
             table_case(dihedral_group(64)),
             table_case(symmetric_group(6)),
             table_case(symmetric_by_generators(6)),
+            indicator_case(5),
+            recognised_case(cyclic_group(32)),
             *cyclotomic_cases("field", 200),
             *cyclotomic_cases("expr", 10),
             *bench_product_tables.cases(quick),
@@ -649,6 +729,9 @@ def cases(quick: bool) -> list[Case]:
         table_case(symmetric_group(8)),
         table_case(psl_2_7_times_c6()),
         table_case(symmetric_by_generators(6)),
+        indicator_case(6),
+        recognised_case(cyclic_group(64)),
+        recognised_case(dihedral_group(32)),
         *cyclotomic_cases("field", 10**4),
         *cyclotomic_cases("expr", 100),
         *bench_product_tables.cases(quick),

@@ -136,6 +136,7 @@ from grouprep.reps import (
     regular_representation,
     restrict,
     tensor_product,
+    unitary_matrices,
 )
 
 if TYPE_CHECKING:
@@ -310,4 +311,5 @@ __all__ = [
     "tensor_product",
     "to_source",
     "translation_action",
+    "unitary_matrices",
 ]

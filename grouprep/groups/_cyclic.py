@@ -76,6 +76,9 @@ class CyclicGroup(FiniteGroup[int]):
     def _key(self) -> tuple[Any, ...]:
         return (self._n,)
 
+    def _ambient(self) -> tuple[Any, ...]:
+        return ("cyclic", self._n)
+
     def _as_permutation(self, g: int) -> tuple[int, ...]:
         n = self._n
         return tuple((i + g) % n for i in range(n))

@@ -85,6 +85,9 @@ class DihedralGroup(FiniteGroup[DihedralElement]):
     def _key(self) -> tuple[Any, ...]:
         return (self._n,)
 
+    def _ambient(self) -> tuple[Any, ...]:
+        return ("dihedral", self._n)
+
     def _as_permutation(self, g: DihedralElement) -> tuple[int, ...]:
         r, s = g
         n = self._n

@@ -265,19 +265,11 @@ class PermutationGroup(FiniteGroup[Permutation]):
     def _key(self) -> tuple[Any, ...]:
         return (self._degree, self.order)
 
-    def __eq__(self, other: object) -> bool:
-        if self is other:
-            return True
-        if not isinstance(other, PermutationGroup):
-            return NotImplemented if not isinstance(other, FiniteGroup) else False
-        return (
-            self._degree == other._degree
-            and self.order == other.order
-            and all(other._is_element(g) for g in self._gens)
-        )
+    def _ambient(self) -> tuple[Any, ...]:
+        return ("permutation", self._degree)
 
-    def __hash__(self) -> int:
-        return hash(("PermutationGroup", self._degree, self.order))
+    def as_permutation_group(self) -> PermutationGroup:
+        return self
 
     # -------------------------------------------------------------- bulk numbering
     def permutation_array(self) -> npt.NDArray[np.intp]:
@@ -320,8 +312,15 @@ class PermutationGroup(FiniteGroup[Permutation]):
             maps.append(self.index_array(conj).tolist())
         return maps
 
+    def _is_symmetric(self) -> bool:
+        """Whether this is all of :math:`S_n`, n the degree (built as ``symmetric(n)`` or
+        by generators of order n!): then its classes are the cycle types, in closed form."""
+        if self._family is not None:
+            return self._family[0] == "symmetric"
+        return self.order == math.factorial(self._degree)
+
     def _conjugacy_classes(self) -> tuple[ConjugacyClass[Perm], ...]:
-        if self._family is None or self._family[0] != "symmetric":
+        if not self._is_symmetric():
             return super()._conjugacy_classes()
         n = self._degree
         classes = []
@@ -343,7 +342,7 @@ class PermutationGroup(FiniteGroup[Permutation]):
         return tuple(c for _, c in classes)
 
     def _class_count_bound(self) -> int:
-        if self._family is not None and self._family[0] == "symmetric":
+        if self._is_symmetric():
             return partition_count(self._degree)
         return self.order
 
@@ -356,7 +355,7 @@ class PermutationGroup(FiniteGroup[Permutation]):
         return self._cache["by_type"][lam]  # type: ignore[no-any-return]
 
     def _class_index(self, g: Perm) -> int:
-        if self._family is not None and self._family[0] == "symmetric":
+        if self._is_symmetric():
             if "type_index" not in self._cache:
                 self._cache["type_index"] = {
                     cycle_type(c.representative): k for k, c in enumerate(self.conjugacy_classes())

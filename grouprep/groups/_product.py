@@ -94,6 +94,9 @@ class DirectProduct(FiniteGroup[tuple[Any, ...]]):
     def _key(self) -> tuple[Any, ...]:
         return self._factors
 
+    def _ambient(self) -> tuple[Any, ...]:
+        return ("product", tuple(f._ambient() for f in self._factors))
+
     def _as_permutation(self, g: tuple[Any, ...]) -> tuple[int, ...]:
         out: list[int] = []
         offset = 0

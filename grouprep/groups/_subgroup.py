@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
+from collections.abc import Hashable, Iterable
 from typing import Any, TypeVar
 
 from grouprep._validation import describe
 from grouprep.errors import GroupRepTypeError, SizeLimitError
-from grouprep.groups._base import _MAX_ENUMERATION, FiniteGroup
+from grouprep.groups._base import _MAX_ENUMERATION, ConjugacyClass, FiniteGroup
 
 E = TypeVar("E")
 
@@ -20,7 +21,10 @@ class Subgroup(FiniteGroup[Any]):
     Elements are the parent's elements, composed by the parent's law; they are numbered
     in the order of their parent indices. Built by :meth:`FiniteGroup.subgroup`; the
     elements are found by closure, so the subgroup must be small enough to list.
-    Two subgroups are equal when they have the same parent and the same elements.
+    It equals every group with the same elements under the same law (its parent's):
+    another subgroup of the same group, or the group itself when it is all of it, or a
+    permutation group with the same permutations, and it then lists the same classes in
+    the same order.
     """
 
     __slots__ = ("_elements", "_gens", "_parent", "_position")
@@ -110,6 +114,59 @@ class Subgroup(FiniteGroup[Any]):
 
     def _key(self) -> tuple[Any, ...]:
         return (self._parent, frozenset(self._elements))
+
+    def _ambient(self) -> Hashable:
+        return self._parent._ambient()
+
+    @property
+    def root(self) -> FiniteGroup[Any]:
+        """The group at the top of the chain of parents (not itself a :class:`Subgroup`)."""
+        group: FiniteGroup[Any] = self._parent
+        while isinstance(group, Subgroup):
+            group = group._parent
+        return group
+
+    def _canonical(self) -> FiniteGroup[Any]:
+        """The equal group of a family, when there is one: the root itself when the
+        subgroup is all of it, a permutation group when the root is one, the product of
+        the projections when the root is a direct product and the subgroup is that
+        product; otherwise the subgroup itself (its classes by the generic search)."""
+        if "canonical" not in self._cache:
+            self._cache["canonical"] = self._find_canonical()
+        return self._cache["canonical"]  # type: ignore[no-any-return]
+
+    def _find_canonical(self) -> FiniteGroup[Any]:
+        from grouprep.groups._permutation import PermutationGroup
+        from grouprep.groups._product import DirectProduct
+
+        root = self.root
+        if self.order == root.order:
+            return root._canonical()
+        if isinstance(root, PermutationGroup):
+            return PermutationGroup(root.degree, self._gens)
+        if isinstance(root, DirectProduct):
+            parts = tuple(  # the projections (a permutation group stays one)
+                f._subgroup(tuple(g[i] for g in self._gens))._canonical()
+                for i, f in enumerate(root.factors)
+            )
+            if math.prod(p.order for p in parts) == self.order:
+                return DirectProduct(parts)
+        return self
+
+    def _conjugacy_classes(self) -> tuple[ConjugacyClass[Any], ...]:
+        canonical = self._canonical()
+        if canonical is self:
+            return super()._conjugacy_classes()
+        return tuple(
+            ConjugacyClass(c.representative, c.size, c.element_order, c.elements)
+            for c in canonical.conjugacy_classes()
+        )
+
+    def _class_index(self, g: Any) -> int:
+        canonical = self._canonical()
+        if canonical is self:
+            return super()._class_index(g)
+        return canonical._class_index(g)
 
     def __repr__(self) -> str:
         gens = ", ".join(repr(g) for g in self._gens)

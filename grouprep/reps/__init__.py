@@ -22,6 +22,7 @@ from grouprep.reps._irreps import irreps
 from grouprep.reps._real import isotypic_basis, real_irreps
 from grouprep.reps._representation import MAX_DIM, ExactMatrix, Representation
 from grouprep.reps._table import CharacterTable, character_table
+from grouprep.reps._unitary import unitary_matrices
 
 __all__ = [
     "MAX_DIM",
@@ -46,4 +47,5 @@ __all__ = [
     "regular_representation",
     "restrict",
     "tensor_product",
+    "unitary_matrices",
 ]

@@ -17,7 +17,7 @@ from grouprep.numbers import Cyclotomic, as_cyclotomic, root_of_unity
 from grouprep.reps._characters import inner_product
 from grouprep.reps._constructions import _check_rep
 from grouprep.reps._representation import ExactMatrix, Representation, check_dim
-from grouprep.reps._table import character_table
+from grouprep.reps._table import _indicator, character_table
 
 __all__ = [
     "decompose",
@@ -124,32 +124,88 @@ def isotypic_projector(rep: Representation, chi: Any) -> ExactMatrix:
     return tuple(tuple(v * scale for v in row) for row in acc)
 
 
-def frobenius_schur(rep: Representation) -> int:
-    """The Frobenius–Schur indicator of an irreducible representation.
+def frobenius_schur(chi: Any, group: FiniteGroup[Any] | None = None) -> int:
+    """The Frobenius–Schur indicator of an irreducible character or representation.
 
-    .. math:: \\nu(\\chi) = \\frac{1}{|G|} \\sum_{g \\in G} \\chi(g^2) \\in \\{1, 0, -1\\}
+    .. math:: \\nu(\\chi) = \\frac{1}{|G|} \\sum_{g \\in G} \\chi(g^2)
+              = \\frac{1}{|G|} \\sum_{C} |C|\\, \\chi\\bigl(g_C^2\\bigr) \\in \\{1, 0, -1\\}
 
-    1: real type (realizable over the reals), 0: complex type, -1: quaternionic type.
+    1: real type (realizable over the reals), 0: complex type (:math:`\\chi` not
+    real-valued), -1: quaternionic type (:math:`\\chi` real, no real form). The sum runs
+    over the conjugacy classes with the squaring power map (the class of
+    :math:`g_C^2`), in exact arithmetic; only the character values on the classes are
+    needed, so a row of :func:`character_table` works without explicit matrices (for
+    example for :math:`S_8` or an alternating group). All indicators of a table at once:
+    :attr:`CharacterTable.indicators`.
+
+    Parameters
+    ----------
+    chi : Representation or sequence
+        An irreducible representation, or an irreducible character given as its values
+        on the classes of ``group`` (a row of ``character_table(group).characters``).
+    group : FiniteGroup, optional
+        Required when ``chi`` is a sequence of class values.
+
+    Returns
+    -------
+    int
+        1, 0 or -1.
+
+    Raises
+    ------
+    GroupRepValueError
+        If the representation is not irreducible, the values are not a row of the
+        group's character table, ``group`` is missing for a sequence, or a representation
+        of another group is given with ``group``.
+    GroupRepTypeError
+        If ``chi`` is neither a representation nor a sequence of numbers.
 
     Examples
     --------
     >>> import grouprep
-    >>> from grouprep.reps import frobenius_schur, irreps
+    >>> from grouprep.reps import character_table, frobenius_schur, irreps
     >>> [frobenius_schur(r) for r in irreps(grouprep.cyclic(4))]
     [1, 0, 1, 0]
+    >>> A4 = grouprep.alternating(4)
+    >>> [frobenius_schur(row, A4) for row in character_table(A4).characters]
+    [1, 0, 0, 1]
     """
-    rep = _check_rep(rep, "rep", "frobenius_schur")
-    if not rep.is_irreducible():
-        raise GroupRepValueError(
-            f"frobenius_schur: argument 'rep' must be irreducible, got {rep!r}"
+    where = "frobenius_schur"
+    if isinstance(chi, Representation):
+        rep = _check_rep(chi, "chi", where)
+        if group is not None and group != rep.group:
+            raise GroupRepValueError(
+                f"{where}: argument 'chi' is a representation of {rep.group!r}, but argument "
+                f"'group' is {describe(group)}"
+            )
+        if not rep.is_irreducible():
+            raise GroupRepValueError(f"{where}: argument 'chi' must be irreducible, got {rep!r}")
+        G = rep.group
+        classes = G.conjugacy_classes()
+        square = tuple(
+            G._class_index(G._compose(c.representative, c.representative)) for c in classes
         )
-    G = rep.group
-    total = _ZERO
-    for c in G.conjugacy_classes():
-        g = c.representative
-        total = total + c.size * rep.character(G._compose(g, g))
-    value = (total * Cyclotomic(Fraction(1, G.order))).as_fraction()
-    return int(value)
+        return _indicator(G, classes, rep.character_values(), square)
+    if group is None:
+        if isinstance(chi, Sequence) and not isinstance(chi, str | bytes):
+            raise GroupRepValueError(
+                f"{where}: argument 'group' is required when 'chi' is a sequence of class values"
+            )
+        raise GroupRepTypeError(
+            f"{where}: argument 'chi' must be an irreducible Representation or a row of a "
+            f"character table, got {describe(chi)} of type {type(chi).__name__}"
+        )
+    _check_group(group, where)
+    values = _class_function(chi, group, where)
+    table = character_table(group)
+    try:
+        position = table.characters.index(values)
+    except ValueError:
+        raise GroupRepValueError(
+            f"{where}: argument 'chi' must be an irreducible character of {group!r} (a row of "
+            f"character_table(group).characters), got {describe(chi)}"
+        ) from None
+    return table.indicators[position]
 
 
 def induce(rep: Representation, group: FiniteGroup[Any]) -> Representation:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-import weakref
 from typing import Any
 
 from grouprep._validation import describe
@@ -20,11 +19,11 @@ from grouprep.groups import (
 )
 from grouprep.numbers import Cyclotomic, root_of_unity
 from grouprep.numbers._cyclotomic import check_field_order
+from grouprep.reps._recognise import recognised, transported_irreps
 from grouprep.reps._representation import ExactMatrix, Representation
 
 __all__ = ["irreps"]
 
-_IRREPS: weakref.WeakKeyDictionary[FiniteGroup[Any], dict[str, Any]] = weakref.WeakKeyDictionary()
 
 _ZERO = Cyclotomic(0)
 _ONE = Cyclotomic(1)
@@ -159,7 +158,12 @@ def irreps(group: FiniteGroup[Any]) -> tuple[Representation, ...]:
       one representation per partition of n (largest parts first) on the standard Young
       tableaux of that shape, with rational matrices;
     * direct products (so also ``abelian(...)``) of such groups: the tensor products of
-      the factors' irreps, first factor varying slowest.
+      the factors' irreps, first factor varying slowest;
+    * any other group that is abelian or dihedral (a permutation group by generators, a
+      subgroup), recognised by an isomorphism :math:`\\psi` onto ``cyclic(n)``,
+      ``abelian(n_1, ..., n_r)`` or ``dihedral(m)`` (see :func:`character_table`): the
+      family's irreps composed with it, :math:`\\rho(g) = \\rho_F(\\psi(g))`, as
+      representations of the group given.
 
     Raises
     ------
@@ -169,9 +173,9 @@ def irreps(group: FiniteGroup[Any]) -> tuple[Representation, ...]:
         permutation group, of order above 10^6) hold more than 10^6 exact entries per
         generator (before any is built).
     GroupRepValueError
-        For groups outside these families (alternating and general permutation groups
-        have exact character tables, see :func:`character_table`, but no explicit irreps
-        yet).
+        For groups outside these families and not isomorphic to an abelian or dihedral
+        group (alternating and general permutation groups have exact character tables,
+        see :func:`character_table`, but no explicit irreps yet).
 
     Examples
     --------
@@ -186,7 +190,12 @@ def irreps(group: FiniteGroup[Any]) -> tuple[Representation, ...]:
         raise GroupRepTypeError(
             f"irreps: argument 'group' must be a grouprep FiniteGroup, got {describe(group)}"
         )
-    cache = _IRREPS.setdefault(group, {})
+    # kept in the group's private cache: the representations refer to their group, so a
+    # table keyed by the group would keep every group alive for ever
+    cache = group._cache
+    target = group._canonical()  # an equal group of a family (a subgroup that is all of it)
+    if target is not group and "irreps" not in cache:
+        cache["irreps"] = irreps(target)
     if "irreps" not in cache:
         _check_size(group)
         if isinstance(group, CyclicGroup):
@@ -199,6 +208,15 @@ def irreps(group: FiniteGroup[Any]) -> tuple[Representation, ...]:
             from grouprep.reps._symmetric import symmetric_irreps
 
             found = symmetric_irreps(group, group.degree)
+        elif group.is_abelian and group.order > _MAX_IRREPS:
+            raise SizeLimitError(
+                f"irreps: argument 'group' {group!r} is abelian of order {group.order}: it has "
+                f"{group.order} irreducible representations, beyond the limit {_MAX_IRREPS}"
+            )
+        elif (recognition := recognised(group)) is not None:
+            family, psi = recognition
+            _check_size(family)  # the field and the number of irreps, before building any
+            found = transported_irreps(group, family, psi)
         else:
             raise GroupRepValueError(
                 "irreps: explicit irreducible representations are available for cyclic, "

@@ -352,22 +352,23 @@ class Representation:
         return tuple(self._gen_images[s] for s in self.group.generators)
 
     def __eq__(self, other: object) -> bool:
-        """Equal when of the same group and dimension with the same generator images
-        (then :math:`\\rho(g) = \\sigma(g)` for every g); the name is a label only."""
+        """Equal when of equal groups and the same dimension with the same matrices on the
+        generators of ``self.group`` (then :math:`\\rho(g) = \\sigma(g)` for every g, also
+        when the equal groups were given by different generators); the name is a label."""
         if self is other:
             return True
         if not isinstance(other, Representation):
             return NotImplemented
-        return (
-            self.dim == other.dim
-            and self.group == other.group
-            and self._images() == other._images()
-        )
+        if self.dim != other.dim or self.group != other.group:
+            return False
+        if self.group.generators == other.group.generators:
+            return self._images() == other._images()
+        return all(self._exact(s) == other._exact(s) for s in self.group.generators)
 
     def __hash__(self) -> int:
-        if "hash" not in self._cache:
-            self._cache["hash"] = hash((self.group, self.dim, self._images()))
-        return self._cache["hash"]  # type: ignore[no-any-return]
+        # the group and the dimension only: equal representations of groups given by
+        # different generators have different generator images
+        return hash((self.group, self.dim))
 
     def __repr__(self) -> str:
         label = f" {self.name}" if self.name else ""

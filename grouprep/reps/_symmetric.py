@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import functools
 from fractions import Fraction
+from typing import Any
 
 from grouprep.groups import PermutationGroup
 from grouprep.groups._permutation import _partitions
@@ -86,13 +86,10 @@ def symmetric_irreps(group: PermutationGroup, n: int) -> list[Representation]:
         images = []
         for g in gens:
             images.append(_word_matrix(g, adjacent, d))
-        # a closed form (a word in adjacent transpositions per element) where the search
-        # along words would keep more than WORDS_BUDGET entries (|G| matrices of size d)
-        closed = (
-            functools.partial(_closed_word_matrix, tuple(adjacent), d)
-            if group.order * d * d > WORDS_BUDGET
-            else None
-        )
+        # a closed form along reduced words, so that one element costs at most its number
+        # of inversions in products (the class representatives: a few), not a search
+        # through the group; where |G| d^2 entries would not fit, nothing is memoized
+        closed = _SeminormalForm(tuple(adjacent), d, group.order * d * d <= WORDS_BUDGET)
         reps.append(
             Representation(
                 group,
@@ -106,10 +103,41 @@ def symmetric_irreps(group: PermutationGroup, n: int) -> list[Representation]:
     return reps
 
 
-def _closed_word_matrix(
-    adjacent: tuple[ExactMatrix, ...], d: int, g: tuple[int, ...]
-) -> ExactMatrix:
-    return _word_matrix(g, list(adjacent), d)
+class _SeminormalForm:
+    """rho(g) along a reduced word: with p the first descent of g (``g[p] > g[p+1]``),
+    :math:`g = g' s_p` for :math:`g' = g s_p`, which has one inversion fewer, and
+    :math:`\\rho(g) = \\rho(g')\\, \\rho(s_p)`. The matrices met on the way are memoized
+    (when ``memoize``), so listing the whole group costs one product per element and a
+    single element at most its number of inversions. Pickles without the memo."""
+
+    __slots__ = ("_adjacent", "_d", "_memo", "_memoize")
+
+    def __init__(self, adjacent: tuple[ExactMatrix, ...], d: int, memoize: bool) -> None:
+        self._adjacent = adjacent
+        self._d = d
+        self._memoize = memoize
+        identity = tuple(tuple(_ONE if i == j else _ZERO for j in range(d)) for i in range(d))
+        self._memo: dict[tuple[int, ...], ExactMatrix] = {
+            tuple(range(len(adjacent) + 1)): identity
+        }
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (_SeminormalForm, (self._adjacent, self._d, self._memoize))
+
+    def __call__(self, g: tuple[int, ...]) -> ExactMatrix:
+        if not self._memoize:
+            return _word_matrix(g, list(self._adjacent), self._d)
+        chain: list[tuple[tuple[int, ...], int]] = []  # (element, descent) down to a known one
+        h = g
+        while h not in self._memo:
+            p = next(i for i in range(len(h) - 1) if h[i] > h[i + 1])
+            chain.append((h, p))
+            h = (*h[:p], h[p + 1], h[p], *h[p + 2 :])
+        m = self._memo[h]
+        for element, p in reversed(chain):
+            m = mat_mul(m, self._adjacent[p])
+            self._memo[element] = m
+        return m
 
 
 def _word_matrix(g: tuple[int, ...], adjacent: list[ExactMatrix], d: int) -> ExactMatrix:
@@ -133,3 +161,72 @@ def _word_matrix(g: tuple[int, ...], adjacent: list[ExactMatrix], d: int) -> Exa
     for pos in reversed(word):
         m = mat_mul(m, adjacent[pos])
     return m
+
+
+def _beta_set(shape: tuple[int, ...]) -> tuple[int, ...]:
+    """The first-column hook lengths :math:`\\lambda_i + k - i` (i = 1 .. k), decreasing."""
+    k = len(shape)
+    return tuple(part + k - 1 - i for i, part in enumerate(shape))
+
+
+def _shape_of(beta: tuple[int, ...]) -> tuple[int, ...]:
+    k = len(beta)
+    parts = tuple(b - (k - 1 - i) for i, b in enumerate(sorted(beta, reverse=True)))
+    return tuple(p for p in parts if p)
+
+
+def murnaghan_nakayama(
+    shape: tuple[int, ...],
+    cycle_type: tuple[int, ...],
+    memo: dict[tuple[tuple[int, ...], tuple[int, ...]], int] | None = None,
+) -> int:
+    """The value :math:`\\chi^\\lambda(\\mu)` of the irreducible character of :math:`S_n`.
+
+    Murnaghan–Nakayama rule: remove a rim hook (border strip) of length :math:`\\mu_1`
+    from :math:`\\lambda` in every possible way,
+
+    .. math:: \\chi^\\lambda(\\mu) = \\sum_{\\xi} (-1)^{\\operatorname{ht}(\\xi)}\\,
+              \\chi^{\\lambda \\setminus \\xi}(\\mu_2, \\mu_3, \\dots),
+
+    with :math:`\\chi^{\\varnothing}(\\varnothing) = 1`. On the beta-set (first-column hook
+    lengths) removing a rim hook of length r moves one bead b to b - r (onto an empty
+    place) and its height is the number of beads jumped over. ``cycle_type`` is sorted
+    in decreasing order (the longest cycle removed first keeps the recursion small);
+    ``memo`` shares the values of smaller shapes between calls (one table's worth).
+    """
+    if not cycle_type:
+        return 1 if not shape else 0
+    if memo is None:
+        memo = {}
+    key = (shape, cycle_type)
+    if key in memo:
+        return memo[key]
+    r, rest = cycle_type[0], cycle_type[1:]
+    beta = _beta_set(shape)
+    beads = set(beta)
+    total = 0
+    for b in beta:
+        target = b - r
+        if target < 0 or target in beads:
+            continue
+        jumped = sum(1 for c in beta if target < c < b)
+        moved = tuple(sorted((beads - {b}) | {target}, reverse=True))
+        value = murnaghan_nakayama(_shape_of(moved), rest, memo)
+        total += -value if jumped % 2 else value
+    memo[key] = total
+    return total
+
+
+def symmetric_character_rows(group: PermutationGroup, n: int) -> list[tuple[Cyclotomic, ...]]:
+    """The character table of :math:`S_n` by Murnaghan–Nakayama: one row per partition
+    (largest parts first, the order of :func:`symmetric_irreps`), values on the group's
+    classes by their cycle types."""
+    from grouprep.groups import cycle_type
+
+    types = [cycle_type(c.representative) for c in group.conjugacy_classes()]
+    # cycle_type lists fixed points as 1-cycles; the rule is the same with them
+    memo: dict[tuple[tuple[int, ...], tuple[int, ...]], int] = {}
+    return [
+        tuple(Cyclotomic(murnaghan_nakayama(shape, mu, memo)) for mu in types)
+        for shape in (_partitions(n) if n else [()])
+    ]

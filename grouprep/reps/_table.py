@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
 
-from grouprep._validation import describe
+from grouprep._validation import check_int, describe
 from grouprep.errors import GroupRepTypeError, GroupRepValueError, SizeLimitError
 from grouprep.groups import (
     ConjugacyClass,
@@ -19,7 +20,9 @@ from grouprep.groups import (
     FiniteGroup,
     PermutationGroup,
 )
+from grouprep.groups._permutation import partition_count
 from grouprep.numbers import Cyclotomic, root_of_unity
+from grouprep.reps._recognise import recognised, transported_rows
 
 __all__ = ["MAX_CLASSES", "MAX_SEARCH_ORDER", "CharacterTable", "character_table"]
 
@@ -47,6 +50,9 @@ class CharacterTable:
     group: FiniteGroup[Any]
     classes: tuple[ConjugacyClass[Any], ...]
     characters: tuple[tuple[Cyclotomic, ...], ...]
+    _cache: dict[str, Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
 
     def __eq__(self, other: object) -> bool:
         if self is other:
@@ -84,6 +90,73 @@ class CharacterTable:
         """The degrees :math:`\\chi(1)` of the irreducible characters."""
         return tuple(int(row[0].as_fraction()) for row in self.characters)
 
+    def power_map(self, k: int) -> tuple[int, ...]:
+        """The k-th power map on classes: entry i is the position of the class of
+        :math:`g_i^k`, :math:`g_i` the representative of class i.
+
+        .. math:: p_k(i) = j \\iff g_i^k \\in C_j
+
+        It is well defined (conjugate elements have conjugate powers) and computed from
+        the class representatives alone: one power and one class look-up per class.
+
+        Parameters
+        ----------
+        k : int
+            Any integer (negative powers use inverses; ``k = -1`` maps each class to the
+            class of inverses).
+
+        Returns
+        -------
+        tuple of int
+            One class position per class, in the table's class order.
+
+        Examples
+        --------
+        >>> import grouprep
+        >>> from grouprep.reps import character_table
+        >>> T = character_table(grouprep.symmetric(4))
+        >>> T.class_names, T.power_map(2)
+        (('1a', '2a', '2b', '3a', '4a'), (0, 0, 0, 3, 1))
+        """
+        k = check_int(k, "k", "CharacterTable.power_map")
+        cache = self._cache.setdefault("power_maps", {})
+        if k not in cache:
+            G = self.group
+            cache[k] = tuple(G._class_index(G.power(c.representative, k)) for c in self.classes)
+        return cache[k]  # type: ignore[no-any-return]
+
+    @property
+    def indicators(self) -> tuple[int, ...]:
+        """The Frobenius–Schur indicators of the rows, in row order.
+
+        .. math:: \\nu(\\chi) = \\frac{1}{|G|} \\sum_{g \\in G} \\chi(g^2)
+                  = \\frac{1}{|G|} \\sum_{C} |C|\\, \\chi\\bigl(g_C^2\\bigr)
+                  \\in \\{1, 0, -1\\}
+
+        summed per class with the squaring :meth:`power_map`, in exact arithmetic.
+        :math:`\\nu = 1`: the irrep is realizable over the reals; :math:`\\nu = 0`:
+        :math:`\\chi` is not real-valued; :math:`\\nu = -1`: :math:`\\chi` is real but
+        the irrep is quaternionic. No explicit representation is built. The number of
+        square roots of each element is :math:`\\sum_\\chi \\nu(\\chi)\\chi(g)`
+        (Frobenius–Schur count), so :math:`\\sum_\\chi \\nu(\\chi)\\chi(1)` is the number
+        of elements with :math:`g^2 = e`.
+
+        Examples
+        --------
+        >>> import grouprep
+        >>> from grouprep.reps import character_table
+        >>> character_table(grouprep.cyclic(4)).indicators
+        (1, 0, 1, 0)
+        >>> character_table(grouprep.alternating(4)).indicators
+        (1, 0, 0, 1)
+        """
+        if "indicators" not in self._cache:
+            square = self.power_map(2)
+            self._cache["indicators"] = tuple(
+                _indicator(self.group, self.classes, row, square) for row in self.characters
+            )
+        return self._cache["indicators"]  # type: ignore[no-any-return]
+
     def __str__(self) -> str:
         header = ["", *self.class_names]
         sizes = ["size", *(str(c.size) for c in self.classes)]
@@ -93,6 +166,30 @@ class CharacterTable:
         return "\n".join(
             "  ".join(c.rjust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in table
         )
+
+
+def _indicator(
+    group: FiniteGroup[Any],
+    classes: Sequence[ConjugacyClass[Any]],
+    values: Sequence[Cyclotomic],
+    square: Sequence[int],
+) -> int:
+    """:math:`\\frac{1}{|G|}\\sum_C |C| \\chi(g_C^2)` from class values and the squaring map,
+    exactly; an irreducible character gives 1, 0 or -1, anything else is refused."""
+    weights: dict[int, int] = {}
+    for c, target in zip(classes, square, strict=True):
+        weights[target] = weights.get(target, 0) + c.size
+    total = Cyclotomic(0)
+    for target, weight in weights.items():
+        if values[target]:
+            total = total + weight * values[target]
+    nu = total * Cyclotomic(Fraction(1, group.order))
+    if not nu.is_rational() or nu.as_fraction() not in (-1, 0, 1):
+        raise GroupRepValueError(
+            f"frobenius_schur: the class function is not an irreducible character of "
+            f"{group!r}: its Frobenius-Schur sum is {nu!r}, not 1, 0 or -1"
+        )
+    return int(nu.as_fraction())
 
 
 def _restore_table(
@@ -121,9 +218,21 @@ def character_table(group: FiniteGroup[Any]) -> CharacterTable:
     :math:`(g_1, \\dots, g_k)`, with the classes in the product's order (tuples of the
     factors' classes, first factor varying slowest) and the rows in the same order
     before the final sort (so :math:`S_7 \\times \\mathbb{Z}_7` takes well under a second
-    where the search below took a minute). Every other group, for example any
-    ``permutation_group(...)``, symmetric or alternating group, uses the Dixon–Schneider
-    algorithm: the class multiplication coefficients
+    where the search below took a minute). :math:`S_n` (``symmetric(n)``, or any
+    permutation group of order n! on n points) uses the Murnaghan–Nakayama rule
+    (removing rim hooks, :math:`\\chi^\\lambda(\\mu) = \\sum_\\xi (-1)^{\\operatorname{ht}\\xi}
+    \\chi^{\\lambda \\setminus \\xi}(\\mu \\setminus \\mu_1)`), with no listing of elements, one
+    row per partition (largest parts first). A group given another way that is cyclic
+    (abelian, with an element of order :math:`|G|`), abelian (a basis of each Sylow
+    subgroup, found greedily as in the proof of the basis theorem) or dihedral (order 2m,
+    m >= 3, with an element r of order m and an involution s outside
+    :math:`\\langle r \\rangle` with :math:`srs^{-1} = r^{-1}`) is recognised by an
+    explicit isomorphism :math:`\\psi` onto ``cyclic(n)``, ``abelian(n_1, ..., n_r)``
+    or ``dihedral(m)``, and gets that closed-form table
+    read on its own classes, :math:`\\chi(C) = \\chi_F(\\psi(g_C))`: the classes and
+    representatives stay its own. Every other group, for example an alternating group
+    or any other ``permutation_group(...)``, uses the Dixon–Schneider algorithm: the
+    class multiplication coefficients
     :math:`a_{ijk} = \\#\\{(x, y) \\in C_i \\times C_j : xy = z_k\\}` define commuting
     matrices whose common eigenvectors over a prime field :math:`\\mathbb{F}_p`,
     :math:`p \\equiv 1 \\pmod{e}` (e the exponent), are the central characters
@@ -136,13 +245,18 @@ def character_table(group: FiniteGroup[Any]) -> CharacterTable:
     Raises
     ------
     SizeLimitError
-        Before any work, for a group with more than :data:`MAX_CLASSES` (3000) classes,
-        or one of order above :data:`MAX_SEARCH_ORDER` (10^6) that needs the general
-        algorithm (a direct product needs it only for its factors).
+        Before any work, for a group with more than :data:`MAX_CLASSES` (3000) classes
+        (:math:`S_{27}` and beyond), or one of order above :data:`MAX_SEARCH_ORDER` (10^6)
+        that needs the general algorithm (a direct product needs it only for its
+        factors).
 
     The rows are ordered with the trivial character first, then by degree; the order of
-    rows of equal degree is the one described above (irreps order, Kronecker order of the
-    factors' rows, or the search's), and another method may list them differently.
+    rows of equal degree is the one described above (irreps order, partitions, Kronecker
+    order of the factors' rows, or the search's), and another method may list them
+    differently. The rows are computed once per group (and kept with it).
+
+    A subgroup equal to a group of a family (all of its parent, or a product of
+    subgroups of a product's factors) gets that group's table.
 
     Examples
     --------
@@ -160,17 +274,31 @@ def character_table(group: FiniteGroup[Any]) -> CharacterTable:
             f"character_table: argument 'group' must be a grouprep FiniteGroup, "
             f"got {describe(group)}"
         )
-    _check_table_size(group)
-    classes = group.conjugacy_classes()
-    if isinstance(group, DirectProduct):
-        rows = _product_rows([character_table(f) for f in group.factors])
-    elif _has_closed_form(group):
-        from grouprep.reps._irreps import irreps
+    cached = group._cache.get("character_table_rows")
+    if cached is None:
+        target = group._canonical()  # an equal group of a family, listing the same classes
+        _check_table_size(target)
+        classes = group.conjugacy_classes()
+        if target is not group:
+            rows = list(character_table(target).characters)
+        elif isinstance(group, DirectProduct):
+            rows = _product_rows([character_table(f) for f in group.factors])
+        elif _has_closed_form(group):
+            from grouprep.reps._irreps import irreps
 
-        rows = [rho.character_values() for rho in irreps(group)]
-    else:
-        rows = _dixon_schneider(group, classes)
-    return CharacterTable(group, classes, _ordered(rows))
+            rows = [rho.character_values() for rho in irreps(group)]
+        elif isinstance(group, PermutationGroup) and group._is_symmetric():
+            from grouprep.reps._symmetric import symmetric_character_rows
+
+            rows = symmetric_character_rows(group, group.degree)
+        elif (found := recognised(group)) is not None:
+            family, psi = found
+            rows = transported_rows(group, family, psi, character_table(family).characters)
+        else:
+            rows = _dixon_schneider(group, classes)
+        cached = _ordered(rows)
+        group._cache["character_table_rows"] = cached  # private, dies with the group
+    return CharacterTable(group, group.conjugacy_classes(), cached)
 
 
 MAX_CLASSES = 3000
@@ -188,6 +316,8 @@ def _class_count(group: FiniteGroup[Any], what: str = "argument 'group'") -> int
     if isinstance(group, DihedralGroup):
         n = group.n
         return n // 2 + 3 if n % 2 == 0 else (n + 3) // 2
+    if isinstance(group, PermutationGroup) and group._is_symmetric():
+        return partition_count(group.degree)
     if isinstance(group, DirectProduct):
         return math.prod(
             _class_count(f, f"{what} {group!r}, its factor {i}")

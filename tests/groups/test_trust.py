@@ -152,7 +152,8 @@ HUGE = [
     grouprep.symmetric(100),
     grouprep.abelian(10**6, 10**6),
     grouprep.direct_product(grouprep.cyclic(3), grouprep.symmetric(60)),
-    grouprep.permutation_group([(1, 0, *range(2, 13)), (*range(1, 13), 0)]),  # S_13 by gens
+    # A_13 by generators (S_13 by generators is recognised: its classes are cycle types)
+    grouprep.permutation_group([(1, 2, 0, *range(3, 13)), (*range(1, 13), 0)]),
 ]
 
 

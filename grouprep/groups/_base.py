@@ -276,9 +276,11 @@ class FiniteGroup(ABC, Generic[E]):
         return hash((self._ambient(), self.order))
 
     def __getstate__(self) -> dict[str, Any]:
-        # the defining attributes only: caches are rebuilt on demand after loading (they
-        # may hold values that refer back to the group, such as its representations)
-        state = {}
+        """Pickle (and deep-copy) the defining slots only; the caches are rebuilt on use.
+
+        Caches may hold values that refer back to the group, such as its representations.
+        """
+        state: dict[str, Any] = {}
         for cls in type(self).__mro__:
             for name in getattr(cls, "__slots__", ()):
                 if name not in ("__weakref__", "_cache") and hasattr(self, name):
@@ -288,20 +290,6 @@ class FiniteGroup(ABC, Generic[E]):
     def __setstate__(self, state: dict[str, Any]) -> None:
         object.__setattr__(self, "_cache", {})
         for name, value in state.items():
-            object.__setattr__(self, name, value)
-
-    def __getstate__(self) -> tuple[None, dict[str, Any]]:
-        """Pickle (and deep-copy) the defining slots only; the caches are rebuilt on use."""
-        state: dict[str, Any] = {}
-        for cls in type(self).__mro__:
-            for name in getattr(cls, "__slots__", ()):
-                if name not in ("__weakref__", "_cache") and hasattr(self, name):
-                    state[name] = getattr(self, name)
-        return (None, state)
-
-    def __setstate__(self, state: tuple[None, dict[str, Any]]) -> None:
-        object.__setattr__(self, "_cache", {})
-        for name, value in state[1].items():
             object.__setattr__(self, name, value)
 
     def __setattr__(self, name: str, value: Any) -> None:

@@ -25,9 +25,19 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
+from grouprep.errors import SizeLimitError
+
 Perm = tuple[int, ...]
 
-__all__ = ["Chain", "chain_alternating", "chain_from_strong_generators", "chain_symmetric"]
+__all__ = [
+    "MAX_CHAIN_ENTRIES",
+    "Chain",
+    "chain_alternating",
+    "chain_from_strong_generators",
+    "chain_symmetric",
+    "check_chain_size",
+    "orbit_size",
+]
 
 
 def compose_perm(a: Perm, b: Perm) -> Perm:
@@ -145,16 +155,61 @@ def _orbit_transversal(point: int, gens: Sequence[Perm], degree: int) -> dict[in
     return trans
 
 
-def chain_from_strong_generators(degree: int, strong_gens: Sequence[Perm]) -> Chain:
+MAX_CHAIN_ENTRIES = 2**25
+"""The most permutation entries the explicit transversals of one chain may hold.
+
+A chain on the base 0..n-1 stores one permutation of n points per point of each basic
+orbit, n * (sum of the basic orbit sizes) entries; about 32 million of them take a few
+GiB as Python tuples (and the inverses and index arrays beside them).
+"""
+
+
+def check_chain_size(degree: int, orbit_total: int, where: str) -> None:
+    """Refuse a chain whose explicit transversals would exceed MAX_CHAIN_ENTRIES."""
+    entries = degree * orbit_total
+    if entries > MAX_CHAIN_ENTRIES:
+        raise SizeLimitError(
+            f"{where}: a stabilizer chain of this group of degree {degree} would store "
+            f"{entries} permutation entries in its explicit transversals, more than the "
+            f"{MAX_CHAIN_ENTRIES} grouprep builds; the group's order is known without it, "
+            "but membership, element numbering and listing need the chain"
+        )
+
+
+def _levels(degree: int, strong_gens: Sequence[Perm]) -> list[list[Perm]]:
+    """The strong generators fixing 0..i-1 pointwise, for each level i."""
+    first_moved = [next((j for j in range(degree) if s[j] != j), degree) for s in strong_gens]
+    pairs = list(zip(strong_gens, first_moved, strict=True))
+    return [[s for s, f in pairs if f >= i] for i in range(degree)]
+
+
+def orbit_size(point: int, gens: Sequence[Perm]) -> int:
+    seen = {point}
+    frontier = [point]
+    while frontier:
+        nxt = []
+        for p in frontier:
+            for s in gens:
+                if s[p] not in seen:
+                    seen.add(s[p])
+                    nxt.append(s[p])
+        frontier = nxt
+    return len(seen)
+
+
+def chain_from_strong_generators(
+    degree: int, strong_gens: Sequence[Perm], where: str = "PermutationGroup"
+) -> Chain:
     """Chain from a strong generating set relative to the base ``0 .. degree-1``."""
-    transversals = []
-    for i in range(degree):
-        gens = [s for s in strong_gens if all(s[j] == j for j in range(i))]
-        transversals.append(_orbit_transversal(i, gens, degree))
+    levels = _levels(degree, strong_gens)
+    total = sum(orbit_size(i, gens) if gens else 1 for i, gens in enumerate(levels))
+    check_chain_size(degree, total, where)
+    transversals = [_orbit_transversal(i, gens, degree) for i, gens in enumerate(levels)]
     return Chain(degree, transversals)
 
 
 def chain_symmetric(n: int) -> Chain:
+    check_chain_size(n, n * (n + 1) // 2, f"symmetric({n})")
     ident = list(range(n))
     transversals = []
     for i in range(n):
@@ -168,6 +223,7 @@ def chain_symmetric(n: int) -> Chain:
 
 
 def chain_alternating(n: int) -> Chain:
+    check_chain_size(n, n * (n + 1) // 2, f"alternating({n})")
     ident = tuple(range(n))
     transversals = []
     for i in range(n):

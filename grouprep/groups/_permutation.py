@@ -15,13 +15,16 @@ from grouprep._validation import check_int, describe
 from grouprep.errors import GroupRepTypeError, GroupRepValueError, SizeLimitError
 from grouprep.groups._base import ConjugacyClass, FiniteGroup
 from grouprep.groups._chain import (
+    MAX_CHAIN_ENTRIES,
     Chain,
     Perm,
     chain_alternating,
     chain_from_strong_generators,
     chain_symmetric,
+    check_chain_size,
     compose_perm,
     invert_perm,
+    orbit_size,
 )
 
 __all__ = [
@@ -200,10 +203,15 @@ class PermutationGroup(FiniteGroup[Permutation]):
             elif self._family is not None and self._family[0] == "alternating":
                 self._chain_obj = chain_alternating(self._degree)
             elif not self._gens:
-                self._chain_obj = chain_from_strong_generators(self._degree, ())
-            else:
                 self._chain_obj = chain_from_strong_generators(
-                    self._degree, _strong_generators(self._degree, self._gens)
+                    self._degree, (), "PermutationGroup"
+                )
+            else:
+                # the first basic orbit alone may hold degree**2 entries: check before
+                # running Schreier-Sims on a base of every point
+                check_chain_size(self._degree, orbit_size(0, self._gens), "PermutationGroup")
+                self._chain_obj = chain_from_strong_generators(
+                    self._degree, _strong_generators(self._degree, self._gens), "PermutationGroup"
                 )
         return self._chain_obj
 
@@ -212,6 +220,12 @@ class PermutationGroup(FiniteGroup[Permutation]):
         if self._family is not None:
             f = math.factorial(self._degree)
             return f if self._family[0] == "symmetric" else max(1, f // 2)
+        if self._chain_obj is None and len(self._gens) == 1:  # cyclic: the generator's order
+            return self._element_order(self._gens[0])
+        if self._chain_obj is None and self._degree**2 > MAX_CHAIN_ENTRIES:
+            if "order" not in self._cache:  # sympy's Schreier-Sims on a base of its choice
+                self._cache["order"] = _sympy_group(self._degree, self._gens).order()
+            return int(self._cache["order"])
         return self._chain.order
 
     @property
@@ -445,12 +459,16 @@ def _parity(p: Sequence[int]) -> int:
     return (len(p) - len(cycle_type(p))) % 2 if p else 0
 
 
-def _strong_generators(degree: int, gens: tuple[Perm, ...]) -> list[Perm]:
-    """A strong generating set for the base 0..degree-1, by sympy's Schreier–Sims."""
+def _sympy_group(degree: int, gens: tuple[Perm, ...]) -> Any:
     from sympy.combinatorics import Permutation as SymPerm
     from sympy.combinatorics import PermutationGroup as SymGroup
 
-    group = SymGroup([SymPerm(list(g), size=degree) for g in gens])
+    return SymGroup([SymPerm(list(g), size=degree) for g in gens])
+
+
+def _strong_generators(degree: int, gens: tuple[Perm, ...]) -> list[Perm]:
+    """A strong generating set for the base 0..degree-1, by sympy's Schreier–Sims."""
+    group = _sympy_group(degree, gens)
     _, strong = group.schreier_sims_incremental(base=list(range(degree)))
     return [tuple(int(v) for v in s.array_form) for s in strong]
 

@@ -205,3 +205,21 @@ def test_permutation_groups_beyond_the_degree_limit_are_refused_at_once(factory)
         factory(10**9)
     with pytest.raises(grouprep.SizeLimitError, match="argument 'degree'"):
         grouprep.permutation_group([], degree=10**12)
+
+
+def test_order_of_one_long_cycle_is_its_length_without_a_chain() -> None:
+    """A cyclic group of degree 70000 given by its generator: |<c>| = n for an n-cycle."""
+    n = 70_000
+    G = grouprep.permutation_group([(*range(1, n), 0)])
+    assert G.order == n
+    # a 3-cycle and a disjoint 5-cycle in one generator: order lcm(3, 5)
+    g = (1, 2, 0, 4, 5, 6, 7, 3)
+    assert grouprep.permutation_group([g]).order == 15
+
+
+def test_a_chain_too_large_to_store_is_refused_at_once() -> None:
+    """Membership in <8000-cycle> needs a chain of 8000 * 8000 transversal entries."""
+    n = 8000
+    G = grouprep.permutation_group([(*range(1, n), 0)])
+    with pytest.raises(SizeLimitError, match="degree 8000 would store 64000000"):
+        _ = tuple(range(n)) in G

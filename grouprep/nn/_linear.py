@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Self
 
 import numpy as np
 import torch
@@ -138,6 +139,10 @@ class EquivariantLinear(torch.nn.Module):
         self.dim_in, self.dim_out = r_in.dim, r_out.dim
         factory: dict[str, Any] = {"dtype": dtype, "device": device}
         B = real_basis(r_in, r_out, where)
+        # float64 masters: the buffers are the exact basis rounded once to the current dtype
+        # (also after module.double() on a float32 layer), see _apply
+        self._exact_basis = B.dense
+        self._exact_bias_basis: np.ndarray[Any, Any] | None = None
         self.register_buffer("basis", _basis_tensor(B.dense).to(**factory))
         labels = None if B.labels is None else torch.from_numpy(B.labels).to(device=device)
         self.register_buffer("labels", labels)
@@ -153,11 +158,22 @@ class EquivariantLinear(torch.nn.Module):
         if bias:
             U = real_basis(trivial_representation(r_out), r_out, where)
             if U.size:
-                self.bias_basis = _basis_tensor(U.dense[:, :, 0]).to(**factory)
+                self._exact_bias_basis = U.dense[:, :, 0].copy()
+                self.bias_basis = _basis_tensor(self._exact_bias_basis).to(**factory)
                 if U.labels is not None:
                     self.bias_labels = torch.from_numpy(U.labels[:, 0].copy()).to(device=device)
                 self.bias = torch.nn.Parameter(torch.empty(U.size, self.channels_out, **factory))
         self.reset_parameters()
+
+    def _apply(self, fn: Callable[[torch.Tensor], torch.Tensor], recurse: bool = True) -> Self:
+        super()._apply(fn, recurse)
+        like = self.weight
+        self.basis = torch.from_numpy(self._exact_basis).to(like.device, self.basis.dtype)
+        if self.bias_basis is not None and self._exact_bias_basis is not None:
+            self.bias_basis = torch.from_numpy(self._exact_bias_basis).to(
+                like.device, self.bias_basis.dtype
+            )
+        return self
 
     def reset_parameters(self) -> None:
         """Draw the weights and the bias uniformly from :math:`\\pm 1/\\sqrt{\\text{fan-in}}`."""

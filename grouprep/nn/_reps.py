@@ -82,9 +82,16 @@ def site_representation(action: SignalAction) -> Representation:
 
 
 def as_representation(value: Any, name: str, where: str) -> Representation:
-    """A Representation as given, the sites of a SignalAction, or the points of a finite
-    action (its permutation representation)."""
+    """A real Representation as given, the sites of a SignalAction, or the points of a
+    finite action (its permutation representation)."""
     if isinstance(value, Representation):
+        for s in value.group.generators:
+            if not all(v.is_real() for row in value._exact(s) for v in row):
+                raise GroupRepValueError(
+                    f"{where}: argument {name!r} must be a real representation (torch layers "
+                    f"act on real tensors), got {value!r}, not real at the generator {s!r}; "
+                    "use grouprep.reps.real_irreps or permutation and regular representations"
+                )
         return value
     if isinstance(value, SignalAction):
         return site_representation(value)

@@ -41,9 +41,7 @@ class _TableConv(torch.nn.Module):
             raise GroupRepTypeError(f"{where}: argument 'bias' must be a bool, got {bias!r}")
         self._where = where
         self.dim_out, self.dim_in = table.shape
-        self.register_buffer(
-            "table", torch.from_numpy(np.array(table, dtype=np.int64)).to(device)
-        )
+        self.register_buffer("table", torch.from_numpy(np.array(table, dtype=np.int64)).to(device))
         factory: dict[str, Any] = {"dtype": dtype, "device": device}
         self.weight = torch.nn.Parameter(
             torch.empty(self.channels_out, self.channels_in, self.dim_in, **factory)
@@ -185,8 +183,7 @@ class GroupConv(_TableConv):
         where = "GroupConv"
         if not isinstance(group, FiniteGroup):
             raise GroupRepTypeError(
-                f"{where}: argument 'group' must be a grouprep FiniteGroup, got "
-                f"{describe(group)}"
+                f"{where}: argument 'group' must be a grouprep FiniteGroup, got {describe(group)}"
             )
         cayley = np.asarray(group.cayley_table())  # [a, b] -> index of ab
         inv = np.array([group.index(group.inverse(g)) for g in group.elements()])

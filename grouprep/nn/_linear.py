@@ -166,7 +166,7 @@ class EquivariantLinear(torch.nn.Module):
         self.reset_parameters()
 
     def _apply(self, fn: Callable[[torch.Tensor], torch.Tensor], recurse: bool = True) -> Self:
-        super()._apply(fn, recurse)
+        super()._apply(fn, recurse)  # type: ignore[no-untyped-call]
         like = self.weight
         self.basis = torch.from_numpy(self._exact_basis).to(like.device, self.basis.dtype)
         if self.bias_basis is not None and self._exact_bias_basis is not None:
@@ -203,10 +203,7 @@ class EquivariantLinear(torch.nn.Module):
         W = self.matrix().reshape(self.channels_out * self.dim_out, -1)
         b = self.bias_vector()
         flat = x.reshape(x.shape[0], -1)
-        if b is None:
-            y = flat @ W.T
-        else:
-            y = torch.addmm(b.reshape(-1), flat, W.T)
+        y = flat @ W.T if b is None else torch.addmm(b.reshape(-1), flat, W.T)
         return y.reshape(x.shape[0], self.channels_out, self.dim_out)
 
     def extra_repr(self) -> str:

@@ -77,7 +77,7 @@ def test_samples_given_and_bad_arguments():
     layer = EquivariantLinear(a, a).double()
     X = np.random.default_rng(0).standard_normal((3, 1, 4))
     assert check_equivariant(layer, a, a, X).checked == 12
-    with pytest.raises(GroupRepTypeError, match="torch.nn.Module"):
+    with pytest.raises(GroupRepTypeError, match=r"torch\.nn\.Module"):
         check_equivariant(lambda x: x, a, a)
     with pytest.raises(GroupRepValueError, match="same group"):
         check_equivariant(layer, a, b)

@@ -10,7 +10,6 @@ torch = pytest.importorskip("torch")
 import grouprep  # noqa: E402
 from grouprep.errors import GroupRepTypeError, GroupRepValueError  # noqa: E402
 from grouprep.nn import GroupConv, InvariantPooling, LiftingConv  # noqa: E402
-
 from tests.nn._helpers import act_regular, act_sites, relative_error, run  # noqa: E402
 
 A4 = grouprep.permutation_group([(1, 2, 0, 3), (1, 0, 3, 2)])

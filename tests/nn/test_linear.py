@@ -19,7 +19,6 @@ from grouprep.reps import (  # noqa: E402
     real_irreps,
     regular_representation,
 )
-
 from tests.nn._helpers import (  # noqa: E402
     act_rep,
     act_sites,
@@ -91,12 +90,12 @@ def test_deepsets_is_lambda_identity_plus_gamma_ones():
 def test_graph_maps_bell_numbers():
     # Maron et al. 2019: dim Hom(R^{n^2}, R^{n^2}) = bell(4) = 15 for n >= 4,
     # the partitions of 4 labels into at most n blocks for smaller n: 14 for n = 3
-    assert EquivariantLinear(grouprep.graph_action(4), grouprep.graph_action(4)).weight.shape[
-        0
-    ] == 15
-    assert EquivariantLinear(grouprep.graph_action(3), grouprep.graph_action(3)).weight.shape[
-        0
-    ] == 14
+    assert (
+        EquivariantLinear(grouprep.graph_action(4), grouprep.graph_action(4)).weight.shape[0] == 15
+    )
+    assert (
+        EquivariantLinear(grouprep.graph_action(3), grouprep.graph_action(3)).weight.shape[0] == 14
+    )
     # graphs to node features: bell(3) = 5; the invariants of graphs: bell(2) = 2
     g5, s5 = grouprep.graph_action(5), grouprep.set_action(5, 1)
     assert EquivariantLinear(g5, s5).weight.shape[0] == 5
@@ -226,7 +225,7 @@ def test_bad_input():
         layer(torch.randn(2, 5))
     with pytest.raises(GroupRepTypeError, match="dtype"):
         layer(torch.randn(3, 2, 5, dtype=torch.float64))
-    with pytest.raises(GroupRepTypeError, match="torch.Tensor"):
+    with pytest.raises(GroupRepTypeError, match=r"torch\.Tensor"):
         layer(np.zeros((3, 2, 5)))
     complex_irrep = irreps(grouprep.cyclic(3))[1]
     with pytest.raises(GroupRepValueError, match="real"):

@@ -62,9 +62,9 @@ class EquivariantLinear(torch.nn.Module):
     :math:`u_1, \\dots, u_L` the basis of the invariant vectors of W (the trivial
     isotypic component). So :math:`f(\\rho_{\\text{in}}(g) x) = \\rho_{\\text{out}}(g) f(x)`
     for every weight. For two permutation representations :math:`B_k` is the indicator
-    of the k-th orbit of G on the pairs (output point, input point), and the layer
-    gathers its weight matrix from the K coefficients; the bias has one value per orbit
-    of the output points. For :math:`S_n` on a set (DeepSets) K = 2, on graphs K = 15.
+    of the k-th orbit of G on the pairs (output point, input point), and the bias has one
+    value per orbit of the output points. For :math:`S_n` on a set (DeepSets) K = 2, on
+    graphs K = 15.
 
     Parameters
     ----------
@@ -111,9 +111,7 @@ class EquivariantLinear(torch.nn.Module):
     """
 
     basis: torch.Tensor
-    labels: torch.Tensor | None
     bias_basis: torch.Tensor | None
-    bias_labels: torch.Tensor | None
 
     def __init__(
         self,
@@ -144,8 +142,6 @@ class EquivariantLinear(torch.nn.Module):
         self._exact_basis = B.dense
         self._exact_bias_basis: np.ndarray[Any, Any] | None = None
         self.register_buffer("basis", _basis_tensor(B.dense).to(**factory))
-        labels = None if B.labels is None else torch.from_numpy(B.labels).to(device=device)
-        self.register_buffer("labels", labels)
         self.weight = torch.nn.Parameter(
             torch.empty(B.size, self.channels_out, self.channels_in, **factory)
         )
@@ -154,14 +150,11 @@ class EquivariantLinear(torch.nn.Module):
         self._bound = 1.0 / math.sqrt(fan) if fan > 0 else 0.0
         self.bias: torch.nn.Parameter | None = None
         self.register_buffer("bias_basis", None)
-        self.register_buffer("bias_labels", None)
         if bias:
             U = real_basis(trivial_representation(r_out), r_out, where)
             if U.size:
                 self._exact_bias_basis = U.dense[:, :, 0].copy()
                 self.bias_basis = _basis_tensor(self._exact_bias_basis).to(**factory)
-                if U.labels is not None:
-                    self.bias_labels = torch.from_numpy(U.labels[:, 0].copy()).to(device=device)
                 self.bias = torch.nn.Parameter(torch.empty(U.size, self.channels_out, **factory))
         self.reset_parameters()
 
@@ -184,26 +177,27 @@ class EquivariantLinear(torch.nn.Module):
 
     def matrix(self) -> torch.Tensor:
         """The weight matrix of shape ``(channels_out, dim_out, channels_in, dim_in)``."""
-        if self.labels is not None:  # gather K coefficients: (dim_out, dim_in, c_out, c_in)
-            return self.weight[self.labels].permute(2, 0, 3, 1)
-        return torch.einsum("koi,kyx->oyix", self.weight, self.basis)
+        k = self.weight.shape[0]
+        # sum_k w[k, o, i] B[k, y, x] as one matrix product over k
+        W = self.weight.reshape(k, -1).T @ self.basis.reshape(k, -1)
+        return W.view(self.channels_out, self.channels_in, self.dim_out, self.dim_in).permute(
+            0, 2, 1, 3
+        )
 
     def bias_vector(self) -> torch.Tensor | None:
         """The bias of shape ``(channels_out, dim_out)``, invariant under the group."""
-        if self.bias is None:
+        if self.bias is None or self.bias_basis is None:
             return None
-        if self.bias_labels is not None:
-            return self.bias[self.bias_labels].T
-        assert self.bias_basis is not None  # set together with the bias
-        return torch.einsum("lo,ly->oy", self.bias, self.bias_basis)
+        return self.bias.T @ self.bias_basis
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         """Apply the layer to ``x`` of shape ``(batch, channels_in, dim_in)``."""
         x = check_input(x, self.channels_in, self.dim_in, "EquivariantLinear", self.weight.dtype)
         W = self.matrix().reshape(self.channels_out * self.dim_out, -1)
         b = self.bias_vector()
-        flat = x.reshape(x.shape[0], -1)
-        y = flat @ W.T if b is None else torch.addmm(b.reshape(-1), flat, W.T)
+        y = torch.nn.functional.linear(
+            x.reshape(x.shape[0], -1), W, None if b is None else b.reshape(-1)
+        )
         return y.reshape(x.shape[0], self.channels_out, self.dim_out)
 
     def extra_repr(self) -> str:

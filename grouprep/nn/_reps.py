@@ -132,11 +132,9 @@ def _to_real(mats: list[Any], shape: tuple[int, int], where: str) -> npt.NDArray
 
 @dataclass(frozen=True)
 class IntertwinerBasis:
-    """A real basis of Hom_G(V, W): dense ``(k, dim_out, dim_in)``, and for two
-    permutation representations the orbit label of each entry ``(dim_out, dim_in)``."""
+    """A real basis of Hom_G(V, W), dense ``(k, dim_out, dim_in)``."""
 
     dense: npt.NDArray[np.float64]
-    labels: npt.NDArray[np.intp] | None
 
     @property
     def size(self) -> int:
@@ -170,6 +168,6 @@ def real_basis(rep_in: Representation, rep_out: Representation, where: str) -> I
         dense = np.zeros((k, n_out, n_in))
         rows, cols = np.indices((n_out, n_in))
         dense[labels, rows, cols] = 1.0
-        return IntertwinerBasis(dense, labels)
+        return IntertwinerBasis(dense)
     mats = intertwiner_matrices(rep_in, rep_out)
-    return IntertwinerBasis(_to_real(mats, (n_out, n_in), where), None)
+    return IntertwinerBasis(_to_real(mats, (n_out, n_in), where))

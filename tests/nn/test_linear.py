@@ -143,7 +143,6 @@ def test_real_irreps_of_d5_use_the_general_basis():
     r_in = direct_sum(rho1, rho1, sign, rho2)
     r_out = direct_sum(rho1, triv, rho2, rho2)
     layer = EquivariantLinear(r_in, r_out, 3, 2).double()
-    assert layer.labels is None  # not permutation matrices: the exact nullspace
     # Schur: 2 * 1 (rho1) + 1 * 2 (rho2), real type irreps; the sign has nowhere to go
     assert layer.weight.shape[0] == 4
     assert layer.bias.shape[0] == 1  # the trivial summand of r_out

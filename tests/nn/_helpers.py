@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import torch
 
 
 def act_sites(action, g, X):
@@ -28,6 +27,8 @@ def act_regular(group, h, F):
 
 
 def run(module, X):
+    import torch
+
     dtype = next(module.parameters()).dtype
     with torch.no_grad():
         return module(torch.as_tensor(X, dtype=dtype)).numpy().astype(np.float64)

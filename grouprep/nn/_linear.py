@@ -95,6 +95,8 @@ class EquivariantLinear(torch.nn.Module):
         If the representations are of different groups, are not real, or a channel
         count is below 1; from ``forward``, if the input is not of shape
         ``(batch, channels_in, rep_in.dim)``.
+    SizeLimitError
+        If the dense basis would have more than :math:`2^{25}` entries.
 
     Examples
     --------
@@ -179,7 +181,8 @@ class EquivariantLinear(torch.nn.Module):
         """The weight matrix of shape ``(channels_out, dim_out, channels_in, dim_in)``."""
         k = self.weight.shape[0]
         # sum_k w[k, o, i] B[k, y, x] as one matrix product over k
-        W = self.weight.reshape(k, -1).T @ self.basis.reshape(k, -1)
+        pairs = self.channels_out * self.channels_in
+        W = self.weight.reshape(k, pairs).T @ self.basis.reshape(k, self.dim_out * self.dim_in)
         return W.view(self.channels_out, self.channels_in, self.dim_out, self.dim_in).permute(
             0, 2, 1, 3
         )
@@ -193,10 +196,12 @@ class EquivariantLinear(torch.nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         """Apply the layer to ``x`` of shape ``(batch, channels_in, dim_in)``."""
         x = check_input(x, self.channels_in, self.dim_in, "EquivariantLinear", self.weight.dtype)
-        W = self.matrix().reshape(self.channels_out * self.dim_out, -1)
+        W = self.matrix().reshape(self.channels_out * self.dim_out, self.channels_in * self.dim_in)
         b = self.bias_vector()
         y = torch.nn.functional.linear(
-            x.reshape(x.shape[0], -1), W, None if b is None else b.reshape(-1)
+            x.reshape(x.shape[0], self.channels_in * self.dim_in),
+            W,
+            None if b is None else b.reshape(-1),
         )
         return y.reshape(x.shape[0], self.channels_out, self.dim_out)
 

@@ -12,13 +12,33 @@ import numpy.typing as npt
 from grouprep._components import orbit_labels
 from grouprep._validation import describe
 from grouprep.actions import BaseAction, SignalAction
-from grouprep.errors import GroupRepTypeError, GroupRepValueError
+from grouprep.errors import GroupRepTypeError, GroupRepValueError, SizeLimitError
 from grouprep.invariants._intertwiners import intertwiner_matrices
 from grouprep.invariants._molien import permutation_of
 from grouprep.numbers import Cyclotomic
 from grouprep.reps import ExactMatrix, Representation, permutation_representation
 
-__all__ = ["IntertwinerBasis", "as_representation", "real_basis", "site_representation"]
+__all__ = [
+    "MAX_BASIS_ENTRIES",
+    "IntertwinerBasis",
+    "as_representation",
+    "real_basis",
+    "site_representation",
+]
+
+MAX_BASIS_ENTRIES = 2**25
+"""The largest dense basis a layer builds: K * dim_out * dim_in entries (256 MiB in float64)."""
+
+
+def check_basis_size(k: int, n_out: int, n_in: int, where: str) -> None:
+    if k * n_out * n_in > MAX_BASIS_ENTRIES:
+        raise SizeLimitError(
+            f"{where}: the basis of the equivariant maps has {k} matrices of shape "
+            f"({n_out}, {n_in}), {k * n_out * n_in} entries, above the limit of "
+            f"{MAX_BASIS_ENTRIES}; use smaller representations (a group convolution for a "
+            "large regular representation)"
+        )
+
 
 _ZERO = Cyclotomic(0)
 _ONE = Cyclotomic(1)
@@ -165,9 +185,11 @@ def real_basis(rep_in: Representation, rep_out: Representation, where: str) -> I
         _, compact = np.unique(raw, return_inverse=True)
         labels = compact.reshape(n_in, n_out).T.astype(np.intp).copy()
         k = int(compact.max()) + 1 if compact.size else 0
+        check_basis_size(k, n_out, n_in, where)
         dense = np.zeros((k, n_out, n_in))
         rows, cols = np.indices((n_out, n_in))
         dense[labels, rows, cols] = 1.0
         return IntertwinerBasis(dense)
     mats = intertwiner_matrices(rep_in, rep_out)
+    check_basis_size(len(mats), n_out, n_in, where)
     return IntertwinerBasis(_to_real(mats, (n_out, n_in), where))

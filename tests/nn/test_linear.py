@@ -10,7 +10,7 @@ import pytest
 torch = pytest.importorskip("torch")
 
 import grouprep  # noqa: E402
-from grouprep.errors import GroupRepTypeError, GroupRepValueError  # noqa: E402
+from grouprep.errors import GroupRepTypeError, GroupRepValueError, SizeLimitError  # noqa: E402
 from grouprep.nn import EquivariantLinear, site_representation  # noqa: E402
 from grouprep.reps import (  # noqa: E402
     direct_sum,
@@ -150,6 +150,17 @@ def test_real_irreps_of_d5_use_the_general_basis():
     _check_reps(layer, r_in, r_out, X)
 
 
+def test_no_equivariant_map_gives_the_bias_alone():
+    triv, sign, _, _ = real_irreps(grouprep.dihedral(6))[:4]
+    layer = EquivariantLinear(sign, triv, 2, 3).double()  # Hom(sign, trivial) = 0
+    assert layer.weight.shape == (0, 3, 2)
+    x = torch.randn(4, 2, 1, dtype=torch.float64)
+    assert torch.equal(layer(x), layer.bias.T.expand(4, 3, 1))
+    none = EquivariantLinear(triv, sign).double()  # no map and no invariant to bias
+    assert none.bias is None
+    assert torch.equal(none(torch.randn(2, 1, 1, dtype=torch.float64)), torch.zeros(2, 1, 1))
+
+
 def test_float32_and_device():
     a = grouprep.dihedral_action(5)
     layer = EquivariantLinear(a, a, 2, 2, dtype=torch.float32)
@@ -226,6 +237,11 @@ def test_bad_input():
         layer(torch.randn(3, 2, 5, dtype=torch.float64))
     with pytest.raises(GroupRepTypeError, match=r"torch\.Tensor"):
         layer(np.zeros((3, 2, 5)))
+    with pytest.raises(SizeLimitError, match="entries"):  # 720 maps of 720 x 720
+        EquivariantLinear(
+            regular_representation(grouprep.symmetric(6)),
+            regular_representation(grouprep.symmetric(6)),
+        )
     complex_irrep = irreps(grouprep.cyclic(3))[1]
     with pytest.raises(GroupRepValueError, match="real"):
         EquivariantLinear(complex_irrep, complex_irrep)

@@ -33,6 +33,7 @@ from benchmarks import (
     bench_features,
     bench_invariants,
     bench_membership,
+    bench_nn,
     bench_orbits,
     bench_order,
     bench_reps,
@@ -49,6 +50,7 @@ ENTRIES = (
     bench_reps,
     bench_invariants,
     bench_features,
+    bench_nn,
 )
 """The entry modules, in table order; each has ``cases(quick: bool) -> list[Case]``."""
 

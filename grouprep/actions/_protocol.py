@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import pickle
 from abc import ABC, abstractmethod
 from collections.abc import Hashable, Sequence
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
-from grouprep.errors import GroupRepValueError, NotFiniteError
+from grouprep.errors import GroupRepTypeError, GroupRepValueError, NotFiniteError
 from grouprep.groups import FiniteGroup
 
-__all__ = ["Action", "BaseAction", "FiniteAction"]
+__all__ = ["Action", "BaseAction", "FiniteAction", "check_picklable"]
 
 G = TypeVar("G")
 P = TypeVar("P")
@@ -50,8 +51,33 @@ class FiniteAction(Action, Protocol):
         ...
 
 
+def check_picklable(fn: Any, what: str, owner: str) -> None:
+    """Refuse, with a clear error, to pickle an action holding a function pickle cannot save.
+
+    The standard :mod:`pickle` saves a function by its module and qualified name, so a
+    lambda or a function defined inside another function cannot be saved; the raw
+    ``PicklingError`` would not say which action holds it.
+    """
+    try:
+        pickle.dumps(fn, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError) as err:
+        name = getattr(fn, "__qualname__", None) or type(fn).__name__
+        raise GroupRepTypeError(
+            f"{owner} cannot be pickled: its {what} {name!r} cannot be pickled ({err}); a lambda "
+            "or a function defined inside another function cannot be saved by pickle, so "
+            "define the function at module level (or pickle the arguments that build the "
+            "action)"
+        ) from None
+
+
 class BaseAction(ABC):
-    """Shared machinery of grouprep's actions: value semantics and point numbering."""
+    """Shared machinery of grouprep's actions: value semantics and point numbering.
+
+    Actions are immutable values: ``copy.copy`` and ``copy.deepcopy`` return the action
+    itself (so :func:`sklearn.base.clone` of an estimator holding one keeps it), and
+    grouprep's actions pickle as the public constructor call that built them, never
+    their caches.
+    """
 
     __slots__ = ("_cache",)
 
@@ -117,6 +143,12 @@ class BaseAction(ABC):
         """How ``g`` permutes the point indices: entry i is ``point_index(g·points()[i])``."""
         pts = self.points()
         return tuple(self.point_index(self.act(g, p)) for p in pts)
+
+    def __copy__(self) -> BaseAction:
+        return self
+
+    def __deepcopy__(self, memo: Any) -> BaseAction:
+        return self
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, BaseAction):

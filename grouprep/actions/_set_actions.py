@@ -10,7 +10,7 @@ import numpy as np
 import numpy.typing as npt
 
 from grouprep._validation import describe
-from grouprep.actions._protocol import BaseAction
+from grouprep.actions._protocol import BaseAction, check_picklable
 from grouprep.errors import GroupRepTypeError, GroupRepValueError, NotFiniteError
 from grouprep.groups import FiniteGroup
 from grouprep.groups._base import check_listing
@@ -101,6 +101,9 @@ class PermutationAction(BaseAction):
     def _key(self) -> tuple[Any, ...]:
         return (self._group,)
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (permutation_action, (self._group,))
+
     def __repr__(self) -> str:
         return f"permutation_action({self._group!r})"
 
@@ -145,12 +148,20 @@ class RegularAction(BaseAction):
     def _key(self) -> tuple[Any, ...]:
         return (self._group,)
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (regular_action, (self._group,))
+
     def __repr__(self) -> str:
         return f"regular_action({self._group!r})"
 
 
 class FunctionAction(BaseAction):
-    """An action given by a user's function ``fn(g, x)``, optionally on a finite point set."""
+    """An action given by a user's function ``fn(g, x)``, optionally on a finite point set.
+
+    It pickles when ``fn`` does (a function defined at module level, not a lambda or a
+    nested function); otherwise pickling raises
+    :class:`~grouprep.errors.GroupRepTypeError` naming the function.
+    """
 
     __slots__ = ("_fn", "_group", "_pts")
 
@@ -208,6 +219,11 @@ class FunctionAction(BaseAction):
     def _key(self) -> tuple[Any, ...]:
         return (self._group, self._fn, self._pts)
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickle as ``action_from_function(group, fn, points)``: ``fn`` must pickle."""
+        check_picklable(self._fn, "function", repr(self))
+        return (action_from_function, (self._group, self._fn, self._pts))
+
     def __repr__(self) -> str:
         name = getattr(self._fn, "__name__", repr(self._fn))
         return f"action_from_function({self._group!r}, {name})"
@@ -259,13 +275,26 @@ def action_from_function(
     points : iterable of hashable, optional
         The finite set acted on, if there is one.
 
+    Returns
+    -------
+    FunctionAction
+        Pickles when ``fn`` pickles (defined at module level); pickling an action built
+        from a lambda raises :class:`~grouprep.errors.GroupRepTypeError`. ``copy.copy``
+        and ``copy.deepcopy`` return the action itself, lambda or not.
+
     Examples
     --------
+    >>> import pickle
     >>> import grouprep
     >>> G = grouprep.cyclic(2)
     >>> flip = grouprep.action_from_function(G, lambda g, x: -x if g else x, points=[-1, 1])
     >>> grouprep.check_action(flip).holds
     True
+    >>> try:
+    ...     pickle.dumps(flip)
+    ... except grouprep.GroupRepTypeError as err:
+    ...     print(str(err).split(" cannot be pickled (")[0], "...")
+    action_from_function(cyclic(2), <lambda>) cannot be pickled: its function '<lambda>' ...
     """
     group = _check_group(group, "action_from_function")
     if not callable(fn):

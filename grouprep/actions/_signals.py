@@ -20,9 +20,9 @@ import numpy as np
 import numpy.typing as npt
 
 from grouprep._validation import check_int, describe
-from grouprep.actions._protocol import BaseAction
+from grouprep.actions._protocol import BaseAction, check_picklable
 from grouprep.errors import GroupRepTypeError, GroupRepValueError, NotFiniteError, SizeLimitError
-from grouprep.groups import FiniteGroup, abelian, cyclic, dihedral
+from grouprep.groups import FiniteGroup, PermutationGroup, abelian, cyclic, dihedral
 
 __all__ = [
     "SignalAction",
@@ -50,6 +50,23 @@ def _inverse_perm(p: Sequence[int] | npt.NDArray[np.intp]) -> npt.NDArray[np.int
     inv = np.empty(len(p), dtype=np.intp)
     inv[np.asarray(p, dtype=np.intp)] = np.arange(len(p), dtype=np.intp)
     return inv
+
+
+class SitesOfPermutation:
+    """The site permutation of an element of a permutation group whose first ``num_sites``
+    points are the sites (the rest an invariant block): its first ``num_sites`` images.
+
+    A class rather than a closure, so that it pickles and so that
+    :meth:`SignalAction.gather_table` can read all elements at once.
+    """
+
+    __slots__ = ("num_sites",)
+
+    def __init__(self, num_sites: int) -> None:
+        self.num_sites = num_sites
+
+    def __call__(self, g: tuple[int, ...]) -> npt.NDArray[np.intp]:
+        return np.asarray(g[: self.num_sites], dtype=np.intp)
 
 
 class SignalAction(BaseAction):
@@ -132,11 +149,16 @@ class SignalAction(BaseAction):
             self._gather(s)
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        """Pickle by the public constructor that built the action (its arguments only)."""
+        """Pickle by the public constructor that built the action (its arguments only).
+
+        An action built by the class itself pickles as that call, which needs a picklable
+        ``site_permutation`` (a function defined at module level).
+        """
         if self._recipe is None:
-            raise TypeError(
-                f"{self!r} cannot be pickled: it was built from a function; pickle the "
-                "arguments that build it instead"
+            check_picklable(self._site_perm, "site_permutation", repr(self))
+            return (
+                SignalAction,
+                (self._group, self._shape, self._site_perm, self._alphabet, self._name),
             )
         return self._recipe
 
@@ -250,7 +272,15 @@ class SignalAction(BaseAction):
         applies a different group element to each row.
         """
         if "table" not in self._cache:
-            table = np.stack([self._gather(g) for g in self._group.elements()])
+            if isinstance(self._site_perm, SitesOfPermutation) and isinstance(
+                self._group, PermutationGroup
+            ):  # all at once: the inverses of the site parts of the group's permutations
+                images = self._group.permutation_array()[:, : self._site_perm.num_sites]
+                table = np.empty_like(images)
+                rows = np.arange(len(images))[:, None]
+                table[rows, images] = np.arange(images.shape[1], dtype=images.dtype)
+            else:
+                table = np.stack([self._gather(g) for g in self._group.elements()])
             table.setflags(write=False)
             self._cache["table"] = table
         return self._cache["table"]  # type: ignore[no-any-return]
@@ -334,7 +364,8 @@ class SignalAction(BaseAction):
         g = self._group._check(g, "g", "act")
         arr = self._check_signal(x, "act")
         lead = arr.shape[: arr.ndim - len(self._shape)]
-        out = arr.reshape((*lead, self.num_sites))[..., self._gather(g)].reshape(arr.shape)
+        flat = arr.reshape((*lead, self.num_sites))
+        out = np.take(flat, self._gather(g), axis=-1).reshape(arr.shape)  # faster than [..., idx]
         return self._to_point(out) if isinstance(x, tuple) else out
 
     def act_each(self, gs: Sequence[Any], X: npt.ArrayLike) -> npt.NDArray[Any]:
@@ -365,6 +396,8 @@ class SignalAction(BaseAction):
         return conv(arr.tolist())
 
     def _key(self) -> tuple[Any, ...]:
+        if self._recipe is not None:  # the constructor call, e.g. (shift_action, (8, 2))
+            return (self._recipe[0].__name__, self._recipe[1])
         return (self._name, self._group, self._shape, self._alphabet)
 
     def __repr__(self) -> str:
@@ -522,10 +555,12 @@ def signal_action(site_action: Any, alphabet: int | None = None) -> SignalAction
     def sites(g: Any) -> tuple[int, ...]:
         return tuple(site_action.point_index(site_action.act(g, p)) for p in pts)
 
-    return SignalAction(
+    action = SignalAction(
         site_action.group,
         (len(pts),),
         sites,
         alphabet,
         _fmt("signal_action", repr(site_action), alphabet),
     )
+    action._recipe = (signal_action, (site_action, alphabet))
+    return action

@@ -244,6 +244,20 @@ class FiniteGroup(ABC, Generic[E]):
     def __hash__(self) -> int:
         return hash((type(self).__name__, self._key()))
 
+    def __getstate__(self) -> tuple[None, dict[str, Any]]:
+        """Pickle (and deep-copy) the defining slots only; the caches are rebuilt on use."""
+        state: dict[str, Any] = {}
+        for cls in type(self).__mro__:
+            for name in getattr(cls, "__slots__", ()):
+                if name not in ("__weakref__", "_cache") and hasattr(self, name):
+                    state[name] = getattr(self, name)
+        return (None, state)
+
+    def __setstate__(self, state: tuple[None, dict[str, Any]]) -> None:
+        object.__setattr__(self, "_cache", {})
+        for name, value in state[1].items():
+            object.__setattr__(self, name, value)
+
     def __setattr__(self, name: str, value: Any) -> None:
         if name != "_cache" and not name.startswith("_"):
             raise AttributeError(f"{type(self).__name__} is immutable")

@@ -142,6 +142,7 @@ if TYPE_CHECKING:
     from grouprep.features import (
         Bispectrum,
         CanonicalForm,
+        EquivariantLinear,
         GroupConvolution,
         InvariantPolynomials,
         InvariantPooling,
@@ -156,6 +157,7 @@ _FEATURES = frozenset(
     {
         "Bispectrum",
         "CanonicalForm",
+        "EquivariantLinear",
         "GroupConvolution",
         "InvariantPolynomials",
         "InvariantPooling",
@@ -194,6 +196,7 @@ __all__ = [
     "CharacterTable",
     "ConjugacyClass",
     "Cyclotomic",
+    "EquivariantLinear",
     "FiniteAction",
     "FiniteGroup",
     "GroupConvolution",

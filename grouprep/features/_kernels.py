@@ -13,7 +13,15 @@ from numba.extending import intrinsic
 
 cgutils: Any = _numba_cgutils  # untyped helpers of numba for writing LLVM IR
 
-__all__ = ["CORRELATE_WIDTH", "LANES", "bispectrum_fill", "correlations_fill", "polynomials_fill"]
+__all__ = [
+    "CORRELATE_WIDTH",
+    "LANES",
+    "bispectrum_fill",
+    "correlations_fill",
+    "polynomials_fill",
+    "trilinear_complex",
+    "trilinear_real",
+]
 
 
 @numba.njit(cache=True, parallel=True)
@@ -443,4 +451,35 @@ def correlations_fill(
                 e += 1
             if rows < LANES:
                 _copy_rows(tail, rows, re_col, im_col, out, lo)
+    return 0
+
+
+@numba.njit(cache=True, parallel=True)
+def trilinear_real(F, a, b, c, coef, starts, out, col0):
+    """out[i, col0 + o] = sum_t coef[t] F[i, a[t]] F[i, b[t]] F[i, c[t]] over the terms
+    t = starts[o] .. starts[o + 1] - 1 of output o."""
+    m = F.shape[0]
+    n_out = starts.shape[0] - 1
+    for i in numba.prange(m):
+        for o in range(n_out):
+            acc = 0.0
+            for t in range(starts[o], starts[o + 1]):
+                acc += coef[t] * F[i, a[t]] * F[i, b[t]] * F[i, c[t]]
+            out[i, col0 + o] = acc
+    return 0
+
+
+@numba.njit(cache=True, parallel=True)
+def trilinear_complex(F, a, b, c, coef, starts, out, col0, n_im):
+    """The complex sum of coef[t] F[i, a] F[i, b] conj(F[i, c]): its real part in column
+    col0 + o and its imaginary part in column col0 + n_im + o."""
+    m = F.shape[0]
+    n_out = starts.shape[0] - 1
+    for i in numba.prange(m):
+        for o in range(n_out):
+            acc = 0.0 + 0.0j
+            for t in range(starts[o], starts[o + 1]):
+                acc += coef[t] * F[i, a[t]] * F[i, b[t]] * np.conj(F[i, c[t]])
+            out[i, col0 + o] = acc.real
+            out[i, col0 + n_im + o] = acc.imag
     return 0

@@ -86,8 +86,9 @@ def resolve_action(
     if tuple(action.shape) != shape:
         raise GroupRepValueError(
             f"{where}: parameter '{name}' is {action!r}, which acts on signals of shape "
-            f"{tuple(action.shape)} ({action.num_sites} sites, group {action.group!r}), but the "
-            f"samples of X have shape {shape}"
+            f"{tuple(action.shape)} (samples of shape {tuple(action.shape)}: "
+            f"{action.num_sites} sites, group {action.group!r}), but the samples of X have "
+            f"shape {shape}"
         )
     return action
 

@@ -355,7 +355,7 @@ class GroupConvolution(Featurizer):
                 corr = np.fft.irfftn(
                     prod.reshape((rows, F, E, *half)), s=orders, axes=tuple(range(3, 3 + r))
                 ).reshape(rows, F, -1)
-                out[lo : lo + rows] = corr[:, :, self._out_index].reshape(rows, -1)
+                np.take(corr, self._out_index, axis=2, out=out[lo : lo + rows].reshape(corr.shape))
         _apply_nonlinearity(out, self.nonlinearity)
         return out
 

@@ -454,32 +454,68 @@ def correlations_fill(
     return 0
 
 
+_TRI_BLOCK = 64  # rows per block: the inner loop runs over the rows of a block
+
+
 @numba.njit(cache=True, parallel=True)
 def trilinear_real(F, a, b, c, coef, starts, out, col0):
     """out[i, col0 + o] = sum_t coef[t] F[i, a[t]] F[i, b[t]] F[i, c[t]] over the terms
-    t = starts[o] .. starts[o + 1] - 1 of output o."""
-    m = F.shape[0]
+    t = starts[o] .. starts[o + 1] - 1 of output o.
+
+    Rows are taken in blocks of 64, transposed into a local (D, 64) array, so that the
+    loop over a block's rows is contiguous and vectorized for every term.
+    """
+    m, D = F.shape
     n_out = starts.shape[0] - 1
-    for i in numba.prange(m):
+    n_blocks = (m + _TRI_BLOCK - 1) // _TRI_BLOCK
+    for blk in numba.prange(n_blocks):
+        lo = blk * _TRI_BLOCK
+        rows = min(_TRI_BLOCK, m - lo)
+        FT = np.zeros((D, _TRI_BLOCK))
+        for i in range(rows):
+            for d in range(D):
+                FT[d, i] = F[lo + i, d]
+        acc = np.empty(_TRI_BLOCK)
         for o in range(n_out):
-            acc = 0.0
+            acc[:] = 0.0
             for t in range(starts[o], starts[o + 1]):
-                acc += coef[t] * F[i, a[t]] * F[i, b[t]] * F[i, c[t]]
-            out[i, col0 + o] = acc
+                w = coef[t]
+                fa = FT[a[t]]
+                fb = FT[b[t]]
+                fc = FT[c[t]]
+                for i in range(_TRI_BLOCK):
+                    acc[i] += w * fa[i] * fb[i] * fc[i]
+            for i in range(rows):
+                out[lo + i, col0 + o] = acc[i]
     return 0
 
 
 @numba.njit(cache=True, parallel=True)
 def trilinear_complex(F, a, b, c, coef, starts, out, col0, n_im):
     """The complex sum of coef[t] F[i, a] F[i, b] conj(F[i, c]): its real part in column
-    col0 + o and its imaginary part in column col0 + n_im + o."""
-    m = F.shape[0]
+    col0 + o and its imaginary part in column col0 + n_im + o (blocks of rows as in
+    :func:`trilinear_real`)."""
+    m, D = F.shape
     n_out = starts.shape[0] - 1
-    for i in numba.prange(m):
+    n_blocks = (m + _TRI_BLOCK - 1) // _TRI_BLOCK
+    for blk in numba.prange(n_blocks):
+        lo = blk * _TRI_BLOCK
+        rows = min(_TRI_BLOCK, m - lo)
+        FT = np.zeros((D, _TRI_BLOCK), dtype=np.complex128)
+        for i in range(rows):
+            for d in range(D):
+                FT[d, i] = F[lo + i, d]
+        acc = np.empty(_TRI_BLOCK, dtype=np.complex128)
         for o in range(n_out):
-            acc = 0.0 + 0.0j
+            acc[:] = 0.0
             for t in range(starts[o], starts[o + 1]):
-                acc += coef[t] * F[i, a[t]] * F[i, b[t]] * np.conj(F[i, c[t]])
-            out[i, col0 + o] = acc.real
-            out[i, col0 + n_im + o] = acc.imag
+                w = coef[t]
+                fa = FT[a[t]]
+                fb = FT[b[t]]
+                fc = FT[c[t]]
+                for i in range(_TRI_BLOCK):
+                    acc[i] += w * fa[i] * fb[i] * np.conj(fc[i])
+            for i in range(rows):
+                out[lo + i, col0 + o] = acc[i].real
+                out[lo + i, col0 + n_im + o] = acc[i].imag
     return 0

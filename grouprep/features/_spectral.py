@@ -396,10 +396,11 @@ class Bispectrum(_Spectral):
             return self._abelian(X, out)
         a, b, c, coef, starts = self._terms
         D = self._D
-        for lo in range(0, len(X), _CHUNK_ROWS):
-            F = self._lift(X[lo : lo + _CHUNK_ROWS])
-            dest = out[lo : lo + _CHUNK_ROWS]
-            with parallel_loops(len(F) * (1 + len(a) // 64)):
+        chunk = 4 * _CHUNK_ROWS
+        for lo in range(0, len(X), chunk):
+            F = self._lift(X[lo : lo + chunk])
+            dest = out[lo : lo + chunk]
+            with parallel_loops(len(F)):
                 for o in range(self.n_orbits_):
                     Fo = np.ascontiguousarray(F[:, o * D : (o + 1) * D])
                     col0 = o * self._per_orbit

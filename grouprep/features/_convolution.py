@@ -338,6 +338,7 @@ class GroupConvolution(Featurizer):
         flat = np.asarray(X, dtype=np.float64).reshape(m, -1)
         F, c, N = self.filters_.shape
         order = self.order_
+        out: npt.NDArray[np.float64]
         if self.path_ == "dense":
             out = flat @ self._kernel
         else:
@@ -689,6 +690,7 @@ class EquivariantLinear(Featurizer):
     def _transform(self, X: npt.NDArray[Any]) -> npt.NDArray[Any]:
         flat = np.asarray(X, dtype=np.float64).reshape(len(X), -1)
         m, nf = len(flat), int(self.n_filters)
+        out: npt.NDArray[np.float64]
         if self.orders_ is None:
             out = flat @ self._matrix
         else:

@@ -90,7 +90,8 @@ def resolve_action(
             f"{action.num_sites} sites, group {action.group!r}), but the samples of X have "
             f"shape {shape}"
         )
-    return action
+    resolved: SignalAction = action
+    return resolved
 
 
 def site_orbit_labels(action: SignalAction) -> npt.NDArray[np.intp]:

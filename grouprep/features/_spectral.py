@@ -327,7 +327,7 @@ class Bispectrum(_Spectral):
     True
     >>> S3 = grouprep.Bispectrum(grouprep.symmetric(3)).fit(X)       # the regular action of S_3
     >>> S3.pairs_, S3.transform(X).shape, S3.check(X).holds
-    ([(0, 0), (0, 1), (1, 1)], (4, 11), True)
+    ([(0, 0), (0, 1), (1, 1)], (4, 21), True)
     """
 
     def __init__(self, action: Any = None, selective: bool = True) -> None:
@@ -348,7 +348,7 @@ class Bispectrum(_Spectral):
             self._k1, self._k2 = k[:, 0].copy(), k[:, 1].copy()
             self._k3 = (k[:, 0] + k[:, 1]) % n
             self._re_col, self._im_col, self._names = re_col, im_col, names
-            self.pairs_ = pairs
+            self.pairs_: list[tuple[int, int]] | None = pairs
             return
         if self.path_ == "abelian" and selective:
             size, r = int(np.prod(self.orders_)), len(self.orders_)

@@ -40,8 +40,8 @@ measure ``transform`` only:
   the timed region and compared.
 * ``features: selective G-bispectrum D_16 (NumPy einsum)``: ``Bispectrum(dihedral(16))``
   on 10^5 regular signals (32 values) against the same blocks written with ``np.einsum``:
-  the Fourier matrices :math:`\hat f(\rho) = \sum_g f(g) \rho(g)^{-1}`, then
-  :math:`(\hat f(\rho_i) \otimes \hat f(\rho_j)) C \hat f(\rho_k)^T` for the
+  the Fourier matrices F(rho) = sum_g f(g) rho(g)^-1, then (F(rho_i) (x) F(rho_j)) C
+  F(rho_k)^T for the
   selective pairs; the irreps and Clebsch-Gordan matrices are the featurizer's (fitted,
   not timed). The speed goal is a ratio of at least 5.
 

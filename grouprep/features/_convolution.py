@@ -19,6 +19,7 @@ from grouprep.features._sites import (
     channels_action,
     resolve_action,
     site_orbit_labels,
+    unflatten,
 )
 from grouprep.features._structure import (
     abelian_layout,
@@ -164,18 +165,8 @@ class GroupConvolution(Featurizer):
         )
 
     def _validate(self, X: Any, *, reset: bool, where: str) -> npt.NDArray[Any]:
-        action = self.action
-        if (
-            isinstance(action, SignalAction)
-            and len(action.shape) > 1
-            and not self._channel_rows()
-            and not isinstance(X, str)
-            and X is not None
-            and hasattr(X, "__len__")
-        ):
-            arr = np.asarray(X)
-            if arr.dtype != object and arr.ndim == 2 and arr.shape[1] == action.num_sites:
-                X = arr.reshape((len(arr), *action.shape))
+        if not self._channel_rows():
+            X = unflatten(self.action, X)
         return super()._validate(X, reset=reset, where=where)
 
     def _fit(self, X: npt.NDArray[Any], where: str) -> None:
@@ -573,18 +564,7 @@ class EquivariantLinear(Featurizer):
         self.nonlinearity = nonlinearity
 
     def _validate(self, X: Any, *, reset: bool, where: str) -> npt.NDArray[Any]:
-        action = self.action
-        if (
-            isinstance(action, SignalAction)
-            and len(action.shape) > 1
-            and not isinstance(X, str)
-            and X is not None
-            and hasattr(X, "__len__")
-        ):
-            arr = np.asarray(X)
-            if arr.dtype != object and arr.ndim == 2 and arr.shape[1] == action.num_sites:
-                X = arr.reshape((len(arr), *action.shape))
-        return super()._validate(X, reset=reset, where=where)
+        return super()._validate(unflatten(self.action, X), reset=reset, where=where)
 
     def _side(self, value: Any, shape: tuple[int, ...], name: str, where: str) -> Any:
         from grouprep.reps import Representation

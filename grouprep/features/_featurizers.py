@@ -13,8 +13,8 @@ from grouprep.actions import SignalAction, shift_action
 from grouprep.errors import GroupRepTypeError, GroupRepValueError
 from grouprep.features._base import Featurizer
 from grouprep.features._compile import CompiledPolynomials, compile_polynomials
-from grouprep.features._sites import LinearAction, resolve_action
-from grouprep.features._structure import as_signals, site_moves
+from grouprep.features._sites import LinearAction, resolve_action, unflatten
+from grouprep.features._structure import site_moves
 from grouprep.invariants import invariant_basis
 from grouprep.orbits import Quotient, canonical_form, least_rotation
 
@@ -92,12 +92,7 @@ class InvariantPolynomials(Featurizer):
         return getattr(self, self._source_name)
 
     def _validate(self, X: Any, *, reset: bool, where: str) -> npt.NDArray[Any]:
-        source = self._source()
-        if isinstance(source, SignalAction) and len(source.shape) > 1 and not isinstance(X, str):
-            arr = np.asarray(X) if X is not None and hasattr(X, "__len__") else None
-            if arr is not None and arr.dtype != object and arr.ndim == 2:
-                X = as_signals(source, arr, where)
-        return super()._validate(X, reset=reset, where=where)
+        return super()._validate(unflatten(self._source(), X), reset=reset, where=where)
 
     def _fit(self, X: npt.NDArray[Any], where: str) -> None:
         import sympy

@@ -457,6 +457,14 @@ def correlations_fill(
 _TRI_BLOCK = 64  # rows per block: the inner loop runs over the rows of a block
 
 
+@numba.njit(cache=True)
+def _transpose_rows(F, lo, rows, FT):
+    """FT[d, i] = F[lo + i, d] for the rows of one block."""
+    for i in range(rows):
+        for d in range(F.shape[1]):
+            FT[d, i] = F[lo + i, d]
+
+
 @numba.njit(cache=True, parallel=True)
 def trilinear_real(F, a, b, c, coef, starts, out, col0):
     """out[i, col0 + o] = sum_t coef[t] F[i, a[t]] F[i, b[t]] F[i, c[t]] over the terms
@@ -472,9 +480,7 @@ def trilinear_real(F, a, b, c, coef, starts, out, col0):
         lo = blk * _TRI_BLOCK
         rows = min(_TRI_BLOCK, m - lo)
         FT = np.zeros((D, _TRI_BLOCK))
-        for i in range(rows):
-            for d in range(D):
-                FT[d, i] = F[lo + i, d]
+        _transpose_rows(F, lo, rows, FT)
         acc = np.empty(_TRI_BLOCK)
         for o in range(n_out):
             acc[:] = 0.0
@@ -502,9 +508,7 @@ def trilinear_complex(F, a, b, c, coef, starts, out, col0, n_im):
         lo = blk * _TRI_BLOCK
         rows = min(_TRI_BLOCK, m - lo)
         FT = np.zeros((D, _TRI_BLOCK), dtype=np.complex128)
-        for i in range(rows):
-            for d in range(D):
-                FT[d, i] = F[lo + i, d]
+        _transpose_rows(F, lo, rows, FT)
         acc = np.empty(_TRI_BLOCK, dtype=np.complex128)
         for o in range(n_out):
             acc[:] = 0.0

@@ -26,7 +26,7 @@ from grouprep.actions import (
 )
 from grouprep.errors import GroupRepTypeError, GroupRepValueError
 from grouprep.features._base import Featurizer
-from grouprep.features._structure import as_signals, site_step
+from grouprep.features._structure import site_step
 from grouprep.groups import FiniteGroup
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "channels_action",
     "resolve_action",
     "site_orbit_labels",
+    "unflatten",
 ]
 
 
@@ -105,6 +106,19 @@ def site_orbit_labels(action: SignalAction) -> npt.NDArray[np.intp]:
     return labels.astype(np.intp)
 
 
+def unflatten(action: Any, X: Any) -> Any:
+    """Flattened rows ``(m, num_sites)`` of a multi-axis action as ``(m, *action.shape)``;
+    anything else unchanged (the validation that follows refuses what does not fit)."""
+    if not isinstance(action, SignalAction) or len(action.shape) < 2:
+        return X
+    if isinstance(X, str) or X is None or not hasattr(X, "__len__"):
+        return X
+    arr = np.asarray(X)
+    if arr.dtype != object and arr.ndim == 2 and arr.shape[1] == action.num_sites:
+        return arr.reshape((len(arr), *action.shape))
+    return X
+
+
 class LinearAction:
     """A real representation acting on batches of vectors: x -> rho(g) x (for the laws)."""
 
@@ -162,11 +176,7 @@ class SiteFeaturizer(Featurizer):
         return None
 
     def _validate(self, X: Any, *, reset: bool, where: str) -> npt.NDArray[Any]:
-        action = self._given_action(where)
-        if action is not None and len(action.shape) > 1 and not isinstance(X, str):
-            arr = np.asarray(X) if X is not None and hasattr(X, "__len__") else None
-            if arr is not None and arr.dtype != object and arr.ndim == 2:
-                X = as_signals(action, arr, where)
+        X = unflatten(self._given_action(where), X)
         return super()._validate(X, reset=reset, where=where)
 
     def _fit(self, X: npt.NDArray[Any], where: str) -> None:

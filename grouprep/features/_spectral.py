@@ -411,6 +411,84 @@ class Bispectrum(_Spectral):
                         _kernels.trilinear_complex(Fo, a, b, c, coef, starts, dest, col0, n_im)
         return out
 
+    def inverse_transform(self, B: Any) -> npt.NDArray[np.float64]:
+        """Signals with the given selective bispectrum of the cyclic shift: the inverse up
+        to a cyclic shift.
+
+        From :math:`B_{0,0} = X_0^3`, :math:`B_{0,1} = X_0 |X_1|^2` and
+        :math:`B_{1,k} = X_1 X_k \\overline{X_{k+1}}` (k = 1 .. n-2) the Fourier
+        coefficients follow one after the other once the phase :math:`\\theta` of
+        :math:`X_1` is chosen; a shift by s turns it into :math:`\\theta - 2\\pi s/n`, and
+        the real-signal condition :math:`X_{n-1} = \\overline{X_1}` fixes
+        :math:`e^{in\\theta}`, so the n admissible phases give exactly the n shifts of the
+        signal (Mataigne et al., NeurIPS 2024). The one returned has the least
+        :math:`\\theta \\ge 0`.
+
+        Parameters
+        ----------
+        B : array_like, shape (n_samples, n_features)
+            Rows as ``transform`` returns them (``selective=True``, cyclic shift, n >= 3).
+
+        Returns
+        -------
+        numpy.ndarray, shape (n_samples, n)
+
+        Raises
+        ------
+        GroupRepValueError
+            For a featurizer that is not the selective bispectrum of a cyclic shift, a
+            wrong width, or a row whose Fourier coefficients vanish (:math:`X_0` or some
+            :math:`X_k`, k >= 1, below 1e-9 of the largest): such a signal is not
+            determined by these features.
+
+        Examples
+        --------
+        >>> import numpy as np, grouprep
+        >>> x = np.random.default_rng(1).standard_normal((2, 7))
+        >>> b = grouprep.Bispectrum().fit(x)
+        >>> y = b.inverse_transform(b.transform(x))
+        >>> [any(np.allclose(np.roll(x[i], s), y[i]) for s in range(7)) for i in range(2)]
+        [True, True]
+        """
+        where = "Bispectrum.inverse_transform"
+        self._require_fitted(where)
+        if self.path_ != "cyclic" or not self.selective or self.orders_[0] < 3:
+            raise GroupRepValueError(
+                f"{where}: the inverse is implemented for the selective bispectrum of a "
+                f"cyclic shift of n >= 3 sites, not for {self.action_!r} with "
+                f"selective={self.selective!r}"
+            )
+        arr = np.asarray(B, dtype=np.float64)
+        if arr.ndim != 2 or arr.shape[1] != len(self._names):
+            raise GroupRepValueError(
+                f"{where}: argument 'B' must have shape (n_samples, {len(self._names)}), got "
+                f"{arr.shape}"
+            )
+        n = self.orders_[0]
+        im = np.where(self._im_col >= 0, arr[:, np.maximum(self._im_col, 0)], 0.0)
+        Bc = arr[:, self._re_col] + 1j * (im * (self._im_col >= 0))  # one column a pair
+        m = len(arr)
+        X = np.zeros((m, n), dtype=np.complex128)
+        X[:, 0] = np.cbrt(Bc[:, 0].real)
+        X1_abs = np.sqrt(np.abs(Bc[:, 1].real / np.where(X[:, 0] == 0, 1, X[:, 0].real)))
+        X[:, 1] = X1_abs
+        with np.errstate(divide="ignore", invalid="ignore"):  # refused below
+            for k in range(1, n - 1):  # pair (1, k) is column k + 1
+                X[:, k + 1] = np.conj(Bc[:, k + 1] / (X[:, 1] * X[:, k]))
+        scale = np.abs(X).max(axis=1)
+        tiny = (np.abs(X) <= 1e-9 * scale[:, None]).any(axis=1)
+        if tiny.any() or not np.isfinite(X).all():
+            row = int(np.flatnonzero(tiny | ~np.isfinite(X).all(axis=1))[0])
+            raise GroupRepValueError(
+                f"{where}: row {row} of argument 'B' has a vanishing Fourier coefficient; "
+                "the bispectrum determines a signal up to shifts only where none vanishes"
+            )
+        # X_k = c_k e^{ik theta}: X_{n-1} = conj(X_1) gives e^{-i n theta} = c_{n-1} / |X_1|
+        theta = np.mod(-np.angle(X[:, n - 1] / X1_abs), 2 * np.pi) / n
+        X = X * np.exp(1j * np.arange(n)[None, :] * theta[:, None])
+        out: npt.NDArray[np.float64] = np.fft.ifft(X, axis=1).real
+        return out
+
     def _abelian(self, X: npt.NDArray[Any], out: npt.NDArray[np.float64]) -> npt.NDArray[Any]:
         orders = self.orders_
         r, size = len(orders), int(np.prod(orders))

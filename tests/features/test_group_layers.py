@@ -266,7 +266,7 @@ def test_deepsets_two_maps_for_sets(n):
 
 
 @pytest.mark.parametrize(
-    ("n", "k", "l", "bell"),
+    ("n", "k", "order_out", "bell"),
     [
         (4, 2, 2, 15),
         (5, 2, 2, 15),
@@ -277,7 +277,7 @@ def test_deepsets_two_maps_for_sets(n):
         (4, 1, 1, 2),
     ],
 )
-def test_maron_counts_bell_numbers(n, k, l, bell):
+def test_maron_counts_bell_numbers(n, k, order_out, bell):
     # Maron et al. 2019: maps from order-k to order-l tensors of S_n: Bell(k + l), n >= k + l
     G = grouprep.symmetric(n)
     actions = {
@@ -285,7 +285,7 @@ def test_maron_counts_bell_numbers(n, k, l, bell):
         1: grouprep.set_action(n, 1, group=G),
         2: grouprep.graph_action(n, group=G),
     }
-    a_in, a_out = actions[k], actions[l]
+    a_in, a_out = actions[k], actions[order_out]
     X = RNG.standard_normal((3, *a_in.shape))
     layer = EquivariantLinear(a_in, action_out=a_out, n_filters=2, nonlinearity="identity")
     layer.fit(X)
@@ -295,7 +295,7 @@ def test_maron_counts_bell_numbers(n, k, l, bell):
     for _ in range(4):
         p = RNG.permutation(n)
 
-        def move(x, order):  # vertex i goes to p[i]
+        def move(x, order, p=p):  # vertex i goes to p[i]
             y = x
             for axis in range(order):
                 moved = np.empty_like(y)
@@ -306,7 +306,7 @@ def test_maron_counts_bell_numbers(n, k, l, bell):
             return y
 
         Xm = move(X.reshape(3, *([n] * k)) if k else X, k).reshape(X.shape)
-        expected = move(out.reshape(3, 2, *([n] * l)), l) if l else out
+        expected = move(out.reshape(3, 2, *([n] * order_out)), order_out) if order_out else out
         got = layer.transform(Xm).reshape(expected.shape)
         np.testing.assert_allclose(got, expected, atol=1e-10)
     assert layer.check(X).holds

@@ -180,3 +180,28 @@ def test_image_rotations_d4():
             moved = np.rot90(np.flip(X, axis=2) if s else X, k, axes=(1, 2))
             np.testing.assert_allclose(feat.transform(moved), y, atol=1e-9 * np.abs(y).max())
     assert feat.check(X).holds
+
+
+@pytest.mark.parametrize("n", [3, 4, 7, 8, 16])
+def test_bispectrum_inversion_lands_in_the_orbit(n):
+    x = RNG.standard_normal((20, n))
+    b = Bispectrum(n).fit(x)
+    y = b.inverse_transform(b.transform(x))
+    for xi, yi in zip(x, y, strict=True):
+        errors = [np.abs(np.roll(xi, s) - yi).max() for s in range(n)]
+        assert min(errors) < 1e-8 * np.abs(xi).max()
+    # shifting the input does not change the answer: the features are invariant
+    np.testing.assert_allclose(
+        b.inverse_transform(b.transform(np.roll(x, 3, axis=1))), y, atol=1e-8
+    )
+
+
+def test_bispectrum_inversion_refuses_what_it_cannot_invert():
+    x = np.array([[1.0, 1.0, 1.0, 1.0, 1.0]])  # X_1 = 0
+    b = Bispectrum(5).fit(x)
+    with pytest.raises(grouprep.GroupRepValueError, match="vanishing Fourier coefficient"):
+        b.inverse_transform(b.transform(x))
+    with pytest.raises(grouprep.GroupRepValueError, match="selective bispectrum of a cyclic"):
+        Bispectrum(grouprep.dihedral(3)).fit(np.zeros((1, 6))).inverse_transform(np.zeros((1, 3)))
+    with pytest.raises(grouprep.GroupRepValueError, match=r"shape \(n_samples, 8\)"):
+        b.inverse_transform(np.zeros((1, 3)))

@@ -71,7 +71,7 @@ pipelines = {
     "selective bispectrum": make_pipeline(grouprep.Bispectrum(), StandardScaler(), classifier()),
     "convolution + pooling": make_pipeline(
         grouprep.GroupConvolution(n_filters=32, random_state=0),
-        grouprep.InvariantPooling(n=n, pool="meanmax"),
+        grouprep.InvariantPooling(n, pool="meanmax"),
         StandardScaler(),
         classifier(),
     ),

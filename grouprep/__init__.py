@@ -143,6 +143,7 @@ if TYPE_CHECKING:
     from grouprep.features import (
         Bispectrum,
         CanonicalForm,
+        EquivariantLinear,
         GroupConvolution,
         InvariantPolynomials,
         InvariantPooling,
@@ -157,6 +158,7 @@ _FEATURES = frozenset(
     {
         "Bispectrum",
         "CanonicalForm",
+        "EquivariantLinear",
         "GroupConvolution",
         "InvariantPolynomials",
         "InvariantPooling",
@@ -195,6 +197,7 @@ __all__ = [
     "CharacterTable",
     "ConjugacyClass",
     "Cyclotomic",
+    "EquivariantLinear",
     "FiniteAction",
     "FiniteGroup",
     "GroupConvolution",

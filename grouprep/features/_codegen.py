@@ -16,15 +16,9 @@ from grouprep._validation import describe
 from grouprep.errors import GroupRepTypeError, GroupRepValueError
 from grouprep.features._base import Featurizer
 from grouprep.features._compile import _Circulant, _Correlation, _Gather, _TripleCorrelation
-from grouprep.features._featurizers import (
-    Bispectrum,
-    CanonicalForm,
-    GroupConvolution,
-    InvariantPolynomials,
-    InvariantPooling,
-    OrbitAugmenter,
-    PowerSpectrum,
-)
+from grouprep.features._convolution import GroupConvolution, InvariantPooling
+from grouprep.features._featurizers import CanonicalForm, InvariantPolynomials, OrbitAugmenter
+from grouprep.features._spectral import Bispectrum, PowerSpectrum
 
 __all__ = ["to_source"]
 
@@ -90,7 +84,18 @@ def _array(name: str, a: npt.NDArray[Any]) -> str:
     )
 
 
+def _shift_only(feat: Any) -> None:
+    """The Fourier featurizers are written for the cyclic shift and the translations of
+    periodic images in their own coordinates (sites in order)."""
+    if feat.path_ == "group" or not feat._identity:
+        raise GroupRepValueError(
+            f"to_source: {type(feat).__name__} can be written for the cyclic shift and the "
+            f"translations of periodic images only, not for {feat.action_!r}"
+        )
+
+
 def _power(feat: PowerSpectrum) -> str:
+    _shift_only(feat)
     if len(feat.input_shape_) == 2:  # periodic images, as PowerSpectrum._transform
         return """
 
@@ -107,6 +112,12 @@ def _transform(X):
 
 
 def _bispectrum(feat: Bispectrum) -> str:
+    _shift_only(feat)
+    if feat.path_ != "cyclic":
+        raise GroupRepValueError(
+            f"to_source: Bispectrum can be written for the cyclic shift only, not for "
+            f"{feat.action_!r}"
+        )
     consts = "".join(
         _array(name, arr)
         for name, arr in (
@@ -265,42 +276,75 @@ def _transform(X):
 
 def _convolution(feat: GroupConvolution) -> str:
     nonlinear = {
-        "relu": "np.maximum(conv, 0.0)",
-        "abs": "np.abs(conv)",
-        "square": "np.square(conv)",
-        "identity": "conv",
+        "relu": "np.maximum(out, 0.0)",
+        "abs": "np.abs(out)",
+        "square": "np.square(out)",
+        "identity": "out",
     }[feat.nonlinearity]
-    # the same operations as GroupConvolution._transform, for signals and images alike
-    return (
-        "\n"
-        + _array("FILTERS", feat.filters_)
-        + f"""
+    F, c, N = (int(v) for v in feat.filters_.shape)
+    if feat.path_ == "dense":  # the stacked kernel, as GroupConvolution._transform
+        return (
+            "\n"
+            + _array("KERNEL", feat._kernel)
+            + f"""
 
 def _transform(X):
     X = _check(X)
-    axes = tuple(range(1, X.ndim))
-    F = np.fft.rfftn(X, axes=axes)
-    H = np.fft.rfftn(FILTERS, axes=axes)
-    out_axes = tuple(range(2, X.ndim + 1))
-    conv = np.fft.irfftn(F[:, None] * H[None], s=SAMPLE_SHAPE, axes=out_axes)
-    return ({nonlinear}).reshape(len(X), -1)
+    out = X.reshape(len(X), -1) @ KERNEL
+    return {nonlinear}
+"""
+        )
+    orders = tuple(int(v) for v in feat._orders)
+    r = len(orders)
+    half = (*orders[:-1], orders[-1] // 2 + 1)
+    E = int(feat._phi_hat.shape[1])
+    # the same operations as GroupConvolution._transform: correlations over T by FFT
+    return (
+        "\n"
+        + _array("SITES", feat._sites_flat)
+        + _array("OUT_INDEX", feat._out_index)
+        + _array("PHI_RE", feat._phi_hat.real)
+        + _array("PHI_IM", feat._phi_hat.imag)
+        + f"""
+ORDERS = {orders!r}
+
+
+def _transform(X):
+    X = _check(X)
+    m = len(X)
+    block = X.reshape(m, {c}, {N})[:, :, SITES]
+    f = block.reshape((m, -1) + ORDERS)
+    f_hat = np.fft.rfftn(f, axes={tuple(range(2, 2 + r))!r}).reshape(m, f.shape[1], -1)
+    prod = np.einsum("mck,feck->mfek", f_hat, PHI_RE + 1j * PHI_IM)
+    corr = np.fft.irfftn(
+        prod.reshape((m, {F}, {E}) + {half!r}), s=ORDERS, axes={tuple(range(3, 3 + r))!r}
+    ).reshape(m, {F}, -1)
+    out = corr[:, :, OUT_INDEX].reshape(m, -1)
+    return {nonlinear}
 """
     )
 
 
 def _pooling(feat: InvariantPooling) -> str:
     exprs = {
-        "mean": "H.mean(axis=2)",
-        "max": "H.max(axis=2)",
-        "meanmax": "np.concatenate([H.mean(axis=2), H.max(axis=2)], axis=1)",
+        "mean": "mean",
+        "max": "top",
+        "meanmax": "np.concatenate([mean, top], axis=1)",
     }
-    return f"""
+    return (
+        "\n"
+        + _array("ORBIT", feat.orbit_of_site_)
+        + f"""
 
 def _transform(X):
     X = _check(X)
     H = X.reshape(len(X), {int(feat.n_channels_)}, {int(feat.n_)})
+    parts = [H[:, :, ORBIT == o] for o in range({int(feat.n_orbits_)})]
+    mean = np.stack([p.mean(axis=2) for p in parts], axis=2).reshape(len(X), -1)
+    top = np.stack([p.max(axis=2) for p in parts], axis=2).reshape(len(X), -1)
     return {exprs[feat.pool]}
 """
+    )
 
 
 def _identity(feat: OrbitAugmenter) -> str:

@@ -7,40 +7,26 @@ from typing import Any, ClassVar
 import numpy as np
 import numpy.typing as npt
 
-from grouprep._parallel import parallel_loops
 from grouprep._random import as_generator
 from grouprep._validation import describe
-from grouprep.actions import SignalAction, shift_action, translation_action
+from grouprep.actions import SignalAction, shift_action
 from grouprep.errors import GroupRepTypeError, GroupRepValueError
 from grouprep.features._base import Featurizer
 from grouprep.features._compile import CompiledPolynomials, compile_polynomials
-from grouprep.invariants import bispectrum_pairs, invariant_basis
+from grouprep.features._sites import LinearAction, resolve_action, unflatten
+from grouprep.features._structure import site_moves
+from grouprep.invariants import invariant_basis
 from grouprep.orbits import Quotient, canonical_form, least_rotation
 
 __all__ = [
-    "Bispectrum",
     "CanonicalForm",
-    "GroupConvolution",
     "InvariantPolynomials",
-    "InvariantPooling",
     "OrbitAugmenter",
     "OrbitIndex",
-    "PowerSpectrum",
+    "OrbitSumPolynomials",
 ]
 
 _CHUNK_ROWS = 16384
-
-
-def _check_n(n: Any, width: int, where: str) -> int:
-    if n is None:
-        return width
-    if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
-        raise GroupRepValueError(f"{where}: parameter 'n' must be None or an int >= 1, got {n!r}")
-    if int(n) != width:
-        raise GroupRepValueError(
-            f"{where}: parameter 'n' is {n} but X has {width} columns (one per position)"
-        )
-    return int(n)
 
 
 def _check_action(
@@ -50,189 +36,9 @@ def _check_action(
     alphabet: int | None = None,
     name: str = "action",
 ) -> Any:
-    """The action on samples of this shape: by default the cyclic shift of the columns,
-    or the translations of periodic h x w images."""
+    """The action on samples of this shape (see :func:`resolve_action`)."""
     shape = (shape,) if isinstance(shape, int) else tuple(shape)
-    if action is None:
-        if len(shape) == 2:
-            return translation_action((shape[0], shape[1]), alphabet)
-        return shift_action(shape[0], alphabet)
-    if not isinstance(action, SignalAction):
-        raise GroupRepTypeError(
-            f"{where}: parameter '{name}' must be a grouprep signal action (e.g. "
-            f"grouprep.shift_action(n)), got {describe(action)}"
-        )
-    if tuple(action.shape) != shape:
-        raise GroupRepValueError(
-            f"{where}: parameter '{name}' acts on signals of shape {tuple(action.shape)} "
-            f"({action.num_sites} entries), but the samples of X have shape {shape}"
-        )
-    return action
-
-
-class _ShiftInvariant(Featurizer):
-    """Shared by the Fourier featurizers: n columns, invariant under the shift."""
-
-    n: Any
-
-    def _fit(self, X: npt.NDArray[Any], where: str) -> None:
-        if X.ndim == 3:
-            if self.n is not None:
-                raise GroupRepValueError(
-                    f"{where}: parameter 'n' must be None for images (the shape comes from X)"
-                )
-            self.n_: int | None = None
-            return
-        self.n_ = _check_n(self.n, X.shape[1], where)
-
-    def _action_in(self) -> Any:
-        if self.n_ is None:
-            h, w = self.input_shape_
-            return translation_action((h, w))
-        return shift_action(self.n_)
-
-
-class PowerSpectrum(_ShiftInvariant):
-    """The power spectrum of real periodic signals: Fourier invariants of degree 2.
-
-    .. math:: P_k(x) = |X_k|^2, \\quad X_k = \\sum_j x_j e^{-2\\pi i jk/n}, \\quad
-              k = 0, \\dots, \\lfloor n/2 \\rfloor
-
-    Invariant under the cyclic shift (:func:`grouprep.shift_action`), but not complete:
-    it forgets the phases (see the invariants guide). Output columns ``P0 .. P{n//2}``,
-    float64; the same numbers as :func:`grouprep.power_spectrum_invariants`. Batches of
-    periodic images ``(n_samples, h, w)`` give :math:`|\\hat x_{a,b}|^2` (``rfft2``),
-    columns ``P{a}_{b}``, invariant under :func:`grouprep.translation_action`.
-
-    Parameters
-    ----------
-    n : int, optional
-        Signal length; by default the width of the data seen by ``fit``.
-
-    Examples
-    --------
-    >>> import numpy as np, grouprep
-    >>> X = np.random.default_rng(0).standard_normal((5, 8))
-    >>> ps = grouprep.PowerSpectrum().fit(X)
-    >>> ps.transform(X).shape, list(ps.get_feature_names_out()[:3])
-    ((5, 5), ['P0', 'P1', 'P2'])
-    >>> ps.check(X).holds
-    True
-    """
-
-    _allow_images = True
-
-    def __init__(self, n: int | None = None) -> None:
-        self.n = n
-
-    _finite_from_output = True
-
-    def _transform(self, X: npt.NDArray[Any]) -> npt.NDArray[Any]:
-        if X.ndim == 3:
-            F = np.fft.rfft2(X, axes=(1, 2)).reshape(len(X), -1)
-            return np.square(np.abs(F))
-        out = np.empty((len(X), X.shape[1] // 2 + 1))
-        for lo in range(0, len(X), 4096):  # chunks stay in cache between the passes
-            block = out[lo : lo + 4096]
-            np.abs(np.fft.rfft(X[lo : lo + 4096]), out=block)
-            np.square(block, out=block)
-        return out
-
-    def _feature_names(self) -> list[str]:
-        if self.n_ is None:
-            h, w = self.input_shape_
-            return [f"P{a}_{b}" for a in range(h) for b in range(w // 2 + 1)]
-        return [f"P{k}" for k in range(self.n_ // 2 + 1)]
-
-
-def _bispectrum_layout(
-    n: int, selective: bool
-) -> tuple[list[tuple[int, int]], npt.NDArray[np.intp], npt.NDArray[np.intp], list[str]]:
-    """Pairs, real and imaginary output columns (-1: omitted) and feature names.
-
-    The imaginary part of :math:`B_{k_1,k_2}` vanishes identically on real signals exactly
-    when :math:`\\{k_1, k_2, -k_1-k_2\\}` and its negative are equal multisets mod n.
-    """
-    pairs = bispectrum_pairs(n, selective)
-    re_col: list[int] = []
-    im_col: list[int] = []
-    names: list[str] = []
-    for k1, k2 in pairs:
-        re_col.append(len(names))
-        names.append(f"ReB{k1}_{k2}")
-        triple = sorted((k1 % n, k2 % n, (-k1 - k2) % n))
-        negated = sorted((-k1 % n, -k2 % n, (k1 + k2) % n))
-        if triple == negated:
-            im_col.append(-1)
-        else:
-            im_col.append(len(names))
-            names.append(f"ImB{k1}_{k2}")
-    return pairs, np.array(re_col, dtype=np.intp), np.array(im_col, dtype=np.intp), names
-
-
-class Bispectrum(_ShiftInvariant):
-    """Bispectrum invariants of real periodic signals: complete where the power spectrum
-    is not.
-
-    .. math:: B_{k_1,k_2}(x) = X_{k_1} X_{k_2} \\overline{X_{k_1+k_2}}
-
-    Columns: for each pair of :func:`grouprep.bispectrum_pairs` in order, ``ReB{k1}_{k2}``
-    and then ``ImB{k1}_{k2}`` unless the imaginary part vanishes identically on real
-    signals; the same numbers, in the same order, as
-    :func:`grouprep.bispectrum_invariants`. ``selective=True`` (default) gives the n
-    pairs of Mataigne et al. (2024), complete for signals whose Fourier coefficients do
-    not vanish; ``selective=False`` all pairs :math:`k_1 \\le k_2`, computed in chunks of
-    rows by a compiled loop so memory stays at the output plus one chunk.
-
-    Parameters
-    ----------
-    n : int, optional
-        Signal length; by default the width of the data seen by ``fit``.
-    selective : bool, optional
-
-    Examples
-    --------
-    >>> import numpy as np, grouprep
-    >>> X = np.random.default_rng(0).standard_normal((4, 6))
-    >>> b = grouprep.Bispectrum().fit(X)
-    >>> print(*b.get_feature_names_out())
-    ReB0_0 ReB0_1 ReB1_1 ImB1_1 ReB1_2 ImB1_2 ReB1_3 ImB1_3 ReB1_4 ImB1_4
-    >>> b.check(X).holds
-    True
-    """
-
-    def __init__(self, n: int | None = None, selective: bool = True) -> None:
-        self.n = n
-        self.selective = selective
-
-    def _fit(self, X: npt.NDArray[Any], where: str) -> None:
-        super()._fit(X, where)
-        if not isinstance(self.selective, bool | np.bool_):
-            raise GroupRepTypeError(
-                f"{where}: parameter 'selective' must be a bool, got {self.selective!r}"
-            )
-        n = self.n_
-        assert n is not None  # Bispectrum takes no images
-        pairs, re_col, im_col, names = _bispectrum_layout(n, bool(self.selective))
-        k = np.array(pairs, dtype=np.intp).reshape(-1, 2)
-        self._k1, self._k2 = k[:, 0].copy(), k[:, 1].copy()
-        self._k3 = (k[:, 0] + k[:, 1]) % n
-        self._re_col, self._im_col, self._names = re_col, im_col, names
-
-    def _transform(self, X: npt.NDArray[Any]) -> npt.NDArray[Any]:
-        from grouprep.features import _kernels
-
-        out = np.empty((len(X), len(self._names)))
-        for lo in range(0, len(X), _CHUNK_ROWS):
-            F = np.fft.fft(X[lo : lo + _CHUNK_ROWS], axis=1)
-            with parallel_loops(len(F) * (1 + len(self._k1) // 64)):
-                _kernels.bispectrum_fill(
-                    F, self._k1, self._k2, self._k3, self._re_col, self._im_col, out, lo
-                )
-        return out
-
-    def _feature_names(self) -> list[str]:
-        return list(self._names)
+    return resolve_action(action, shape, where, alphabet, name)
 
 
 class InvariantPolynomials(Featurizer):
@@ -274,53 +80,65 @@ class InvariantPolynomials(Featurizer):
     ['x0**2 + x1**2', 'x0**3 - 3*x0*x1**2']
     """
 
+    _allow_images = True
+
     def __init__(self, rep: Any = None, degree: int = 2) -> None:
         self.rep = rep
         self.degree = degree
+
+    _source_name: ClassVar[str] = "rep"  # the parameter holding the rep or action
+
+    def _source(self) -> Any:
+        return getattr(self, self._source_name)
+
+    def _validate(self, X: Any, *, reset: bool, where: str) -> npt.NDArray[Any]:
+        return super()._validate(unflatten(self._source(), X), reset=reset, where=where)
 
     def _fit(self, X: npt.NDArray[Any], where: str) -> None:
         import sympy
 
         from grouprep.reps import Representation, permutation_representation
 
-        if isinstance(self.degree, bool) or not isinstance(self.degree, int) or self.degree < 1:
+        degree = self.degree
+        if isinstance(degree, bool) or not isinstance(degree, int | np.integer) or degree < 1:
             raise GroupRepValueError(
-                f"{where}: parameter 'degree' must be an int >= 1, got {self.degree!r}"
+                f"{where}: parameter 'degree' must be an int >= 1, got {describe(degree)}"
             )
-        if isinstance(self.rep, Representation):
-            rep = self.rep
-            if rep.dim != X.shape[1]:
+        source = self._source()
+        name = self._source_name
+        n = int(np.prod(X.shape[1:]))
+        if isinstance(source, Representation):
+            rep = source
+            if X.ndim != 2 or rep.dim != n:
                 raise GroupRepValueError(
-                    f"{where}: parameter 'rep' has dimension {rep.dim}, but X has "
-                    f"{X.shape[1]} columns"
+                    f"{where}: parameter '{name}' has dimension {rep.dim}, but X has "
+                    f"samples of shape {X.shape[1:]}"
                 )
             if any(np.iscomplexobj(rep.numeric(g)) for g in rep.group.generators):
                 raise GroupRepValueError(
-                    f"{where}: parameter 'rep' must be a real representation (real matrices) "
+                    f"{where}: parameter '{name}' must be a real representation (real matrices) "
                     "to act on real data; use real_irreps or a permutation representation"
                 )
-            self.action_: Any = _LinearAction(rep)
+            self.action_: Any = LinearAction(rep)
         else:
-            if self.rep is not None and not isinstance(self.rep, SignalAction):
+            if source is not None and not isinstance(source, SignalAction):
                 raise GroupRepTypeError(
-                    f"{where}: parameter 'rep' must be a Representation, a signal action or "
-                    f"None, got {describe(self.rep)}"
+                    f"{where}: parameter '{name}' must be a Representation, a signal action or "
+                    f"None, got {describe(source)}"
                 )
-            self.action_ = _check_action(self.rep, X.shape[1], where, name="rep")
+            self.action_ = _check_action(source, X.shape[1:], where, name=name)
             rep = permutation_representation(_site_action(self.action_))
         polys, names = [], []
-        for d in range(1, self.degree + 1):
+        for d in range(1, int(degree) + 1):
             basis = invariant_basis(rep, d)
             polys += basis
             names += [f"d{d}_{i}" for i in range(len(basis))]
         self.polynomials_ = polys
         self._names = names
-        self._compiled: CompiledPolynomials = compile_polynomials(
-            polys, sympy.symbols(f"x0:{X.shape[1]}")
-        )
+        self._compiled: CompiledPolynomials = compile_polynomials(polys, sympy.symbols(f"x0:{n}"))
 
     def _transform(self, X: npt.NDArray[Any]) -> npt.NDArray[Any]:
-        return self._compiled(X)
+        return self._compiled(np.asarray(X).reshape(len(X), -1))
 
     def _feature_names(self) -> list[str]:
         return list(self._names)
@@ -329,36 +147,51 @@ class InvariantPolynomials(Featurizer):
         return self.action_
 
 
-class _LinearAction:
-    """A real representation acting on batches of vectors: x -> rho(g) x (for the laws)."""
+class OrbitSumPolynomials(InvariantPolynomials):
+    """The orbit sums of monomials up to a degree for any signal action:
+    :class:`InvariantPolynomials` of the permutation of the sites.
 
-    def __init__(self, rep: Any) -> None:
-        self.rep = rep
-        self.group = rep.group
+    .. math:: p_{a}(x) = \\sum_{m \\in G \\cdot x^{a}} m, \\qquad 1 \\le |a| \\le d
 
-    def act(self, g: Any, X: Any) -> npt.NDArray[Any]:
-        out: npt.NDArray[Any] = np.asarray(X) @ np.asarray(self.rep.numeric(g)).T
-        return out
+    Images and other multi-axis signals are read as their flattened sites
+    ``x0 .. x{n-1}``. Columns ``d{degree}_{i}``; the polynomials are in ``polynomials_``.
 
-    def __repr__(self) -> str:
-        return f"linear action of {self.rep!r}"
+    Parameters
+    ----------
+    action : SignalAction
+    degree : int
+        Highest degree, >= 1 (default 2).
+
+    Examples
+    --------
+    >>> import numpy as np, grouprep
+    >>> from grouprep.features import OrbitSumPolynomials
+    >>> S3 = grouprep.signal_action(grouprep.permutation_action(grouprep.symmetric(3)))
+    >>> f = OrbitSumPolynomials(S3, degree=2).fit(np.zeros((1, 3)))
+    >>> [str(p) for p in f.polynomials_]
+    ['x0 + x1 + x2', 'x0**2 + x1**2 + x2**2', 'x0*x1 + x0*x2 + x1*x2']
+    >>> f.transform(np.array([[1.0, 2.0, 3.0]])).tolist()
+    [[6.0, 14.0, 11.0]]
+    """
+
+    def __init__(self, action: SignalAction | None = None, degree: int = 2) -> None:
+        self.action = action
+        self.degree = degree
+
+    _source_name = "action"
 
 
 def _site_action(action: SignalAction) -> Any:
     """The permutation action of the signal action's group on the sites."""
     from grouprep.actions import action_from_function
 
-    n = action.num_sites
-    gather = {g: action.gather_index(g) for g in action.group.generators}
+    moves, group = site_moves(action), action.group
 
     def move(g: Any, i: int) -> int:
         # (g.x)[j] = x[gather[j]]: site gather[j] moves to j
-        idx = gather.get(g)
-        if idx is None:
-            idx = action.gather_index(g)
-        return int(np.flatnonzero(idx == i)[0])
+        return int(moves[group.index(g), i])
 
-    return action_from_function(action.group, move, list(range(n)))
+    return action_from_function(group, move, list(range(action.num_sites)))
 
 
 class CanonicalForm(Featurizer):
@@ -593,168 +426,3 @@ class OrbitAugmenter(Featurizer):
 
     def _action_out(self) -> Any:
         return self.action_
-
-
-class GroupConvolution(Featurizer):
-    """Strategy 4, an equivariant layer: circular convolutions and a nonlinearity.
-
-    .. math:: h_{f}(x)_t = \\sigma\\Big( \\sum_{s} w_{f,s}\\, x_{t-s} \\Big),
-              \\qquad f = 1, \\dots, F
-
-    Each filter is an element of the intertwiner space of the regular representation of
-    :math:`Z_n` (the circulants, :func:`grouprep.intertwiner_basis`), applied by FFT;
-    filters are drawn once at ``fit`` (random features, seeded), so the layer is
-    equivariant: shifting x shifts every output channel. Output: ``(n_samples,
-    n_filters * n)``, channel-major (columns ``c{f}_{t}``). Periodic images ``(n_samples,
-    h, w)`` are convolved in 2-D (``rfft2``) and are equivariant under the translations
-    :math:`Z_h \\times Z_w`; columns ``c{f}_{i}_{j}``.
-
-    Parameters
-    ----------
-    n_filters : int
-    nonlinearity : {"relu", "abs", "square", "identity"}
-    random_state : int or numpy Generator
-
-    Examples
-    --------
-    >>> import numpy as np, grouprep
-    >>> X = np.random.default_rng(0).standard_normal((4, 6))
-    >>> conv = grouprep.GroupConvolution(n_filters=2).fit(X)
-    >>> conv.transform(X).shape, conv.check(X).holds
-    ((4, 12), True)
-    """
-
-    _law = "equivariant"
-    _allow_images = True
-    _NONLINEAR: ClassVar[tuple[str, ...]] = ("relu", "abs", "square", "identity")
-
-    def __init__(self, n_filters: int = 4, nonlinearity: str = "relu", random_state: Any = 0):
-        self.n_filters = n_filters
-        self.nonlinearity = nonlinearity
-        self.random_state = random_state
-
-    def _fit(self, X: npt.NDArray[Any], where: str) -> None:
-        nf = self.n_filters
-        if isinstance(nf, bool) or not isinstance(nf, int) or nf < 1:
-            raise GroupRepValueError(
-                f"{where}: parameter 'n_filters' must be an int >= 1, got {nf!r}"
-            )
-        if self.nonlinearity not in self._NONLINEAR:
-            raise GroupRepValueError(
-                f"{where}: parameter 'nonlinearity' must be one of {list(self._NONLINEAR)}, "
-                f"got {self.nonlinearity!r}"
-            )
-        shape = X.shape[1:]
-        gen = as_generator(self.random_state, where)
-        size = int(np.prod(shape))
-        self.filters_ = gen.standard_normal((nf, *shape)) / np.sqrt(size)
-        axes = tuple(range(1, 1 + len(shape)))
-        self._filters_hat = np.fft.rfftn(self.filters_, axes=axes)
-
-    def _transform(self, X: npt.NDArray[Any]) -> npt.NDArray[Any]:
-        shape = X.shape[1:]
-        F = np.fft.rfftn(X, axes=tuple(range(1, 1 + len(shape))))
-        out_axes = tuple(range(2, 2 + len(shape)))  # after the channel axis
-        conv = np.fft.irfftn(F[:, None] * self._filters_hat[None], s=shape, axes=out_axes)
-        if self.nonlinearity == "relu":
-            np.maximum(conv, 0.0, out=conv)
-        elif self.nonlinearity == "abs":
-            np.abs(conv, out=conv)
-        elif self.nonlinearity == "square":
-            np.square(conv, out=conv)
-        return conv.reshape(len(X), -1)
-
-    def _feature_names(self) -> list[str]:
-        if len(self.input_shape_) == 2:
-            h, w = self.input_shape_
-            return [
-                f"c{f}_{i}_{j}" for f in range(self.n_filters) for i in range(h) for j in range(w)
-            ]
-        n = self.n_features_in_
-        return [f"c{f}_{t}" for f in range(self.n_filters) for t in range(n)]
-
-    def _action_in(self) -> Any:
-        return _check_action(None, self.input_shape_, "GroupConvolution.check")
-
-    def _action_out(self) -> Any:
-        action = self._action_in()
-        nf, size = self.n_filters, action.num_sites
-
-        def sites(g: Any) -> npt.NDArray[np.intp]:  # the same translation of every channel
-            moved = np.argsort(action.gather_index(g).ravel())  # site i goes to moved[i]
-            out: npt.NDArray[np.intp] = (np.arange(nf)[:, None] * size + moved[None]).ravel()
-            return out
-
-        return SignalAction(
-            action.group, (nf * size,), sites, None, f"channels({nf}) of {action!r}"
-        )
-
-
-class InvariantPooling(Featurizer):
-    """Invariant pooling over the group axis of equivariant channels.
-
-    .. math:: y_f = \\operatorname{pool}_{t} h_{f,t}
-
-    Input ``(n_samples, n_channels * n)`` channel-major (as :class:`GroupConvolution`
-    produces); output ``(n_samples, n_channels)``: the mean, max or both of each channel.
-    Invariant under shifting all channels together.
-
-    Parameters
-    ----------
-    n : int, optional
-        The group axis length (positions per channel); by default the whole row is one
-        channel.
-    pool : {"mean", "max", "meanmax"}
-
-    Examples
-    --------
-    >>> import numpy as np, grouprep
-    >>> H = np.arange(8.0).reshape(1, 8)
-    >>> grouprep.InvariantPooling(n=4, pool="max").fit_transform(H)
-    array([[3., 7.]])
-    """
-
-    def __init__(self, n: int | None = None, pool: str = "mean") -> None:
-        self.n = n
-        self.pool = pool
-
-    def _fit(self, X: npt.NDArray[Any], where: str) -> None:
-        n = X.shape[1] if self.n is None else self.n
-        if isinstance(n, bool) or not isinstance(n, int) or n < 1 or X.shape[1] % n:
-            raise GroupRepValueError(
-                f"{where}: parameter 'n' must be an int >= 1 dividing the {X.shape[1]} columns, "
-                f"got {self.n!r}"
-            )
-        if self.pool not in ("mean", "max", "meanmax"):
-            raise GroupRepValueError(
-                f"{where}: parameter 'pool' must be 'mean', 'max' or 'meanmax', got {self.pool!r}"
-            )
-        self.n_ = n
-        self.n_channels_ = X.shape[1] // n
-
-    def _transform(self, X: npt.NDArray[Any]) -> npt.NDArray[Any]:
-        H = X.reshape(len(X), self.n_channels_, self.n_).astype(np.float64)
-        mean: npt.NDArray[np.float64] = H.mean(axis=2)
-        top: npt.NDArray[np.float64] = H.max(axis=2)
-        if self.pool == "mean":
-            return mean
-        if self.pool == "max":
-            return top
-        return np.concatenate([mean, top], axis=1)
-
-    def _feature_names(self) -> list[str]:
-        kinds = ["mean", "max"] if self.pool == "meanmax" else [self.pool]
-        return [f"{k}{c}" for k in kinds for c in range(self.n_channels_)]
-
-    def _action_in(self) -> Any:
-        from grouprep.groups import cyclic
-
-        n, nc = self.n_, self.n_channels_
-
-        def sites(g: Any) -> npt.NDArray[np.intp]:
-            out: npt.NDArray[np.intp] = (
-                np.arange(nc)[:, None] * n + (np.arange(n) + g) % n
-            ).ravel()
-            return out
-
-        return SignalAction(cyclic(n), (nc * n,), sites, None, f"channel_shift({nc}, {n})")

@@ -13,7 +13,15 @@ from numba.extending import intrinsic
 
 cgutils: Any = _numba_cgutils  # untyped helpers of numba for writing LLVM IR
 
-__all__ = ["CORRELATE_WIDTH", "LANES", "bispectrum_fill", "correlations_fill", "polynomials_fill"]
+__all__ = [
+    "CORRELATE_WIDTH",
+    "LANES",
+    "bispectrum_fill",
+    "correlations_fill",
+    "polynomials_fill",
+    "trilinear_complex",
+    "trilinear_real",
+]
 
 
 @numba.njit(cache=True, parallel=True)
@@ -443,4 +451,75 @@ def correlations_fill(
                 e += 1
             if rows < LANES:
                 _copy_rows(tail, rows, re_col, im_col, out, lo)
+    return 0
+
+
+_TRI_BLOCK = 64  # rows per block: the inner loop runs over the rows of a block
+
+
+@numba.njit(cache=True)
+def _transpose_rows(F, lo, rows, FT):
+    """FT[d, i] = F[lo + i, d] for the rows of one block."""
+    for i in range(rows):
+        for d in range(F.shape[1]):
+            FT[d, i] = F[lo + i, d]
+
+
+@numba.njit(cache=True, parallel=True)
+def trilinear_real(F, a, b, c, coef, starts, out, col0):
+    """out[i, col0 + o] = sum_t coef[t] F[i, a[t]] F[i, b[t]] F[i, c[t]] over the terms
+    t = starts[o] .. starts[o + 1] - 1 of output o.
+
+    Rows are taken in blocks of 64, transposed into a local (D, 64) array, so that the
+    loop over a block's rows is contiguous and vectorized for every term.
+    """
+    m, D = F.shape
+    n_out = starts.shape[0] - 1
+    n_blocks = (m + _TRI_BLOCK - 1) // _TRI_BLOCK
+    for blk in numba.prange(n_blocks):
+        lo = blk * _TRI_BLOCK
+        rows = min(_TRI_BLOCK, m - lo)
+        FT = np.zeros((D, _TRI_BLOCK))
+        _transpose_rows(F, lo, rows, FT)
+        acc = np.empty(_TRI_BLOCK)
+        for o in range(n_out):
+            acc[:] = 0.0
+            for t in range(starts[o], starts[o + 1]):
+                w = coef[t]
+                fa = FT[a[t]]
+                fb = FT[b[t]]
+                fc = FT[c[t]]
+                for i in range(_TRI_BLOCK):
+                    acc[i] += w * fa[i] * fb[i] * fc[i]
+            for i in range(rows):
+                out[lo + i, col0 + o] = acc[i]
+    return 0
+
+
+@numba.njit(cache=True, parallel=True)
+def trilinear_complex(F, a, b, c, coef, starts, out, col0, n_im):
+    """The complex sum of coef[t] F[i, a] F[i, b] conj(F[i, c]): its real part in column
+    col0 + o and its imaginary part in column col0 + n_im + o (blocks of rows as in
+    :func:`trilinear_real`)."""
+    m, D = F.shape
+    n_out = starts.shape[0] - 1
+    n_blocks = (m + _TRI_BLOCK - 1) // _TRI_BLOCK
+    for blk in numba.prange(n_blocks):
+        lo = blk * _TRI_BLOCK
+        rows = min(_TRI_BLOCK, m - lo)
+        FT = np.zeros((D, _TRI_BLOCK), dtype=np.complex128)
+        _transpose_rows(F, lo, rows, FT)
+        acc = np.empty(_TRI_BLOCK, dtype=np.complex128)
+        for o in range(n_out):
+            acc[:] = 0.0
+            for t in range(starts[o], starts[o + 1]):
+                w = coef[t]
+                fa = FT[a[t]]
+                fb = FT[b[t]]
+                fc = FT[c[t]]
+                for i in range(_TRI_BLOCK):
+                    acc[i] += w * fa[i] * fb[i] * np.conj(fc[i])
+            for i in range(rows):
+                out[lo + i, col0 + o] = acc[i].real
+                out[lo + i, col0 + n_im + o] = acc[i].imag
     return 0

@@ -1,22 +1,17 @@
 """What an action is, read from its group and its site permutations (private).
 
-The strategies choose their path from these facts, never from an action's name: whether
-the group is abelian and acts regularly on the sites (then the sites carry the group's
-coordinates and the FFT applies), the orbits of the group on the sites and on pairs of
-sites (the orbitals, which index the equivariant linear maps), and where each element
-sends each site (the action on positions, for covariant labels).
+The helpers live in :mod:`grouprep.features._structure`, next to the featurizers that
+use them; the strategies read them from there.
 """
 
-from __future__ import annotations
-
-import math
-from typing import Any
-
-import numpy as np
-import numpy.typing as npt
-
-from grouprep.actions import SignalAction
-from grouprep.errors import GroupRepValueError, SizeLimitError
+from grouprep.features._structure import (
+    MAX_PAIR_WORK,
+    abelian_layout,
+    as_signals,
+    orbitals,
+    site_moves,
+    site_orbits,
+)
 
 __all__ = [
     "MAX_PAIR_WORK",
@@ -26,124 +21,3 @@ __all__ = [
     "site_moves",
     "site_orbits",
 ]
-
-MAX_PAIR_WORK = 2**26
-"""The most (group element, site pair) steps the orbital computation takes."""
-
-
-def site_moves(action: SignalAction) -> npt.NDArray[np.intp]:
-    """Where each element sends each site: ``moves[e, i] = g_e . i`` for ``g_e =
-    group.element(e)``.
-
-    With ``(g . x)[j] = x[gather_g[j]]`` the value at site ``gather_g[j]`` moves to j, so
-    ``moves[e]`` is the inverse permutation of ``gather_index(g_e)``.
-    """
-    table = action.gather_table()
-    moves = np.empty_like(table)
-    rows = np.arange(table.shape[0])[:, None]
-    moves[rows, table] = np.arange(table.shape[1])[None, :]
-    return moves
-
-
-def site_orbits(moves: npt.NDArray[np.intp]) -> npt.NDArray[np.intp]:
-    """The orbit of each site, numbered 0, 1, ... in the order of their least sites."""
-    least = moves.min(axis=0)  # the least site of each orbit: min over the group
-    _, labels = np.unique(least, return_inverse=True)
-    return labels.astype(np.intp)
-
-
-def orbitals(action: SignalAction, moves: npt.NDArray[np.intp]) -> npt.NDArray[np.intp]:
-    """The orbit of every ordered pair of sites: ``labels[i, j]`` in ``0 .. q-1``.
-
-    .. math:: (i, j) \\sim (g \\cdot i, g \\cdot j)
-
-    Orbits are numbered in the order of their least pair ``i * n + j``; for the cyclic
-    shift the orbit of ``(t, t + d)`` is number d. A matrix W is G-equivariant
-    (:math:`W_{g i, g j} = W_{i j}`) exactly when it is constant on each orbit.
-
-    Raises
-    ------
-    SizeLimitError
-        If :math:`|G| n^2` exceeds :data:`MAX_PAIR_WORK`.
-    """
-    order, n = moves.shape
-    if order * n * n > MAX_PAIR_WORK:
-        raise SizeLimitError(
-            f"the orbits of {action!r} on pairs of sites take |G| n^2 = {order} * {n}^2 "
-            f"steps, more than the {MAX_PAIR_WORK} allowed"
-        )
-    codes = np.arange(n * n, dtype=np.int64).reshape(n, n)
-    least = codes.copy()
-    for row in moves:
-        np.minimum(least, row[:, None].astype(np.int64) * n + row[None, :], out=least)
-    # least[i, j] is the least code of the orbit of (g^-1 i, g^-1 j) over g: the orbit's
-    # least pair, the same for every pair of the orbit
-    _, labels = np.unique(least, return_inverse=True)
-    return labels.reshape(n, n).astype(np.intp)
-
-
-def abelian_layout(action: SignalAction) -> tuple[tuple[int, ...], npt.NDArray[np.intp]] | str:
-    """The sites in the coordinates of an abelian group acting regularly, or why not.
-
-    When G is abelian, :math:`G = \\langle g_1 \\rangle \\times \\dots \\times \\langle
-    g_r \\rangle` (the generators, when the product of their orders is :math:`|G|`, or
-    one element of order :math:`|G|`), and G acts regularly on the sites (transitively,
-    with :math:`|G|` sites), site :math:`g_1^{a_1} \\cdots g_r^{a_r} \\cdot s_0` gets the
-    coordinates :math:`(a_1, \\dots, a_r)`. In them the action is the translation
-    :math:`f(a) \\mapsto f(a - b)`, so the FFT over the coordinates is the group's
-    Fourier transform.
-
-    Returns
-    -------
-    (orders, sites) or str
-        ``orders`` the cyclic factors' orders, ``sites`` an index array of that shape with
-        the site at each coordinate; or the reason the action has no such layout.
-    """
-    G = action.group
-    n = action.num_sites
-    if not G.is_abelian:
-        return f"the group of {action!r} is not abelian"
-    if G.order != n:
-        return (
-            f"{action!r} does not act regularly on its sites: the group has order {G.order} "
-            f"and there are {n} sites"
-        )
-    gens = [g for g in G.generators if G.element_order(g) > 1]
-    orders = [G.element_order(g) for g in gens]
-    if math.prod(orders) != G.order:
-        full = next((g for g in G.elements() if G.element_order(g) == G.order), None)
-        if full is None:
-            return (
-                f"the generators of the group of {action!r} are not independent (the product "
-                f"of their orders {orders} is not the order {G.order}) and the group is not "
-                "cyclic"
-            )
-        gens, orders = [full], [G.order]
-    if not gens:  # the trivial group on one site
-        return (1,), np.zeros(1, dtype=np.intp)
-    # the site of a + e_i is g_i . (site of a); site i goes to step[i] under g_i
-    sites = np.array(0, dtype=np.intp)  # the coordinates' origin: site 0
-    for g, o in zip(gens, orders, strict=True):
-        step = np.argsort(action.gather_index(g)).astype(np.intp)
-        layers = [sites]
-        for _ in range(o - 1):
-            layers.append(step[layers[-1]])
-        sites = np.stack(layers, axis=-1)
-    if not np.array_equal(np.sort(sites.ravel()), np.arange(n)):
-        return f"{action!r} does not act transitively on its sites"
-    return tuple(orders), sites
-
-
-def as_signals(action: SignalAction, X: Any, where: str) -> npt.NDArray[Any]:
-    """X as a batch of signals of shape ``(m, *action.shape)``; flattened rows
-    ``(m, num_sites)`` of images are accepted and reshaped, anything else refused."""
-    arr = np.asarray(X)
-    shape = tuple(action.shape)
-    if arr.ndim >= 1 and tuple(arr.shape[1:]) == shape:
-        return arr
-    if arr.ndim == 2 and arr.shape[1] == action.num_sites:
-        return arr.reshape((len(arr), *shape))
-    raise GroupRepValueError(
-        f"{where}: argument 'X' must hold samples of shape {shape} for {action!r} (or "
-        f"flattened rows of {action.num_sites} values), got an array of shape {arr.shape}"
-    )

@@ -33,7 +33,7 @@ CASES = [
     grouprep.InvariantPolynomials(rep=REVERSAL, degree=3),
     grouprep.CanonicalForm(),
     grouprep.GroupConvolution(n_filters=3, nonlinearity="abs"),
-    grouprep.InvariantPooling(n=3, pool="meanmax"),
+    grouprep.InvariantPooling(3, pool="meanmax"),
     grouprep.OrbitAugmenter(),
 ]
 

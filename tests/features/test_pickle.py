@@ -34,7 +34,7 @@ CASES = [
     (grouprep.OrbitAugmenter(mode="random", n_draws=2), REAL),
     (grouprep.GroupConvolution(n_filters=2), REAL),
     (grouprep.GroupConvolution(n_filters=2), IMAGES),
-    (grouprep.InvariantPooling(n=3, pool="meanmax"), REAL),
+    (grouprep.InvariantPooling(3, pool="meanmax"), REAL),
 ]
 
 

@@ -426,12 +426,13 @@ class Bispectrum(_Spectral):
 
         Parameters
         ----------
-        B : array_like, shape (n_samples, n_features)
-            Rows as ``transform`` returns them (``selective=True``, cyclic shift, n >= 3).
+        B : array_like
+            Rows as ``transform`` returns them (``selective=True``, cyclic shift, n >= 3),
+            of shape ``(n_samples, n_features)``.
 
         Returns
         -------
-        numpy.ndarray, shape (n_samples, n)
+        numpy.ndarray of shape (n_samples, n)
 
         Raises
         ------

@@ -16,8 +16,9 @@ generators and compared exactly:
 * the 2nd and 3rd power maps, through the class bijection.
 
 A second set of tests checks the data file on its own (orthogonality of GAP's table in
-exact arithmetic, the degrees, the class equation, the indicators recomputed from the
-power map, and the number of SmallGroups of each order, OEIS A000001), so that a damaged
+exact arithmetic, the degrees, the class equation, the orders of the representatives, the
+indicators recomputed from the power map, and the number of SmallGroups of each order,
+OEIS A000001), so that a damaged
 file fails rather than passing or failing everything against grouprep.
 """
 
@@ -199,6 +200,22 @@ def constant(values: npt.NDArray[np.int64], n: int) -> npt.NDArray[np.int64]:
     return out
 
 
+def permutation_order(p: list[int]) -> int:
+    """The order of a permutation (image list): the lcm of its cycle lengths."""
+    seen = [False] * len(p)
+    order = 1
+    for start in range(len(p)):
+        length = 0
+        i = start
+        while not seen[i]:
+            seen[i] = True
+            i = p[i]
+            length += 1
+        if length:
+            order = math.lcm(order, length)
+    return order
+
+
 def check_record(record: dict[str, Any]) -> None:
     """Raise AssertionError unless one group's record is consistent in itself."""
     order = record["order"]
@@ -211,6 +228,11 @@ def check_record(record: dict[str, Any]) -> None:
     assert sum(sizes) == order and all(order % s == 0 for s in sizes)
     assert record["class_representatives"][0] == list(range(record["degree"]))
     assert sizes[0] == 1 and record["element_orders"][0] == 1
+    points = list(range(record["degree"]))
+    for p in record["generators"] + record["class_representatives"]:
+        assert sorted(p) == points
+    for p, o in zip(record["class_representatives"], record["element_orders"], strict=True):
+        assert permutation_order(p) == o
     if record["id"] is not None:
         assert record["id"][0] == order
     reduced = reduce_mod_phi(V, n)  # canonical form of each value

@@ -396,8 +396,8 @@ def run_experiment(
     network : dict, optional
         Options of the trained networks, as for ``make_strategy(..., model="network")``
         (``hidden``, ``layers``, ``epochs``, ``lr``, ``batch_size``, ``weight_decay``;
-        ``embedding`` and ``pool`` go to the equivariant one only). Each fit is seeded by its seed index,
-        as the other strategies are.
+        ``embedding`` and ``pool`` go to the equivariant one only). Each fit is seeded by
+        its seed index, as the other strategies are.
 
     Returns
     -------

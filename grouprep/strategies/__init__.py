@@ -3,7 +3,9 @@
 Needs scikit-learn and matplotlib (the ``ml`` extra). Not imported by ``import grouprep``.
 The tasks (:func:`make_task`, :data:`TASKS`) load without them; the strategies and the
 experiment load scikit-learn on first use, so that ``grouprep --help`` and the commands
-that do not learn start at once.
+that do not learn start at once. The trained networks (:class:`EquivariantNetworkClassifier`,
+:class:`MLPNetworkClassifier`, ``make_strategy(..., model="network")``) need the extra
+``torch`` and import it on first use only.
 """
 
 from __future__ import annotations
@@ -34,8 +36,13 @@ if TYPE_CHECKING:
         SignalShape,
         SiteLabels,
     )
+    from grouprep.strategies._network import (
+        EquivariantNetworkClassifier,
+        MLPNetworkClassifier,
+    )
     from grouprep.strategies._strategies import (
         COVARIANT_STRATEGIES,
+        NETWORK_STRATEGIES,
         STRATEGIES,
         AugmentedClassifier,
         RoundFeatures,
@@ -46,15 +53,18 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COVARIANT_STRATEGIES",
+    "NETWORK_STRATEGIES",
     "STRATEGIES",
     "TASKS",
     "AugmentedClassifier",
     "CanonicalFrameClassifier",
     "CovariantAugmented",
+    "EquivariantNetworkClassifier",
     "EquivariantPositionClassifier",
     "ExperimentResult",
     "Flatten",
     "FourierInvariants",
+    "MLPNetworkClassifier",
     "OrbitPooling",
     "OrbitSumPolynomials",
     "OrbitalConvolution",
@@ -77,6 +87,9 @@ _LAZY = {
     "split_rows": "_data",
     "COVARIANT_STRATEGIES": "_strategies",
     "STRATEGIES": "_strategies",
+    "NETWORK_STRATEGIES": "_strategies",
+    "EquivariantNetworkClassifier": "_network",
+    "MLPNetworkClassifier": "_network",
     "AugmentedClassifier": "_strategies",
     "RoundFeatures": "_strategies",
     "ShiftLabels": "_strategies",

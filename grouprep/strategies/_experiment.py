@@ -10,7 +10,7 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +23,8 @@ from grouprep.strategies._data import data_task, split_rows
 from grouprep.strategies._layers import SiteLabels
 from grouprep.strategies._strategies import (
     COVARIANT_STRATEGIES,
+    NETWORK_OPTIONS,
+    NETWORK_STRATEGIES,
     STRATEGIES,
     applicability,
     make_strategy,
@@ -49,7 +51,8 @@ class ExperimentResult:
         One per strategy: mean and standard deviation of the accuracy per train size,
         ``samples_to_target`` (the least train size whose mean accuracy reaches the
         target, None if none does), ``ratio_to_baseline`` (baseline's samples / this
-        strategy's; None when either never reaches the target) and ``invariant`` (whether
+        strategy's, or ``baseline_network``'s when the trained networks run without
+        ``baseline``; None when either never reaches the target) and ``invariant`` (whether
         the fitted model passed ``check_invariant`` on held-out data).
     files : dict
         Paths of the JSON, CSV and PNG files written, if an output directory was given.
@@ -187,16 +190,61 @@ def _check_strategies(strategies: Any, task: Task) -> tuple[list[str], dict[str,
     if not names:
         raise GroupRepValueError(f"{_WHERE}: argument 'strategies' must name one strategy or more")
     for s in names:
-        if not isinstance(s, str) or s not in STRATEGIES:
+        if not isinstance(s, str) or s not in (*STRATEGIES, *NETWORK_STRATEGIES):
             raise GroupRepValueError(
                 f"{_WHERE}: unknown strategy {describe(s)} in argument 'strategies'; "
-                f"strategies are {list(STRATEGIES)}"
+                f"strategies are {list(STRATEGIES)}, and the trained networks "
+                f"{list(NETWORK_STRATEGIES)}"
+            )
+        if s in NETWORK_STRATEGIES and task.covariant:
+            raise GroupRepValueError(
+                f"{_WHERE}: the strategy {s!r} is invariant by construction and cannot predict "
+                "the covariant labels of this task; covariant strategies are "
+                f"{list(COVARIANT_STRATEGIES)}"
             )
     if len(set(names)) != len(names):
         raise GroupRepValueError(
             f"{_WHERE}: argument 'strategies' must name each strategy once, got {names}"
         )
     return names, {}
+
+
+def _check_network(network: Any) -> dict[str, Any]:
+    if network is None:
+        return {}
+    if not isinstance(network, Mapping):
+        raise GroupRepTypeError(
+            f"{_WHERE}: argument 'network' must be a dict of options of the trained networks "
+            f"(such as {{'epochs': 100}}), got {describe(network)} of type "
+            f"{type(network).__name__}"
+        )
+    unknown = sorted(str(key) for key in set(network) - set(NETWORK_OPTIONS))
+    if unknown:
+        raise GroupRepValueError(
+            f"{_WHERE}: unknown options {unknown} in argument 'network'; the options are "
+            f"{', '.join(NETWORK_OPTIONS)} (the seed of each fit is the experiment's)"
+        )
+    return dict(network)
+
+
+def _make(
+    name: str,
+    task: Task,
+    estimator: Any,
+    network: dict[str, Any],
+    random_state: int | None = None,
+) -> Any:
+    """The model of one strategy name: a pipeline of make_strategy, or a trained network
+    (``"equivariant_network"`` is ``make_strategy("equivariant", model="network")``)."""
+    seed = {} if random_state is None else {"random_state": random_state}
+    if name in NETWORK_STRATEGIES:
+        options = dict(network)
+        if name == "baseline_network":  # the options of the equivariant network only
+            options.pop("embedding", None)
+            options.pop("pool", None)
+        base = name.removesuffix("_network")
+        return make_strategy(base, task.action, model="network", **options, **seed)
+    return make_strategy(name, task.action, estimator, covariant=task.covariant, **seed)
 
 
 def _check_target(target: Any) -> float:
@@ -280,6 +328,7 @@ def run_experiment(
     action: Any = None,
     covariant: bool = False,
     seed: int = 0,
+    network: Mapping[str, Any] | None = None,
 ) -> ExperimentResult:
     """Learning curves of the strategies on a task with an exact symmetry.
 
@@ -307,7 +356,11 @@ def run_experiment(
         Repetitions per size, >= 1.
     strategies : sequence of str, optional
         Names from :data:`STRATEGIES`, each at most once; a bare string is refused (write
-        ``["baseline"]``). Default: every strategy that applies to the task's action
+        ``["baseline"]``). The trained networks are named by :data:`NETWORK_STRATEGIES`:
+        ``"equivariant_network"`` is ``make_strategy("equivariant", action,
+        model="network")``, ``"baseline_network"`` its unconstrained MLP; they are not in
+        the default list, and take no ``estimator``. Default: every strategy that applies
+        to the task's action
         (:func:`applicability`: the quotient needs strings, ...; a covariant task takes
         :data:`COVARIANT_STRATEGIES`); the others are skipped and listed, with the
         reason, in ``skipped`` of the result. A strategy named here that does not apply
@@ -340,6 +393,11 @@ def run_experiment(
         (:class:`SiteLabels`), and the covariant strategies are compared.
     seed : int
         Master seed, >= 0: the labels of the built-in task and every draw.
+    network : dict, optional
+        Options of the trained networks, as for ``make_strategy(..., model="network")``
+        (``hidden``, ``layers``, ``epochs``, ``lr``, ``batch_size``, ``weight_decay``;
+        ``embedding`` and ``pool`` go to the equivariant one only). Each fit is seeded by
+        its seed index, as the other strategies are.
 
     Returns
     -------
@@ -410,8 +468,9 @@ def run_experiment(
         )
     target = _check_target(target)
     names, skipped = _check_strategies(strategies, the_task)
+    net_options = _check_network(network)
     for name in names:  # the strategy, the estimator and the action, checked before any work
-        make_strategy(name, the_task.action, estimator, covariant=the_task.covariant)
+        _make(name, the_task, estimator, net_options)
     progress = _check_flag(progress, "progress")
     overwrite = _check_flag(overwrite, "overwrite")
     out_dir = _prepare_output(out, overwrite)
@@ -430,13 +489,7 @@ def run_experiment(
             draws = [(pool[0][rows], pool[1][rows]) for rows in train_rows]
         for size, (X_train, y_train) in zip(grid, draws, strict=True):
             for name in names:
-                model = make_strategy(
-                    name,
-                    the_task.action,
-                    estimator,
-                    random_state=s_i,
-                    covariant=the_task.covariant,
-                )
+                model = _make(name, the_task, estimator, net_options, random_state=s_i)
                 t0 = time.perf_counter()
                 model.fit(X_train, y_train)
                 fit_s = time.perf_counter() - t0
@@ -515,8 +568,11 @@ def _summarize(
                 "invariant": invariant.get(name),
             }
         )
-    base = next((s["samples_to_target"] for s in summary if s["strategy"] == "baseline"), None)
-    has_baseline = any(s["strategy"] == "baseline" for s in summary)
+    # the ratio is to the baseline, or to the baseline network when only the networks run
+    ref = "baseline" if "baseline" in names or "baseline_network" not in names else None
+    ref = ref or "baseline_network"
+    base = next((s["samples_to_target"] for s in summary if s["strategy"] == ref), None)
+    has_baseline = any(s["strategy"] == ref for s in summary)
     for s in summary:
         mine = s["samples_to_target"]
         s["ratio_to_baseline"] = base / mine if base is not None and mine is not None else None

@@ -39,6 +39,7 @@ from grouprep.strategies._structure import MAX_PAIR_WORK, abelian_layout, as_sig
 
 __all__ = [
     "COVARIANT_STRATEGIES",
+    "NETWORK_STRATEGIES",
     "STRATEGIES",
     "AugmentedClassifier",
     "RoundFeatures",
@@ -152,8 +153,25 @@ class AugmentedClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         return out
 
 
-_OPTIONS = ("random_state", "features", "degree", "n_filters", "covariant")
+_OPTIONS = ("random_state", "features", "degree", "n_filters", "covariant", "model")
 _FEATURES = ("auto", "fourier", "polynomials")
+_MODELS = ("pipeline", "network")
+#: the options of model="network" (beside random_state), and the strategies that have it
+NETWORK_OPTIONS = (
+    "hidden",
+    "layers",
+    "embedding",
+    "pool",
+    "epochs",
+    "lr",
+    "batch_size",
+    "weight_decay",
+)
+NETWORK_MODELS = ("baseline", "equivariant")
+
+NETWORK_STRATEGIES = ("baseline_network", "equivariant_network")
+"""The trained networks by name in :func:`run_experiment`: ``make_strategy("baseline", ...,
+model="network")`` and ``make_strategy("equivariant", ..., model="network")``."""
 
 
 def _check_name_and_action(name: Any, action: Any, where: str) -> None:
@@ -245,6 +263,55 @@ def applicability(name: str, action: SignalAction, **options: Any) -> str | None
     return _reason(name, action, features if features in _FEATURES else "auto", covariant)
 
 
+def _network_strategy(
+    name: str, action: SignalAction, estimator: Any, options: dict[str, Any]
+) -> Any:
+    """``make_strategy(name, action, model="network", **options)``: torch is imported here."""
+    where = "make_strategy"
+    if name not in NETWORK_MODELS:
+        raise GroupRepValueError(
+            f"{where}: model='network' is available for the strategies {list(NETWORK_MODELS)}, "
+            f"got {name!r}"
+        )
+    if estimator is not None:
+        raise GroupRepValueError(
+            f"{where}: argument 'estimator' does not go with model='network' (the network is "
+            f"the model), got {describe(estimator)}"
+        )
+    covariant = options.pop("covariant", False)
+    if not isinstance(covariant, (bool, np.bool_)) or covariant:
+        raise GroupRepValueError(
+            f"{where}: model='network' is invariant by construction and takes no "
+            f"covariant=True (labels that move with the input), got covariant={covariant!r}"
+        )
+    allowed = ("random_state", *NETWORK_OPTIONS)
+    unknown = sorted(set(options) - set(allowed))
+    if unknown:
+        raise GroupRepValueError(
+            f"{where}: unknown options {unknown} for model='network'; the options are "
+            f"{', '.join(allowed)}"
+        )
+    try:
+        from grouprep.strategies import _network
+    except ImportError as err:
+        raise ImportError(
+            f"{where}: model='network' needs PyTorch, which is not installed: install the "
+            "extra with pip install 'grouprep[torch]'"
+        ) from err
+    kind: type[_network.EquivariantNetworkClassifier | _network.MLPNetworkClassifier]
+    kind = _network.EquivariantNetworkClassifier
+    if name == "baseline":
+        if "embedding" in options or "pool" in options:
+            raise GroupRepValueError(
+                f"{where}: options 'embedding' and 'pool' belong to the equivariant network; "
+                "the baseline network has neither"
+            )
+        kind = _network.MLPNetworkClassifier
+    model = kind(action, **options)
+    model._check_params()  # every parameter checked now, not at the first fit
+    return model
+
+
 def _input_steps(action: SignalAction) -> list[tuple[str, Any]]:
     """Images may come flattened; the grouprep steps take them as ``(m, h, w)``."""
     return [("signals", SignalShape(action))] if len(action.shape) > 1 else []
@@ -268,6 +335,15 @@ def make_strategy(name: str, action: SignalAction, estimator: Any = None, **opti
     (:class:`OrbitPooling`). ``"canonicalization"`` (5): :class:`~grouprep.CanonicalForm`
     then the raw-input model. Every strategy ends in a clone of the same ``estimator``
     (default :func:`default_estimator`), so the comparison is about the features.
+
+    With ``model="network"`` (default ``"pipeline"``, the above) ``"equivariant"`` and
+    ``"baseline"`` are trained PyTorch networks instead (the extra ``torch``, imported
+    only then): an :class:`EquivariantNetworkClassifier` (symbol embedding, lifting to
+    the group, group convolutions, invariant pooling, linear head; any finite group) and
+    an unconstrained :class:`MLPNetworkClassifier`, with the same training loop. They
+    take no ``estimator``, and the options ``hidden``, ``layers``, ``embedding`` and
+    ``pool`` (equivariant only), ``epochs``, ``lr``, ``batch_size``, ``weight_decay`` and
+    ``random_state`` (the seed of the initialization and of the shuffling).
 
     Strategies 1, 3, 4 and 5 are invariant by construction, for any action:
 
@@ -295,6 +371,7 @@ def make_strategy(name: str, action: SignalAction, estimator: Any = None, **opti
         with the inputs, ``"canonicalization"`` learns in the canonical frame and maps
         the prediction back, ``"equivariant"`` scores every site from equivariant
         features, and the invariant strategies are refused.
+        ``model``: ``"pipeline"`` (default) or ``"network"`` (see above), with its options.
 
     Returns
     -------
@@ -302,6 +379,8 @@ def make_strategy(name: str, action: SignalAction, estimator: Any = None, **opti
 
     Raises
     ------
+    ImportError
+        For ``model="network"`` without PyTorch (the message names the extra).
     GroupRepTypeError
         If ``action`` is not a signal action, ``estimator`` not a scikit-learn classifier
         (``fit``, ``predict``, ``get_params``), or an option has the wrong type
@@ -326,9 +405,20 @@ def make_strategy(name: str, action: SignalAction, estimator: Any = None, **opti
     True
     >>> grouprep.check_invariant(model.predict, action, X).holds
     True
+    >>> net = make_strategy("equivariant", action, model="network", hidden=8, epochs=50)
+    >>> type(net).__name__, bool(net.fit(X, y).score(X, y) > 0.9)
+    ('EquivariantNetworkClassifier', True)
     """
     where = "make_strategy"
     _check_name_and_action(name, action, where)
+    model_kind = options.pop("model", "pipeline")
+    if not isinstance(model_kind, str) or model_kind not in _MODELS:
+        raise GroupRepValueError(
+            f"{where}: option 'model' must be 'pipeline' (the featurizers and a classifier) "
+            f"or 'network' (a trained PyTorch network), got {describe(model_kind)}"
+        )
+    if model_kind == "network":
+        return _network_strategy(name, action, estimator, options)
     if estimator is not None and not all(
         callable(getattr(estimator, method, None)) for method in ("fit", "predict", "get_params")
     ):
@@ -341,7 +431,8 @@ def make_strategy(name: str, action: SignalAction, estimator: Any = None, **opti
     if unknown:
         raise GroupRepValueError(
             f"{where}: unknown options {unknown}; the options are random_state, features, "
-            "degree, n_filters and covariant"
+            "degree, n_filters, covariant and model (with model='network': "
+            f"{', '.join(NETWORK_OPTIONS)})"
         )
     seed = check_int(options.get("random_state", 0), "random_state", where, minimum=0)
     features = options.get("features", "auto")

@@ -374,8 +374,8 @@ covariant) under its action: the cyclic shift for the first four, the dihedral g
 p4m on periodic square images for ``image-labels``."""
 
 
-#: the tasks on binary strings (k = 2) and on real signals (no alphabet)
-_BINARY = ("run-of-ones", "graph-labels")
+#: the tasks on bits (k = 2), and what they are; the tasks on real signals (no alphabet)
+_BINARY = {"run-of-ones": "bit strings", "graph-labels": "simple graphs (a bit per edge)"}
 _REAL = ("templates", "pattern-position")
 #: the tasks that take an alphabet of k symbols (labels on the classes of k-ary inputs)
 _ALPHABET = ("necklace-labels", "bracelet-labels", "image-labels")
@@ -475,15 +475,16 @@ def make_task(name: str, n: int, k: int = 2, seed: int = 0) -> Task:
             f"{where}: unknown task {name!r}; built-in tasks are {sorted(TASKS)}"
         )
     n = check_int(n, "n", where, minimum=2)
-    what, low, high = _RANGE.get(name, ("the length", 2, 64))
+    what, low, high = _RANGE.get(name, ("", 2, 64))
+    detail = f" ({what} for {name!r})" if what else ""
     if not low <= n <= high:
         raise GroupRepValueError(
-            f"{where}: argument 'n' ({what} for {name!r}) must be an int in {low}..{high}, got {n}"
+            f"{where}: argument 'n' must be an int in {low}..{high}{detail}, got {n}"
         )
     k = check_int(k, "k", where, minimum=2)
     seed = check_int(seed, "seed", where, minimum=0)
     if name not in _ALPHABET and k != 2:
-        kind = "bits" if name in _BINARY else "real signals"
+        kind = _BINARY.get(name, "real signals")
         raise GroupRepValueError(
             f"{where}: argument 'k' applies to {', '.join(map(repr, _ALPHABET))} only; "
             f"{name!r} is on {kind}, so k must be 2, got {k}"

@@ -194,7 +194,10 @@ REFUSED = [
     (["experiment", "--group", "Z6", "--task", "graph-labels"], "use --group S6"),
     (["experiment", "--group", "S5", "--task", "image-labels"], "use --group p4m"),
     (["experiment", "--group", "p4m", "--task", "bracelet-labels"], "['image-labels']"),
-    (["experiment", "--group", "S5", "--k", "3"], "'graph-labels' is on bits, so k must be 2"),
+    (
+        ["experiment", "--group", "S5", "--k", "3"],
+        "'graph-labels' is on simple graphs (a bit per edge), so k must be 2",
+    ),
     (["experiment", "--group", "S4", "--sizes", "16:128"], "larger than the task's domain (64"),
     (["experiment", "--target", "nan"], "'target' must be in (0, 1], got nan"),
     (["experiment", "--target", "0"], "'target' must be in (0, 1]"),

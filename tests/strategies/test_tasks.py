@@ -211,9 +211,17 @@ def test_tasks_lists_the_new_tasks():
 
 
 BAD = [
-    (("graph-labels", 7), grouprep.GroupRepValueError, r"number of vertices .* in 3\.\.6, got 7"),
-    (("graph-labels", 5, 3), grouprep.GroupRepValueError, "'graph-labels' is on bits"),
-    (("image-labels", 8), grouprep.GroupRepValueError, r"side of the images .* 2\.\.7, got 8"),
+    (
+        ("graph-labels", 7),
+        grouprep.GroupRepValueError,
+        r"in 3\.\.6 \(the number of vertices for 'graph-labels'\), got 7",
+    ),
+    (("graph-labels", 5, 3), grouprep.GroupRepValueError, "'graph-labels' is on simple graphs"),
+    (
+        ("image-labels", 8),
+        grouprep.GroupRepValueError,
+        r"in 2\.\.7 \(the side of the images for 'image-labels'\), got 8",
+    ),
     (("image-labels", 7, 3), grouprep.SizeLimitError, r"k\*\*\(n\*n\) = 3\*\*49"),
     (("bracelet-labels", 40, 5), grouprep.SizeLimitError, r"k\*\*n = 5\*\*40"),
     (("bracelet-labels", 65), grouprep.GroupRepValueError, r"in 2\.\.64, got 65"),

@@ -147,7 +147,8 @@ for group, name, n in ROWS:
         "model_ratio": point_model / orbit_model,
         "command": " ".join(command),
     }
-    assert len(orbits) == row["classes"]  # the canonical forms agree with Burnside's count
+    if len(orbits) != row["classes"]:  # the canonical forms must agree with Burnside
+        raise RuntimeError(f"{name}: {len(orbits)} orbits listed, {row['classes']} counted")
     rows.append(row)
     results.append(res)
     print(f"{row['command']}   ({time.perf_counter() - start:.0f} s)")

@@ -16,7 +16,7 @@ import numpy as np
 from grouprep._validation import describe
 from grouprep.actions import shift_action
 from grouprep.errors import GroupRepError, GroupRepValueError, SizeLimitError
-from grouprep.groups import CyclicGroup, FiniteGroup, cyclic, parse_group
+from grouprep.groups import FiniteGroup, cyclic, parse_group
 from grouprep.laws import check_action, check_group_axioms, check_homomorphism
 from grouprep.orbits import (
     Quotient,
@@ -315,18 +315,9 @@ def _cmd_experiment(args: argparse.Namespace) -> int:
         raise GroupRepError(
             "experiment: needs scikit-learn and matplotlib: pip install 'grouprep[ml]'"
         ) from exc
-    G = parse_group(args.group)
-    if not isinstance(G, CyclicGroup):
-        raise GroupRepValueError(
-            f"{where}: argument '--group' must be a cyclic group Zn (shifts of length-n "
-            f"strings), got {_short(args.group)} = {describe(G)}"
-        )
-    n = G.order
-    if not 2 <= n <= 64:
-        raise GroupRepValueError(
-            f"{where}: argument '--group' must be Zn with 2 <= n <= 64 (the string length), "
-            f"got {_short(args.group)}"
-        )
+    from grouprep.cli._groups import experiment_task
+
+    task, n = experiment_task(where, args.group, args.task, args.side)
     if not 1 <= args.seeds <= MAX_EXPERIMENT_SEEDS:
         raise SizeLimitError(
             f"{where}: argument '--seeds' must be between 1 and {MAX_EXPERIMENT_SEEDS}, "
@@ -343,7 +334,7 @@ def _cmd_experiment(args: argparse.Namespace) -> int:
     _check_out(where, args.out, args.force)
     strategies = args.strategies.split(",") if args.strategies else None
     res = run_experiment(
-        args.task,
+        task,
         n,
         k=args.k,
         sizes=args.sizes,
@@ -374,24 +365,43 @@ def _add_experiment(sub: Any) -> None:
 
     exp = sub.add_parser(
         "experiment",
-        help="learning curves of the five strategies on a task with a cyclic symmetry",
+        help="learning curves of the five strategies on a task with an exact symmetry",
         description=(
             "Fit every strategy (baseline, quotient, augmentation, invariant features, "
             "equivariant layers, canonicalization) with the same random-forest model on "
             "growing training sets, and report the test accuracy and the samples each "
             "needs to reach a target accuracy. Writes results.json, results.csv and "
-            "learning_curves.png to --out."
+            "learning_curves.png to --out. The group names the symmetry: Zn (cyclic "
+            "shifts of strings of length n; tasks necklace-labels, run-of-ones, templates, "
+            "pattern-position), Dn (rotations and reflections of strings of length n; "
+            "bracelet-labels), Sn (relabelling the vertices of graphs on n = 3..6 vertices; "
+            "graph-labels), p4m (translations, quarter turns and mirrors of periodic "
+            "--side x --side images; image-labels)."
         ),
     )
-    exp.add_argument("--group", default="Z8", help="the cyclic group Zn (default Z8)")
     exp.add_argument(
-        "--task", default="necklace-labels", choices=sorted(TASKS), help="the built-in task"
+        "--group", default="Z8", help="Zn, Dn, Sn or p4m (default Z8); see the description"
+    )
+    exp.add_argument(
+        "--task",
+        default=None,
+        choices=sorted(TASKS),
+        help="the built-in task (default: the group's first: necklace-labels for Zn, "
+        "bracelet-labels for Dn, graph-labels for Sn, image-labels for p4m)",
+    )
+    exp.add_argument(
+        "--side",
+        type=int,
+        default=None,
+        help="with --group p4m: the side of the images, 2..7 (default 4)",
     )
     exp.add_argument(
         "--sizes", type=_sizes, default=_sizes("16:256"), help="train sizes: 16:4096 or 10,20,50"
     )
     exp.add_argument("--seeds", type=int, default=3, help="repetitions per size (default 3)")
-    exp.add_argument("--k", type=int, default=2, help="alphabet size for string tasks")
+    exp.add_argument(
+        "--k", type=int, default=2, help="alphabet size (colours) for strings and images"
+    )
     exp.add_argument("--target", type=float, default=0.9, help="target accuracy (default 0.9)")
     exp.add_argument("--test-size", type=int, default=2000, help="test samples per seed")
     exp.add_argument("--strategies", default=None, help="comma-separated subset of strategies")

@@ -345,10 +345,13 @@ def run_experiment(
     Parameters
     ----------
     task : str
-        A built-in task (``"necklace-labels"``, ``"run-of-ones"``, ``"templates"``, or the
-        covariant ``"pattern-position"``).
+        A built-in task (``"necklace-labels"``, ``"run-of-ones"``, ``"templates"``, the
+        covariant ``"pattern-position"``, or beyond the cyclic shift
+        ``"bracelet-labels"``, ``"graph-labels"``, ``"image-labels"``); its action is the
+        one every strategy takes.
     n, k : int
-        Length of the strings or signals and alphabet size (see :func:`make_task`).
+        Length of the strings or signals (vertices of the graphs, side of the images) and
+        alphabet size (see :func:`make_task`).
     sizes : sequence of int
         Distinct train sizes, each an int >= 2 (a log grid is customary); they are
         reported in increasing order. Floats such as 16.7 are refused, not truncated.

@@ -1,19 +1,39 @@
-"""Built-in learning tasks with an exact cyclic symmetry (private)."""
+"""Built-in learning tasks with an exact symmetry (private).
+
+The cyclic shift of strings and signals (necklaces, runs, templates, positions), and three
+tasks beyond :math:`\\mathbb{Z}_n`: bracelets (:math:`D_n` on strings), isomorphism
+classes of graphs (:math:`S_n` on edge vectors) and periodic images under p4m. Each task
+holds the action its labels are invariant under; the strategies and the experiment take
+that action from the task.
+"""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from grouprep._validation import check_int, describe
-from grouprep.actions import SignalAction, shift_action
+from grouprep.actions import (
+    SignalAction,
+    dihedral_action,
+    edge_action,
+    p4m_action,
+    shift_action,
+)
 from grouprep.errors import GroupRepTypeError, GroupRepValueError, SizeLimitError
-from grouprep.orbits import count_necklaces, necklace_rank
+from grouprep.orbits import (
+    canonical_form,
+    count_bracelets,
+    count_necklaces,
+    count_orbits,
+    necklace_rank,
+)
 
 __all__ = ["TASKS", "Task", "make_task"]
 
@@ -26,7 +46,9 @@ class Task:
     distinct inputs (None for real-valued signals); ``classes`` the number of labels;
     ``covariant`` says that the label is a site that moves with the input
     (:class:`~grouprep.strategies.SiteLabels`; ``g . y = y + g`` for the shift) instead
-    of staying fixed.
+    of staying fixed. ``labels(X)``, where the label is a function of the input (the
+    tasks with labels on orbits), gives the labels of any inputs of the action's shape,
+    for example transformed ones: ``labels(action.act(g, X)) == labels(X)``.
     """
 
     name: str
@@ -37,6 +59,7 @@ class Task:
     classes: int = 2
     info: dict[str, Any] = field(default_factory=dict)
     covariant: bool = False
+    labels: Callable[[npt.NDArray[Any]], npt.NDArray[np.int64]] | None = None
 
 
 def class_labels(ranks: npt.ArrayLike, seed: int) -> npt.NDArray[np.int64]:
@@ -84,9 +107,12 @@ def _necklace_labels(n: int, k: int, seed: int) -> Task:
     action = shift_action(n, k)
     dtype = _symbol_dtype(k)
 
+    def labels(X: npt.NDArray[Any]) -> npt.NDArray[np.int64]:
+        return class_labels(necklace_rank(X, k), seed)
+
     def sample(m: int, rng: np.random.Generator) -> tuple[npt.NDArray[Any], npt.NDArray[Any]]:
         X = rng.integers(0, k, size=(m, n), dtype=dtype)
-        return X, class_labels(necklace_rank(X, k), seed)
+        return X, labels(X)
 
     return Task(
         "necklace-labels",
@@ -95,7 +121,8 @@ def _necklace_labels(n: int, k: int, seed: int) -> Task:
         f"a random label (0 or 1) on each of the {count} necklace classes of {k}-ary strings "
         f"of length {n}; inputs uniform",
         domain_size=k**n,
-        info={"classes_of_inputs": count},
+        info=_orbit_info(action, k**n, count),
+        labels=labels,
     )
 
 
@@ -185,36 +212,227 @@ def _pattern_position(n: int, k: int, seed: int) -> Task:
     )
 
 
+# ------------------------------------------------------- tasks beyond the cyclic shift
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+
+
+def _splitmix(z: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
+    """The finalizer of SplitMix64 (Steele, Lea & Flood 2014), a bijection of 64-bit words."""
+    z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    out: npt.NDArray[np.uint64] = z ^ (z >> np.uint64(31))
+    return out
+
+
+def orbit_code_labels(codes: npt.ArrayLike, seed: int) -> npt.NDArray[np.int64]:
+    """The random label (0 or 1) of each orbit, from the code of its canonical form.
+
+    .. math:: y(c) = \\operatorname{top bit of} \\operatorname{mix}(c + \\operatorname{mix}(
+              s \\varphi)\\,\\varphi), \\qquad \\varphi = \\lfloor 2^{64} / \\phi \\rfloor,
+
+    with mix the SplitMix64 finalizer: a seeded hash, so the labels of the orbits are
+    independent fair bits for a fixed seed, and nothing is listed.
+    """
+    c = np.asarray(codes, dtype=np.uint64)
+    key = _splitmix(np.array([seed], dtype=np.uint64) * _GOLDEN)[0]
+    labels: npt.NDArray[np.int64] = (_splitmix((c + key) * _GOLDEN) >> np.uint64(63)).astype(
+        np.int64
+    )
+    return labels
+
+
+def _codes(flat: npt.NDArray[Any], k: int) -> npt.NDArray[np.uint64]:
+    """The number :math:`\\sum_j x_j k^{L-1-j}` of each row (k**L < 2**62)."""
+    code = np.zeros(len(flat), dtype=np.uint64)
+    base = np.uint64(k)
+    for j in range(flat.shape[1]):
+        code = code * base + flat[:, j].astype(np.uint64)
+    return code
+
+
+def _canonical_codes(action: SignalAction, X: npt.NDArray[Any], k: int) -> npt.NDArray[np.uint64]:
+    """The code of the lexicographically least image of each signal (its orbit's name)."""
+    canonical = canonical_form(action, X).canonical
+    lead = canonical.shape[: canonical.ndim - len(action.shape)]
+    return _codes(canonical.reshape(-1, action.num_sites), k).reshape(lead)
+
+
+def _orbit_info(action: SignalAction, domain: int, count: int) -> dict[str, Any]:
+    return {
+        "classes_of_inputs": count,
+        "group_order": action.group.order,
+        "mean_orbit_size": domain / count,
+    }
+
+
+def _bracelet_labels(n: int, k: int, seed: int) -> Task:
+    """Random labels on the bracelets: classes of strings under rotations and reflections."""
+    count = count_bracelets(n, k)
+    action = dihedral_action(n, k)
+    dtype = _symbol_dtype(k)
+
+    def labels(X: npt.NDArray[Any]) -> npt.NDArray[np.int64]:
+        return orbit_code_labels(_canonical_codes(action, np.asarray(X), k), seed)
+
+    def sample(m: int, rng: np.random.Generator) -> tuple[npt.NDArray[Any], npt.NDArray[Any]]:
+        X = rng.integers(0, k, size=(m, n), dtype=dtype)
+        return X, labels(X)
+
+    return Task(
+        "bracelet-labels",
+        action,
+        sample,
+        f"a random label (0 or 1) on each of the {count} bracelet classes of {k}-ary strings "
+        f"of length {n} (rotations and reflections, D_{n}); inputs uniform",
+        domain_size=k**n,
+        info=_orbit_info(action, k**n, count),
+        labels=labels,
+    )
+
+
+@lru_cache(maxsize=8)
+def _graph_classes(n: int) -> npt.NDArray[np.uint64]:
+    """The code of the canonical form of every labelled graph on n vertices, by its code."""
+    edges = n * (n - 1) // 2
+    codes = np.arange(2**edges, dtype=np.int64)
+    shifts = np.arange(edges - 1, -1, -1, dtype=np.int64)
+    X = ((codes[:, None] >> shifts[None, :]) & 1).astype(np.uint8)
+    table = _canonical_codes(edge_action(n, 2), X, 2)
+    table.setflags(write=False)
+    return table
+
+
+def _graph_labels(n: int, k: int, seed: int) -> Task:
+    """Random labels on the isomorphism classes of graphs on n vertices (G(n, 1/2) inputs)."""
+    del k
+    action = edge_action(n, 2)
+    edges = n * (n - 1) // 2
+    count = count_orbits(action)
+    shifts = np.arange(edges - 1, -1, -1, dtype=np.int64)
+
+    def labels(X: npt.NDArray[Any]) -> npt.NDArray[np.int64]:
+        rows = action._check_signal(X, "labels", "X")
+        codes = _codes(rows.reshape(-1, edges), 2).astype(np.int64)
+        return orbit_code_labels(_graph_classes(n)[codes], seed).reshape(rows.shape[:-1])
+
+    def sample(m: int, rng: np.random.Generator) -> tuple[npt.NDArray[Any], npt.NDArray[Any]]:
+        codes = rng.integers(0, 2**edges, size=m, dtype=np.int64)
+        X = ((codes[:, None] >> shifts[None, :]) & 1).astype(np.uint8)
+        return X, orbit_code_labels(_graph_classes(n)[codes], seed)
+
+    return Task(
+        "graph-labels",
+        action,
+        sample,
+        f"a random label (0 or 1) on each of the {count} isomorphism classes of graphs on {n} "
+        f"vertices (S_{n} relabelling the vertices); inputs uniform (each of the {edges} "
+        "edges present with probability 1/2), as edge vectors A[numpy.triu_indices(n, 1)]",
+        domain_size=2**edges,
+        info=_orbit_info(action, 2**edges, count),
+        labels=labels,
+    )
+
+
+def _image_labels(h: int, k: int, seed: int) -> Task:
+    """Random labels on the p4m classes of periodic h x h images with k colours."""
+    action = p4m_action(h, k)
+    count = count_orbits(action)
+    dtype = _symbol_dtype(k)
+
+    def labels(X: npt.NDArray[Any]) -> npt.NDArray[np.int64]:
+        return orbit_code_labels(_canonical_codes(action, np.asarray(X), k), seed)
+
+    def sample(m: int, rng: np.random.Generator) -> tuple[npt.NDArray[Any], npt.NDArray[Any]]:
+        X = rng.integers(0, k, size=(m, h, h), dtype=dtype)
+        return X, labels(X)
+
+    return Task(
+        "image-labels",
+        action,
+        sample,
+        f"a random label (0 or 1) on each of the {count} classes of periodic {h}x{h} images "
+        f"with {k} colours under p4m (translations, quarter turns and mirrors, order "
+        f"{action.group.order}); pixels uniform",
+        domain_size=k ** (h * h),
+        info=_orbit_info(action, k ** (h * h), count),
+        labels=labels,
+    )
+
+
 TASKS: dict[str, Callable[[int, int, int], Task]] = {
     "necklace-labels": _necklace_labels,
     "run-of-ones": _run_of_ones,
     "templates": _templates,
     "pattern-position": _pattern_position,
+    "bracelet-labels": _bracelet_labels,
+    "graph-labels": _graph_labels,
+    "image-labels": _image_labels,
 }
 """The built-in tasks by name; each is exactly invariant (or, for ``pattern-position``,
-covariant) under the cyclic shift."""
+covariant) under its action: the cyclic shift for the first four, the dihedral group
+:math:`D_n` for ``bracelet-labels``, :math:`S_n` on edge vectors for ``graph-labels``,
+p4m on periodic square images for ``image-labels``."""
 
 
-#: the tasks on binary strings (k = 2) and on real signals (no alphabet)
-_BINARY = ("run-of-ones",)
+#: the tasks on bits (k = 2), and what they are; the tasks on real signals (no alphabet)
+_BINARY = {"run-of-ones": "bit strings", "graph-labels": "simple graphs (a bit per edge)"}
 _REAL = ("templates", "pattern-position")
+#: the tasks that take an alphabet of k symbols (labels on the classes of k-ary inputs)
+_ALPHABET = ("necklace-labels", "bracelet-labels", "image-labels")
+#: what n is, and its range, per task (the cyclic tasks: 2 .. 64)
+_RANGE: dict[str, tuple[str, int, int]] = {
+    "graph-labels": ("the number of vertices", 3, 6),
+    "image-labels": ("the side of the images", 2, 7),
+}
+TASK_GROUPS: dict[str, str] = {
+    "necklace-labels": "Z",
+    "run-of-ones": "Z",
+    "templates": "Z",
+    "pattern-position": "Z",
+    "bracelet-labels": "D",
+    "graph-labels": "S",
+    "image-labels": "p4m",
+}
+"""The family of each task's group: Z (Z_n shifting strings of length n), D (D_n on
+strings of length n), S (S_n on graphs with n vertices), p4m (on h x h images)."""
 
 
 def make_task(name: str, n: int, k: int = 2, seed: int = 0) -> Task:
-    """A built-in task on strings or signals of length n (``k`` symbols where it applies).
+    """A built-in task: strings, signals, graphs or images, and the action of its symmetry.
+
+    The labels of ``necklace-labels``, ``bracelet-labels``, ``graph-labels`` and
+    ``image-labels`` are a seeded random function of the orbit, so each task is exactly
+    invariant under its action :math:`G`:
+
+    .. math:: y(g \\cdot x) = y(x) \\quad \\text{for all } g \\in G,
+
+    with :math:`G = \\mathbb{Z}_n` (:func:`~grouprep.shift_action`), :math:`D_n`
+    (:func:`~grouprep.dihedral_action`: rotations and reflections of the string),
+    :math:`S_n` (:func:`~grouprep.edge_action`: relabelling the vertices of a graph given
+    by its edge vector ``A[numpy.triu_indices(n, 1)]``) and p4m
+    (:func:`~grouprep.p4m_action`: periodic translations, quarter turns and mirrors of
+    an ``n x n`` image), and inputs uniform. ``task.action`` is that action; ``task.info``
+    holds the number of classes, :math:`|G|` and the mean orbit size
+    :math:`|X| / |X/G|`.
 
     Parameters
     ----------
     name : str
         One of :data:`TASKS`.
     n : int
-        The length of the strings or signals, 2 .. 64.
+        The length of the strings or signals, 2 .. 64; for ``"graph-labels"`` the number
+        of vertices, 3 .. 6; for ``"image-labels"`` the side of the images, 2 .. 7.
     k : int
-        The alphabet size, >= 2, for ``"necklace-labels"`` (with :math:`k^n < 2^{62}`,
-        so that a class's rank is an int64); the other tasks take k = 2 only
-        (``"run-of-ones"`` is on bit strings, the others on real signals).
+        The alphabet size, >= 2, for ``"necklace-labels"``, ``"bracelet-labels"`` and
+        ``"image-labels"`` (with :math:`k^n < 2^{62}`, :math:`k^{n^2}` for images, so that
+        a class's code is a 64-bit integer); the other tasks take k = 2 only
+        (``"run-of-ones"`` and ``"graph-labels"`` are on bits, the others on real signals).
     seed : int
         >= 0: the labels of the classes, the templates or the pattern.
+
+    Returns
+    -------
+    Task
 
     Raises
     ------
@@ -232,6 +450,17 @@ def make_task(name: str, n: int, k: int = 2, seed: int = 0) -> Task:
     >>> X, y = task.sample(5, np.random.default_rng(0))
     >>> X.shape, task.domain_size, task.info["classes_of_inputs"]
     ((5, 8), 256, 36)
+
+    The 156 graphs on 6 vertices (OEIS A000088), and a relabelled graph keeps its label:
+
+    >>> import grouprep
+    >>> task = make_task("graph-labels", 6)
+    >>> task.action, task.info["classes_of_inputs"], task.info["group_order"]
+    (edge_action(6, alphabet=2), 156, 720)
+    >>> X, y = task.sample(100, np.random.default_rng(0))
+    >>> moved = task.action.act((1, 2, 0, 4, 5, 3), X)
+    >>> bool(np.array_equal(task.labels(moved), y))
+    True
     """
     where = "make_task"
     if not isinstance(name, str):
@@ -244,19 +473,25 @@ def make_task(name: str, n: int, k: int = 2, seed: int = 0) -> Task:
             f"{where}: unknown task {name!r}; built-in tasks are {sorted(TASKS)}"
         )
     n = check_int(n, "n", where, minimum=2)
-    if n > 64:
-        raise GroupRepValueError(f"{where}: argument 'n' must be an int in 2..64, got {n}")
+    what, low, high = _RANGE.get(name, ("", 2, 64))
+    detail = f" ({what} for {name!r})" if what else ""
+    if not low <= n <= high:
+        raise GroupRepValueError(
+            f"{where}: argument 'n' must be an int in {low}..{high}{detail}, got {n}"
+        )
     k = check_int(k, "k", where, minimum=2)
     seed = check_int(seed, "seed", where, minimum=0)
-    if name != "necklace-labels" and k != 2:
-        kind = "bit strings" if name in _BINARY else "real signals"
+    if name not in _ALPHABET and k != 2:
+        kind = _BINARY.get(name, "real signals")
         raise GroupRepValueError(
-            f"{where}: argument 'k' applies to 'necklace-labels' only; {name!r} is on {kind}, "
-            f"so k must be 2, got {k}"
+            f"{where}: argument 'k' applies to {', '.join(map(repr, _ALPHABET))} only; "
+            f"{name!r} is on {kind}, so k must be 2, got {k}"
         )
-    if name == "necklace-labels" and k**n >= 2**62:
+    sites = n * n if name == "image-labels" else n
+    if name in _ALPHABET and k**sites >= 2**62:
+        power = f"k**(n*n) = {k}**{sites}" if name == "image-labels" else f"k**n = {k}**{n}"
         raise SizeLimitError(
-            f"{where}: 'necklace-labels' takes k**n < 2**62 (class ranks are int64), got "
-            f"k**n = {k}**{n}, about 2**{n * math.log2(k):.1f}"
+            f"{where}: {name!r} takes k**{'(n*n)' if name == 'image-labels' else 'n'} < 2**62 "
+            f"(class codes are 64-bit), got {power}, about 2**{sites * math.log2(k):.1f}"
         )
     return TASKS[name](n, k, seed)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import signal
 import subprocess
 import sys
@@ -96,9 +97,33 @@ def test_experiment_command(capsys, tmp_path):
     assert (tmp_path / "results.csv").exists()
 
 
+@pytest.mark.parametrize(
+    ("group", "task", "text"),
+    [
+        (["--group", "D7"], "bracelet-labels", "18 bracelet classes"),  # OEIS A000029
+        (["--group", "S5"], "graph-labels", "34 isomorphism classes of graphs"),  # A000088
+        (["--group", "p4m", "--side", "3"], "image-labels", "periodic 3x3 images"),
+        (["--group", "p4m", "--side", "3", "--k", "3"], "image-labels", "with 3 colours"),
+    ],
+)
+def test_experiment_command_beyond_zn(capsys, tmp_path, group, task, text):
+    args = ["experiment", *group, "--sizes", "16,40", "--seeds", "1", "--quiet"]
+    args += ["--strategies", "baseline,canonicalization", "--test-size", "100"]
+    assert main([*args, "--out", str(tmp_path / "a")]) == 0
+    out = capsys.readouterr().out
+    assert text in out and "canonicalization" in out
+    meta = json.loads((tmp_path / "a" / "results.json").read_text())["meta"]
+    assert meta["task"] == task
+    # naming the group's task explicitly gives the same run
+    assert main([*args, "--task", task, "--out", str(tmp_path / "b")]) == 0
+    again = json.loads((tmp_path / "b" / "results.json").read_text())
+    first = json.loads((tmp_path / "a" / "results.json").read_text())
+    assert [r["accuracy"] for r in again["records"]] == [r["accuracy"] for r in first["records"]]
+
+
 def test_experiment_bad_input(capsys, tmp_path):
-    assert main(["experiment", "--group", "S3", "--out", str(tmp_path)]) == 2
-    assert "cyclic group" in capsys.readouterr().err
+    assert main(["experiment", "--group", "A4", "--out", str(tmp_path)]) == 2
+    assert "'--group' must be Zn or Dn" in capsys.readouterr().err
     assert main(["experiment", "--group", "Z4", "--sizes", "16:64", "--out", str(tmp_path)]) == 2
     assert "larger than the task's domain" in capsys.readouterr().err
     blocker = tmp_path / "f"
@@ -155,7 +180,25 @@ REFUSED = [
     (["experiment", "--sizes", "16,16"], "'sizes' must hold distinct sizes"),
     (["experiment", "--group", "Z100"], "'--group' must be Zn with 2 <= n <= 64"),
     (["experiment", "--group", "Z" + HUGE], "larger than 1000000"),
-    (["experiment", "--group", "D4"], "'--group' must be a cyclic group"),
+    (["experiment", "--group", "A5"], "'--group' must be Zn or Dn (strings of length n), Sn"),
+    (["experiment", "--group", "Z2xZ4"], "got Z2xZ4 = abelian(2, 4)"),
+    (["experiment", "--group", "S7"], "'--group' must be Sn with 3 <= n <= 6"),
+    (["experiment", "--group", "D65"], "'--group' must be Dn with 2 <= n <= 64"),
+    (["experiment", "--group", "p4m", "--side", "8"], "'--side' must be between 2 and 7"),
+    (["experiment", "--group", "Z8", "--side", "3"], "'--side' applies to --group p4m only"),
+    (
+        ["experiment", "--group", "D8", "--task", "necklace-labels"],
+        "'necklace-labels' is invariant under Zn: cyclic shifts of strings of length n, not "
+        "under --group D8; use --group Z8",
+    ),
+    (["experiment", "--group", "Z6", "--task", "graph-labels"], "use --group S6"),
+    (["experiment", "--group", "S5", "--task", "image-labels"], "use --group p4m"),
+    (["experiment", "--group", "p4m", "--task", "bracelet-labels"], "['image-labels']"),
+    (
+        ["experiment", "--group", "S5", "--k", "3"],
+        "'graph-labels' is on simple graphs (a bit per edge), so k must be 2",
+    ),
+    (["experiment", "--group", "S4", "--sizes", "16:128"], "larger than the task's domain (64"),
     (["experiment", "--target", "nan"], "'target' must be in (0, 1], got nan"),
     (["experiment", "--target", "0"], "'target' must be in (0, 1]"),
     (["experiment", "--task", "run-of-ones", "--k", "3"], "so k must be 2, got 3"),

@@ -317,3 +317,53 @@ def test_grouprep_matches_gap(name: str) -> None:
     for k in (2, 3):
         pm = T.power_map(k)
         assert [pm[j] for j in match] == [match[i] for i in record[f"power_map_{k}"]]
+
+
+# ------------------------------------------------------------------ explicit irreps
+# Irreps of every group of the data: one per row of GAP's table, with GAP's character
+# (columns matched by elements as above), lawful. The law is checked exactly on the
+# smaller groups and modulo a 25-bit prime p = 1 (mod N) on all of them (every product
+# rho(s) rho(g) against the matrix of s g, from the generator images alone).
+IRREP_SKIP = {"M_11": "irreps of M_11 take minutes (degrees up to 55)"}
+
+
+def irrep_params() -> list[Any]:
+    out = []
+    for name in records():
+        marks = [pytest.mark.slow] if name in SLOW else []
+        if name in IRREP_SKIP:
+            marks.append(pytest.mark.skip(reason=IRREP_SKIP[name]))
+        out.append(pytest.param(name, marks=marks, id=name.replace(" ", "")))
+    return out
+
+
+@pytest.mark.parametrize("name", irrep_params())
+def test_irreps_have_gaps_characters_and_are_lawful(name: str) -> None:
+    from grouprep.reps import irreps
+    from grouprep.reps._modular import modular_characters, modular_law_violation
+
+    record = records()[name]
+    G = build(record)
+    reps = irreps(G)
+    ours = [G.class_index(tuple(r)) for r in record["class_representatives"]]
+    gap_rows = gap_table(record)
+    assert len(reps) == len(gap_rows)
+    assert sum(r.dim**2 for r in reps) == record["order"]
+    table = character_table(G)
+    for rho in reps:
+        assert modular_law_violation(rho) is None
+        if G.order <= 200:
+            assert grouprep.check_homomorphism(rho).holds
+    if G.order <= 1000:
+        found = Counter(tuple(rho.character_values()[c] for c in ours) for rho in reps)
+        assert found == Counter(gap_rows)
+        assert [rho.character_values() for rho in reps] == list(table.characters)
+    else:  # traces modulo p, against GAP's values reduced by the same map to F_p
+        from grouprep.reps._modular import ModularField
+
+        N = record["conductor"]
+        for rho in reps:
+            N = math.lcm(N, *(v._n for m in rho._images() for row in m for v in row))
+        F = ModularField(N)
+        found = Counter(tuple(modular_characters(rho, N)[1][c] for c in ours) for rho in reps)
+        assert found == Counter(tuple(F(v) for v in row) for row in gap_rows)

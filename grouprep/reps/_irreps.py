@@ -8,7 +8,7 @@ import math
 from typing import Any
 
 from grouprep._validation import describe
-from grouprep.errors import GroupRepTypeError, GroupRepValueError, SizeLimitError
+from grouprep.errors import GroupRepTypeError, SizeLimitError
 from grouprep.groups import (
     CyclicGroup,
     DihedralGroup,
@@ -145,8 +145,27 @@ def _check_size(group: FiniteGroup[Any]) -> None:
         )
 
 
+def _is_trivial(rho: Representation) -> bool:
+    return rho.dim == 1 and all(m[0][0] == 1 for m in rho._images())
+
+
+def _table_order(found: list[Representation]) -> tuple[Representation, ...]:
+    """The order of :func:`character_table`'s rows: the trivial representation first, then
+    by degree, stably. Every construction lists its irreps in the order of the rows it
+    gives the table before that sort (the same partitions, the same Kronecker order), so
+    the same stable sort puts them in the table's order."""
+    trivial = [r for r in found if _is_trivial(r)]
+    others = [r for r in found if not _is_trivial(r)]
+    others.sort(key=lambda r: r.dim)
+    return tuple(trivial + others)
+
+
 def irreps(group: FiniteGroup[Any]) -> tuple[Representation, ...]:
     """All irreducible representations of a group, up to isomorphism, with exact matrices.
+
+    One per row of :func:`character_table` and in the order of its rows (the trivial one
+    first, then by degree): ``irreps(G)[i].character_values() ==
+    character_table(G).characters[i]``.
 
     * ``cyclic(n)``: the Fourier modes :math:`\\chi_k(g) = \\zeta_n^{kg}`, k = 0 .. n-1
       (``irreps(G)[k]``);
@@ -155,15 +174,30 @@ def irreps(group: FiniteGroup[Any]) -> tuple[Representation, ...]:
       2-dimensional :math:`\\rho_j(r, s) = \\operatorname{diag}(\\zeta_n^{jr},
       \\zeta_n^{-jr})\\, S^s` with S the swap;
     * ``symmetric(n)`` (or any permutation group equal to it): Young's seminormal form,
-      one representation per partition of n (largest parts first) on the standard Young
-      tableaux of that shape, with rational matrices;
+      one representation per partition of n on the standard Young tableaux of that
+      shape, with rational matrices (among equal degrees, partitions with the largest
+      parts first);
     * direct products (so also ``abelian(...)``) of such groups: the tensor products of
-      the factors' irreps, first factor varying slowest;
+      the factors' irreps;
     * any other group that is abelian or dihedral (a permutation group by generators, a
       subgroup), recognised by an isomorphism :math:`\\psi` onto ``cyclic(n)``,
       ``abelian(n_1, ..., n_r)`` or ``dihedral(m)`` (see :func:`character_table`): the
-      family's irreps composed with it, :math:`\\rho(g) = \\rho_F(\\psi(g))`, as
-      representations of the group given.
+      family's irreps composed with it, :math:`\\rho(g) = \\rho_F(\\psi(g))`;
+    * every other finite group (alternating groups, :math:`SL(2, q)`, Mathieu groups,
+      any permutation group by generators): induction and exact projection. For each
+      irreducible character :math:`\\chi` a subgroup H and an irrep :math:`\\psi` of H
+      with :math:`\\langle \\chi, \\operatorname{Ind}_H^G \\psi \\rangle = 1`
+      (Frobenius reciprocity) are chosen: the kernel of a linear character of prime
+      order (then every restriction is multiplicity free, Clifford), else a cyclic
+      subgroup with a linear character or a point stabilizer. The image of
+      :math:`P_\\chi = \\frac{\\chi(1)}{|G|}\\sum_g \\overline{\\chi(g)}
+      \\operatorname{Ind}\\psi(g)` is then irreducible with character :math:`\\chi`; one
+      of its vectors is spun under the generators, and the generators' matrices in the
+      spun basis are solved exactly (Dixon 1993). The spin is first run modulo a prime
+      :math:`p \\equiv 1 \\pmod N` that splits the field, to choose the basis and an
+      invertible minor, so that the exact work is one linear solve. The matrices have
+      entries in the cyclotomic field of the character values and of the subgroups'
+      irreps.
 
     Raises
     ------
@@ -171,11 +205,12 @@ def irreps(group: FiniteGroup[Any]) -> tuple[Representation, ...]:
         If the irreps would need a cyclotomic field beyond
         :data:`grouprep.numbers.MAX_FIELD_ORDER`, number more than 100,000, or (for a
         permutation group, of order above 10^6) hold more than 10^6 exact entries per
-        generator (before any is built).
+        generator (before any is built); for the induction, a group of order above
+        10^5 or an induced representation of dimension above 2000.
     GroupRepValueError
-        For groups outside these families and not isomorphic to an abelian or dihedral
-        group (alternating and general permutation groups have exact character tables,
-        see :func:`character_table`, but no explicit irreps yet).
+        If no subgroup with a multiplicity-one induced representation is found among the
+        kernels of linear characters, the cyclic subgroups and the point stabilizers (the
+        message names the character's degree).
 
     Examples
     --------
@@ -185,6 +220,12 @@ def irreps(group: FiniteGroup[Any]) -> tuple[Representation, ...]:
     [1, I, -1, -I]
     >>> [rho.dim for rho in irreps(grouprep.dihedral(5))]
     [1, 1, 2, 2]
+    >>> A5 = grouprep.alternating(5)
+    >>> [rho.dim for rho in irreps(A5)]
+    [1, 3, 3, 4, 5]
+    >>> table = grouprep.character_table(A5)
+    >>> [rho.character_values() for rho in irreps(A5)] == list(table.characters)
+    True
     """
     if not isinstance(group, FiniteGroup):
         raise GroupRepTypeError(
@@ -218,9 +259,8 @@ def irreps(group: FiniteGroup[Any]) -> tuple[Representation, ...]:
             _check_size(family)  # the field and the number of irreps, before building any
             found = transported_irreps(group, family, psi)
         else:
-            raise GroupRepValueError(
-                "irreps: explicit irreducible representations are available for cyclic, "
-                f"dihedral and symmetric groups and direct products of them, got {group!r}"
-            )
-        cache["irreps"] = tuple(found)
+            from grouprep.reps._general import general_irreps
+
+            found = general_irreps(group)
+        cache["irreps"] = _table_order(found)
     return cache["irreps"]  # type: ignore[no-any-return]

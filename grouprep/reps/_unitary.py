@@ -83,7 +83,7 @@ def unitary_matrices(
     >>> import numpy as np, grouprep
     >>> from grouprep.reps import irreps, unitary_matrices
     >>> S3 = grouprep.symmetric(3)
-    >>> rho = irreps(S3)[1]  # the 2-dimensional irrep, Young's seminormal form
+    >>> rho = irreps(S3)[2]  # the 2-dimensional irrep, Young's seminormal form
     >>> rho.numeric((1, 0, 2)).tolist()
     [[1.0, 0.0], [0.0, -1.0]]
     >>> rho.numeric((0, 2, 1)).tolist()  # not orthogonal

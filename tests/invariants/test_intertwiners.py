@@ -32,7 +32,7 @@ def _pairs():
     yield direct_sum(r[2], r[1]), direct_sum(r[1], r[3])
     C6 = grouprep.cyclic(6)
     yield regular_representation(C6), direct_sum(*irreps(C6)[:3])
-    yield irreps(grouprep.symmetric(3))[1], irreps(grouprep.symmetric(3))[1]
+    yield irreps(grouprep.symmetric(3))[2], irreps(grouprep.symmetric(3))[2]
 
 
 @pytest.mark.parametrize("pair", list(_pairs()), ids=lambda p: f"{p[0]!r}->{p[1]!r}")

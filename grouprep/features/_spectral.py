@@ -327,7 +327,7 @@ class Bispectrum(_Spectral):
     True
     >>> S3 = grouprep.Bispectrum(grouprep.symmetric(3)).fit(X)       # the regular action of S_3
     >>> S3.pairs_, S3.transform(X).shape, S3.check(X).holds
-    ([(0, 0), (0, 1), (1, 1)], (4, 21), True)
+    ([(0, 0), (0, 2), (2, 2)], (4, 21), True)
     """
 
     def __init__(self, action: Any = None, selective: bool = True) -> None:

@@ -150,16 +150,23 @@ def test_the_bispectrum_tells_apart_what_the_power_spectrum_does_not():
     assert np.abs(b.transform(y) - b.transform(x)).max() > 1e-3
 
 
-def test_groups_without_irreps_and_data_of_another_group_are_refused():
+def test_alternating_group_spectra_are_invariant():
+    # A_4 (irreps by induction): the regular action, applied here by relabelling the
+    # elements, f'(x) = f(g^-1 x), leaves both spectra unchanged
     A4 = grouprep.alternating(4)
-    with pytest.raises(
-        grouprep.GroupRepValueError, match=r"irreducible representations of alternating\(4\)"
-    ):
-        Bispectrum(A4).fit(np.zeros((2, 12)))
-    with pytest.raises(
-        grouprep.GroupRepValueError, match=r"irreducible representations of alternating\(4\)"
-    ):
-        PowerSpectrum(A4).fit(np.zeros((2, 12)))
+    X = RNG.standard_normal((3, 12))
+    elements = A4.elements()
+    for g in A4.generators:
+        gi = A4.inverse(g)
+        moved = X[:, [A4.index(A4.compose(gi, x)) for x in elements]]
+        for cls in (Bispectrum, PowerSpectrum):
+            f = cls(A4).fit(X)
+            assert np.allclose(f.transform(moved), f.transform(X), atol=1e-9)
+    b = Bispectrum(A4).fit(X)
+    assert np.abs(b.transform(RNG.standard_normal((3, 12))) - b.transform(X)).max() > 1e-3
+
+
+def test_data_of_another_group_is_refused():
     with pytest.raises(grouprep.GroupRepValueError, match=r"'action'.*shape \(8,\).*shape \(6,\)"):
         Bispectrum(grouprep.dihedral(4)).fit(np.zeros((2, 6)))
     with pytest.raises(grouprep.GroupRepValueError, match=r"d4_action\(4\).*\(4, 4\).*\(5, 5\)"):

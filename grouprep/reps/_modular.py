@@ -19,48 +19,13 @@ import numpy as np
 import numpy.typing as npt
 
 from grouprep.numbers import Cyclotomic
+from grouprep.numbers._cyclotomic import _prime_factors
+from grouprep.reps._table import _is_prime
 
 __all__ = ["ModularField", "modular_law_violation"]
 
 _LOW = 1 << 24
 _HIGH = 1 << 25
-
-
-def _is_prime(n: int) -> bool:
-    if n < 2:
-        return False
-    for p in (2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37):
-        if n % p == 0:
-            return n == p
-    d, s = n - 1, 0
-    while d % 2 == 0:
-        d //= 2
-        s += 1
-    for a in (2, 3, 5, 7, 11, 13, 17):  # deterministic for n < 3.4 * 10^14
-        x = pow(a, d, n)
-        if x in (1, n - 1):
-            continue
-        for _ in range(s - 1):
-            x = x * x % n
-            if x == n - 1:
-                break
-        else:
-            return False
-    return True
-
-
-def _factor(n: int) -> list[int]:
-    out: list[int] = []
-    p = 2
-    while p * p <= n:
-        if n % p == 0:
-            out.append(p)
-            while n % p == 0:
-                n //= p
-        p += 1
-    if n > 1:
-        out.append(n)
-    return out
 
 
 @functools.lru_cache(maxsize=64)
@@ -83,7 +48,7 @@ class ModularField:
     def __init__(self, N: int, which: int = 0) -> None:
         self.N = N
         self.p = p = _primes(N, which + 1)[which]
-        factors = _factor(p - 1)
+        factors = _prime_factors(p - 1)
         g = next(
             a for a in range(2, p) if all(pow(a, (p - 1) // q, p) != 1 for q in factors)
         )  # a primitive root
@@ -129,41 +94,15 @@ def field_of(values: Any) -> int:
     return N
 
 
-def modular_law_violation(rep: Any, which: int = 0) -> tuple[Any, Any] | None:
-    """The first (s, g) with :math:`\\rho(s g) \\ne \\rho(s)\\rho(g)` modulo p, or None.
+def _modular_matrices(
+    rep: Any, field: int, which: int
+) -> tuple[int, dict[Any, npt.NDArray[np.int64]], tuple[Any, Any] | None]:
+    """(p, the matrices of all elements modulo p, the first law violation or None).
 
-    The matrices of all elements are built modulo p from the generator images along a
-    breadth-first search (the first word reaching an element defines its matrix); every
-    other product :math:`\\rho(s)\\rho(g)` is then compared with it. With the character
-    values this decides, modulo p, that the generator images define a homomorphism.
-    """
-    G = rep.group
-    images = [rep._gen_images[s] for s in G.generators]
-    N = field_of(v for m in images for row in m for v in row)
-    F = ModularField(N, which)
-    gens = [F.matrix(m) for m in images]
-    d = rep.dim
-    ident = np.eye(d, dtype=np.int64)
-    mats: dict[Any, npt.NDArray[np.int64]] = {G.identity: ident}
-    frontier = [G.identity]
-    while frontier:
-        nxt = []
-        for h in frontier:
-            for s, ms in zip(G.generators, gens, strict=True):
-                sh = G._compose(s, h)
-                prod = F.mul(ms, mats[h])
-                if sh not in mats:
-                    mats[sh] = prod
-                    nxt.append(sh)
-                elif not np.array_equal(mats[sh], prod):
-                    return s, h
-        frontier = nxt
-    return None
-
-
-def modular_characters(rep: Any, field: int = 1, which: int = 0) -> tuple[int, list[int]]:
-    """(p, traces modulo p of rho at the class representatives), from the generator images,
-    in :math:`\\mathbb{F}_p` for Q(zeta_N), N the lcm of ``field`` and the images' field."""
+    The matrices are built from the generator images along a breadth-first search (the
+    first word reaching an element defines its matrix); every other product
+    :math:`\\rho(s)\\rho(g)` is compared with it. Works in :math:`\\mathbb{F}_p` for
+    Q(zeta_N), N the lcm of ``field`` and the images' field."""
     import math
 
     G = rep.group
@@ -173,13 +112,33 @@ def modular_characters(rep: Any, field: int = 1, which: int = 0) -> tuple[int, l
     gens = [F.matrix(m) for m in images]
     mats: dict[Any, npt.NDArray[np.int64]] = {G.identity: np.eye(rep.dim, dtype=np.int64)}
     frontier = [G.identity]
+    violation = None
     while frontier:
         nxt = []
         for h in frontier:
             for s, ms in zip(G.generators, gens, strict=True):
                 sh = G._compose(s, h)
+                prod = F.mul(ms, mats[h])
                 if sh not in mats:
-                    mats[sh] = F.mul(ms, mats[h])
+                    mats[sh] = prod
                     nxt.append(sh)
+                elif violation is None and not np.array_equal(mats[sh], prod):
+                    violation = (s, h)
         frontier = nxt
-    return F.p, [int(np.trace(mats[c.representative]) % F.p) for c in G.conjugacy_classes()]
+    return F.p, mats, violation
+
+
+def modular_law_violation(rep: Any, which: int = 0) -> tuple[Any, Any] | None:
+    """The first (s, g) with :math:`\\rho(s g) \\ne \\rho(s)\\rho(g)` modulo p, or None.
+
+    With the character values this decides, modulo p, that the generator images define a
+    homomorphism."""
+    return _modular_matrices(rep, 1, which)[2]
+
+
+def modular_characters(rep: Any, field: int = 1, which: int = 0) -> tuple[int, list[int]]:
+    """(p, traces modulo p of rho at the class representatives), from the generator images,
+    in :math:`\\mathbb{F}_p` for Q(zeta_N), N the lcm of ``field`` and the images' field."""
+    p, mats, _ = _modular_matrices(rep, field, which)
+    G = rep.group
+    return p, [int(np.trace(mats[c.representative]) % p) for c in G.conjugacy_classes()]

@@ -25,15 +25,6 @@ _ZERO = Cyclotomic(0)
 _ONE = Cyclotomic(1)
 
 
-def _permutation_matrix(perm: tuple[int, ...]) -> ExactMatrix:
-    """The matrix P with P e_i = e_{perm[i]}."""
-    d = len(perm)
-    rows = [[_ZERO] * d for _ in range(d)]
-    for i, j in enumerate(perm):
-        rows[j][i] = _ONE
-    return tuple(tuple(r) for r in rows)
-
-
 def _check_rep(rep: Any, name: str, where: str) -> Representation:
     if not isinstance(rep, Representation):
         raise GroupRepTypeError(
@@ -62,17 +53,16 @@ def regular_representation(group: FiniteGroup[Any]) -> Representation:
             f"got {describe(group)}"
         )
     check_dim(group.order, "regular_representation", f"argument 'group' of order {group.order}")
-    closed = functools.partial(_regular_matrix, group)
-    return Representation.from_closed_form(group, closed, group.order, "regular")
+    perm = functools.partial(_regular_permutation, group)
+    return Representation._from_permutations(group, perm, group.order, "regular")
 
 
-def _regular_matrix(group: FiniteGroup[Any], g: Any) -> ExactMatrix:
-    # the column of e_h holds 1 in the row of gh: |G| products for this g alone, not
-    # the whole Cayley table (|G|^2 products) when only the generators are asked for
+def _regular_permutation(group: FiniteGroup[Any], g: Any) -> tuple[int, ...]:
+    # e_h -> e_{gh}: |G| products for this g alone, not the whole Cayley table
+    # (|G|^2 products) when only the generators are asked for
     if "cayley" in group._cache:
-        row = group.cayley_table()[group._index(g)]
-        return _permutation_matrix(tuple(int(v) for v in row))
-    return _permutation_matrix(tuple(group._index(group._compose(g, h)) for h in group.elements()))
+        return tuple(int(v) for v in group.cayley_table()[group._index(g)])
+    return tuple(group._index(group._compose(g, h)) for h in group.elements())
 
 
 def permutation_representation(action: BaseAction) -> Representation:
@@ -96,12 +86,12 @@ def permutation_representation(action: BaseAction) -> Representation:
     G = action.group
     n = action.num_points
     check_dim(n, "permutation_representation", f"argument 'action' on {n} points")
-    closed = functools.partial(_action_matrix, action)
-    return Representation.from_closed_form(G, closed, n, f"permutation({action!r})")
+    perm = functools.partial(_action_permutation, action)
+    return Representation._from_permutations(G, perm, n, f"permutation({action!r})")
 
 
-def _action_matrix(action: BaseAction, g: Any) -> ExactMatrix:
-    return _permutation_matrix(action.permutation(g))
+def _action_permutation(action: BaseAction, g: Any) -> tuple[int, ...]:
+    return tuple(int(v) for v in action.permutation(g))
 
 
 def direct_sum(*reps: Representation) -> Representation:

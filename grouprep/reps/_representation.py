@@ -242,12 +242,13 @@ class Representation:
     (2, 0, [[0.0, 1.0], [1.0, 0.0]])
     """
 
-    __slots__ = ("_cache", "_closed", "_gen_images", "dim", "group", "name")
+    __slots__ = ("_cache", "_closed", "_images_", "_perm", "dim", "group", "name")
     group: FiniteGroup[Any]
     dim: int
     name: str | None
-    _gen_images: dict[Any, ExactMatrix]
+    _images_: dict[Any, ExactMatrix] | None
     _closed: Callable[[Any], ExactMatrix] | None
+    _perm: Callable[[Any], tuple[int, ...]] | None
     _cache: dict[Any, Any]
 
     def __init__(
@@ -289,8 +290,9 @@ class Representation:
         object.__setattr__(self, "group", group)
         object.__setattr__(self, "dim", dim)
         object.__setattr__(self, "name", name)
-        object.__setattr__(self, "_gen_images", dict(zip(group.generators, mats, strict=True)))
+        object.__setattr__(self, "_images_", dict(zip(group.generators, mats, strict=True)))
         object.__setattr__(self, "_closed", closed_form)
+        object.__setattr__(self, "_perm", None)
         object.__setattr__(self, "_cache", {})
         if check and group.order * max(1, len(group.generators)) <= _CHECK_BUDGET:
             bad = first_violation(self, group.elements())
@@ -329,6 +331,53 @@ class Representation:
         images = [closed_form(s) for s in group.generators]
         return cls(group, images, name, closed_form=closed_form, dim=dim, check=False)
 
+    @classmethod
+    def _from_permutations(
+        cls,
+        group: FiniteGroup[Any],
+        permutation_of: Callable[[Any], tuple[int, ...]],
+        dim: int,
+        name: str | None = None,
+    ) -> Representation:
+        """A permutation representation, :math:`\rho(g) e_i = e_{p_g(i)}` with
+        ``p_g = permutation_of(g)`` a tuple of the images of 0 .. dim-1, trusted to be a
+        homomorphism (grouprep's own constructions).
+
+        Characters (fixed points) and float matrices come from the permutations
+        directly; exact matrices (:math:`d^2` entries each) are built only when asked
+        for, so that large permutation representations (the regular representation of
+        :math:`S_7`, dimension 5040) cost :math:`O(d)` per element.
+        """
+        self = cls.__new__(cls)
+        object.__setattr__(self, "group", group)
+        object.__setattr__(self, "dim", dim)
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "_images_", None)
+        closed = functools.partial(_matrix_of_permutation, permutation_of)
+        object.__setattr__(self, "_closed", closed)
+        object.__setattr__(self, "_perm", permutation_of)
+        object.__setattr__(self, "_cache", {})
+        return self
+
+    @property
+    def _gen_images(self) -> dict[Any, ExactMatrix]:
+        """The exact matrices of the generators (built on first use for a permutation
+        representation)."""
+        if self._images_ is None:
+            images = {s: self._exact(s) for s in self.group.generators}
+            object.__setattr__(self, "_images_", images)
+            return images
+        return self._images_
+
+    def _permutation(self, g: Any) -> tuple[int, ...] | None:
+        """The permutation :math:`p_g` of a permutation representation, else None."""
+        if self._perm is None:
+            return None
+        cache = self._cache.setdefault("perm", {})
+        if g not in cache:
+            cache[g] = self._perm(g)
+        return cache[g]  # type: ignore[no-any-return]
+
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("Representation is immutable")
 
@@ -339,6 +388,8 @@ class Representation:
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         # a closed form is pickled as itself (its images are recomputed on loading);
         # otherwise the generator images; caches are never pickled
+        if self._perm is not None:
+            return (_restore_permutations, (self.group, self._perm, self.name, self.dim))
         images = None if self._closed is not None else tuple(self._gen_images.values())
         return (_restore, (self.group, images, self.name, self._closed, self.dim))
 
@@ -361,6 +412,10 @@ class Representation:
             return NotImplemented
         if self.dim != other.dim or self.group != other.group:
             return False
+        if self._perm is not None and other._perm is not None:
+            return all(
+                self._permutation(s) == other._permutation(s) for s in self.group.generators
+            )
         if self.group.generators == other.group.generators:
             return self._images() == other._images()
         return all(self._exact(s) == other._exact(s) for s in self.group.generators)
@@ -419,6 +474,11 @@ class Representation:
 
     def numeric(self, g: Any) -> npt.NDArray[Any]:
         """The matrix :math:`\\rho(g)` as a NumPy array (float64 if real, else complex128)."""
+        perm = self._permutation(self.group._check(g, "g", "Representation.numeric"))
+        if perm is not None:
+            out = np.zeros((self.dim, self.dim))
+            out[np.asarray(perm, dtype=np.intp), np.arange(self.dim)] = 1.0
+            return out
         m = self.exact(g)
         arr = np.array([[complex(v) for v in row] for row in m], dtype=np.complex128)
         arr = arr.reshape(self.dim, self.dim)
@@ -428,6 +488,9 @@ class Representation:
 
     def character(self, g: Any) -> Cyclotomic:
         """The character value :math:`\\chi(g) = \\operatorname{tr} \\rho(g)`."""
+        perm = self._permutation(self.group._check(g, "g", "Representation.character"))
+        if perm is not None:  # the fixed points
+            return Cyclotomic(sum(1 for i, j in enumerate(perm) if i == j))
         m = self.exact(g)
         if self.dim == 1:
             return m[0][0]
@@ -461,6 +524,28 @@ def _restore(
     return Representation(
         group, images if images is not None else (), name, closed_form=closed, dim=dim, check=False
     )
+
+
+def _restore_permutations(
+    group: FiniteGroup[Any],
+    permutation_of: Callable[[Any], tuple[int, ...]],
+    name: str | None,
+    dim: int,
+) -> Representation:
+    """Unpickle a permutation representation."""
+    return Representation._from_permutations(group, permutation_of, dim, name)
+
+
+def _matrix_of_permutation(
+    permutation_of: Callable[[Any], tuple[int, ...]], g: Any
+) -> ExactMatrix:
+    """The exact matrix P with :math:`P e_i = e_{p_g(i)}`."""
+    perm = permutation_of(g)
+    d = len(perm)
+    rows = [[_ZERO] * d for _ in range(d)]
+    for i, j in enumerate(perm):
+        rows[j][i] = _ONE
+    return tuple(tuple(r) for r in rows)
 
 
 def first_violation(rep: Representation, elements: Any) -> tuple[Any, Any] | None:

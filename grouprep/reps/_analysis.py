@@ -274,11 +274,18 @@ def _induced_matrix(
 
 
 def fourier_matrix(n: int) -> ExactMatrix:
-    """The exact discrete Fourier matrix :math:`F_{jk} = \\zeta_n^{-jk}`.
+    """The exact discrete Fourier matrix :math:`F_{jk} = \\zeta_n^{-jk}`,
+    :math:`\\zeta_n = e^{2\\pi i/n}`, and its inverse.
 
-    ``numpy.fft.fft(x) == F @ x`` numerically; :math:`F \\bar F^{T} = n I`, and the rows of F
-    are the characters of :math:`\\mathbb{Z}_n` conjugated: F block-diagonalizes (here,
-    diagonalizes) the regular representation of the cyclic group.
+    .. math:: \\hat x_j = \\sum_{k=0}^{n-1} \\zeta_n^{-jk} x_k, \\qquad
+              x_k = \\frac{1}{n} \\sum_{j=0}^{n-1} \\zeta_n^{jk} \\hat x_j,
+              \\qquad F^{-1} = \\tfrac{1}{n} \\bar F^{T}
+
+    ``numpy.fft.fft(x) == F @ x`` numerically (and ``numpy.fft.ifft`` is
+    :math:`F^{-1}`); :math:`F \\bar F^{T} = n I`. The rows of F are the characters of
+    :math:`\\mathbb{Z}_n` conjugated, so this is :func:`fourier_transform` of
+    ``cyclic(n)`` (:math:`\\rho_j(k^{-1}) = \\zeta_n^{-jk}`), and F diagonalizes the
+    regular representation of the cyclic group.
 
     Examples
     --------
@@ -295,12 +302,26 @@ def fourier_matrix(n: int) -> ExactMatrix:
 def fourier_transform(group: FiniteGroup[Any], f: npt.ArrayLike) -> list[npt.NDArray[Any]]:
     """The group Fourier transform, one matrix per irreducible representation.
 
-    .. math:: \\hat f(\\rho) = \\sum_{g} f(g)\\, \\rho(g^{-1})
+    .. math:: \\hat f(\\rho) = \\sum_{g} f(g)\\, \\rho(g^{-1}), \\qquad
+              f(g) = \\frac{1}{|G|} \\sum_\\rho d_\\rho
+              \\operatorname{tr}\\bigl(\\hat f(\\rho)\\, \\rho(g)\\bigr)
 
-    which is :math:`\\sum_g f(g)\\, \\rho(g)^{*}` for unitary irreps (cyclic, dihedral);
-    the symmetric groups' irreps (Young's seminormal form) are not unitary, and
-    :math:`\\rho(g^{-1})` is what :func:`inverse_fourier_transform` inverts for every
-    group. For ``cyclic(n)`` it is ``numpy.fft.fft``:
+    over the irreps :math:`\\rho` of :func:`irreps` (dimension :math:`d_\\rho`); the
+    second formula is :func:`inverse_fourier_transform`. Both hold in any basis of the
+    irreps, unitary or not: this is :math:`\\sum_g f(g)\\, \\rho(g)^{H}` only for
+    unitary irreps (cyclic, dihedral), while Young's seminormal form of :math:`S_n` and
+    some of the bases of other groups (A_5, SL(2,3), ...) are not unitary. With
+    :math:`(f * h)(x) = \\sum_y f(y)\\, h(y^{-1}x)`,
+
+    .. math:: \\widehat{f * h}(\\rho) = \\hat h(\\rho)\\, \\hat f(\\rho), \\qquad
+              \\sum_g f(g)\\, \\overline{h(g)} = \\frac{1}{|G|} \\sum_\\rho d_\\rho
+              \\operatorname{tr}\\Bigl(\\bigl(\\textstyle\\sum_g \\overline{h(g)}\\,
+              \\rho(g)\\bigr)\\, \\hat f(\\rho)\\Bigr);
+
+    for unitary irreps the last bracket is :math:`\\hat h(\\rho)^{H}`, giving Plancherel's
+    :math:`\\sum_g |f(g)|^2 = \\frac{1}{|G|} \\sum_\\rho d_\\rho
+    \\|\\hat f(\\rho)\\|_{HS}^2` (use :func:`unitary_matrices` for unitary forms). For
+    ``cyclic(n)`` it is ``numpy.fft.fft``:
     ``fourier_transform(cyclic(n), f)[k][0, 0] == numpy.fft.fft(f)[k]``.
 
     Parameters
@@ -348,6 +369,13 @@ def inverse_fourier_transform(
 
     .. math:: f(g) = \\frac{1}{|G|} \\sum_\\rho d_\\rho
               \\operatorname{tr}(\\hat f(\\rho)\\, \\rho(g))
+
+    over the irreps :math:`\\rho` of :func:`irreps`, in their own (not necessarily unitary)
+    basis. It inverts :func:`fourier_transform`,
+    :math:`\\hat f(\\rho) = \\sum_g f(g)\\, \\rho(g^{-1})`, since
+    :math:`\\sum_\\rho d_\\rho \\operatorname{tr}\\rho(x) = |G|` for :math:`x = e` and 0
+    otherwise; any blocks are accepted (the transform is a bijection between functions on
+    G and tuples of :math:`d_\\rho \\times d_\\rho` matrices).
 
     Parameters
     ----------

@@ -1,0 +1,350 @@
+"""Representations of cyclic and dihedral groups against escnn, the library of equivariant
+networks (Cesa, Lang and Weiler, ICLR 2022), run in its own interpreter.
+
+escnn is not a dependency of grouprep and is usually installed in a virtualenv of its own
+(it pulls PyTorch and a Fortran build of ``py3nj``). The entry runs it in a subprocess of
+the interpreter named by the environment variable ``GROUPREP_ESCNN_PYTHON``, for example::
+
+    GROUPREP_ESCNN_PYTHON=/path/to/escnn-venv/bin/python python -m benchmarks --only escnn
+
+or, when that variable is unset, of the running interpreter if it can import escnn. Without
+either the entry has no cases and says so on stderr. As with GAP (``bench_gap.py``), the
+subprocess times itself: a warm-up call, then up to the suite's number of timed runs
+(stopping early once they have taken the suite's budget), with ``time.perf_counter``
+around the operation alone, so the start-up and the import of escnn and torch (a few
+seconds) are not counted.
+
+Both sides are cold: escnn keeps one group object per order in a class-level dict
+(``DihedralGroup._cached_group_instances``, ``CyclicGroup._cached_group_instances``),
+where the group also keeps its representations; the subprocess clears that dict before
+every call, so each call builds the group, its irreps and its regular representation
+afresh. grouprep builds a fresh group in every call.
+
+* **isotypic basis of the regular representation of D_n** (n = 8, 16; order 2n).
+  grouprep: ``isotypic_basis(regular_representation(dihedral(n)))``, an exact matrix of
+  cyclotomic numbers. escnn: ``dihedral_group(n).regular_representation.change_of_basis``,
+  float64 (built by projecting with characters and solving for each irrep's copies). The
+  check takes, on each side, the orthogonal projector onto the columns belonging to each
+  irrep (the isotypic component; the regular representation is a permutation
+  representation, so its isotypic components are orthogonal) and requires the same
+  projectors to 1e-9, after relabelling escnn's basis vectors ``e_(f, k)`` (element
+  r^k s^f) by grouprep's ``(k, f)``. That relabelling is checked to be an isomorphism: the
+  2-dimensional irrep of frequency 1 must have the same matrices on both sides.
+* **real irreps of Z_16 with their matrices.** grouprep: ``real_irreps(cyclic(16))`` and
+  ``rho.numeric(g)`` for every irrep and element (float64; a second case takes the exact
+  matrices ``rho.exact(g)``). escnn: ``cyclic_group(16).irreps()`` and ``rho(g)`` for every
+  irrep and element. The check requires the same set of irreps, matrix by matrix to 1e-9,
+  escnn's element ``k[2pi/16]`` being grouprep's ``k``.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+
+import grouprep
+from benchmarks._harness import BenchmarkMismatch, Case, Timing
+from grouprep.reps import irreps, isotypic_basis, real_irreps, regular_representation
+
+__all__ = ["cases"]
+
+ENVIRONMENT_VARIABLE = "GROUPREP_ESCNN_PYTHON"
+
+# The suite's settings (run.FULL and run.QUICK), applied by the subprocess to itself.
+REPEATS = {False: 7, True: 2}
+BUDGET = {False: 10.0, True: 1.0}
+
+TOLERANCE = 1e-9
+
+ESCNN_PROGRAM = r"""
+import json, sys, time, warnings
+warnings.simplefilter("ignore")
+import numpy as np
+from escnn.group import CyclicGroup, DihedralGroup, cyclic_group, dihedral_group
+
+operation, n, repeats, budget = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
+
+def regular():
+    DihedralGroup._cached_group_instances.clear()
+    G = dihedral_group(n)
+    reg = G.regular_representation
+    return G, reg, reg.change_of_basis
+
+def cyclic_irreps():
+    CyclicGroup._cached_group_instances.clear()
+    G = cyclic_group(n)
+    reps = G.irreps()
+    return G, reps, [[rho(g) for g in G.elements] for rho in reps]
+
+op = {"regular": regular, "irreps": cyclic_irreps}[operation]
+result = op()
+best, spent, runs = float("inf"), 0.0, 0
+while runs < repeats and (runs == 0 or spent < budget):
+    start = time.perf_counter()
+    result = op()
+    elapsed = time.perf_counter() - start
+    best, spent, runs = min(best, elapsed), spent + elapsed, runs + 1
+
+G = result[0]
+if operation == "regular":
+    _, reg, Q = result
+    answer = {
+        "elements": [list(g.value) for g in G.elements],
+        "irreps": [[list(i), G.irrep(*i).size] for i in reg.irreps],
+        "change_of_basis": np.asarray(Q).tolist(),
+        "rho_1": [G.irrep(1, 1)(g).tolist() for g in G.elements],
+        "characters": [
+            [list(i), [float(np.trace(G.irrep(*i)(g))) for g in G.elements]]
+            for i in dict.fromkeys(tuple(i) for i in reg.irreps)
+        ],
+    }
+else:
+    _, reps, matrices = result
+    answer = {
+        "elements": [int(g.value) for g in G.elements],
+        "irreps": [[list(rho.id), rho.size] for rho in reps],
+        "matrices": [[np.asarray(m).tolist() for m in ms] for ms in matrices],
+    }
+print(json.dumps({"best": best, "runs": runs, "answer": answer}))
+"""
+
+
+# --------------------------------------------------------------- answers compared to 1e-9
+class Arrays:
+    """A multiset of labelled tuples of float arrays, equal to another when every entry has a
+    partner of the same label whose arrays have the same shapes and agree to 1e-9 relative
+    to their largest entry."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: Sequence[tuple[object, Sequence[Any]]]) -> None:
+        self.items = [
+            (label, tuple(np.asarray(a, dtype=np.float64) for a in arrays))
+            for label, arrays in items
+        ]
+
+    @staticmethod
+    def _close(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+        if len(a) != len(b) or any(x.shape != y.shape for x, y in zip(a, b, strict=True)):
+            return False
+        for x, y in zip(a, b, strict=True):
+            scale = max(float(np.abs(x).max(initial=0.0)), 1.0)
+            if np.abs(x - y).max(initial=0.0) > TOLERANCE * scale:
+                return False
+        return True
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Arrays):
+            return NotImplemented
+        if len(other.items) != len(self.items):
+            return False
+        unused = list(other.items)
+        for label, arrays in self.items:
+            for k, (other_label, others) in enumerate(unused):
+                if other_label == label and self._close(arrays, others):
+                    del unused[k]
+                    break
+            else:
+                return False
+        return True
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Arrays({[(label, [a.shape for a in arrays]) for label, arrays in self.items]})"
+
+
+def span_projector(columns: Any) -> Any:
+    """The orthogonal projector onto the span of the columns (real part; float64)."""
+    C = np.asarray(columns, dtype=np.complex128)
+    P = C @ np.linalg.pinv(C)
+    if np.abs(P.imag).max(initial=0.0) > TOLERANCE:
+        raise BenchmarkMismatch("an isotypic projector of the regular representation is not real")
+    return P.real
+
+
+# --------------------------------------------------------------- the escnn interpreter
+def escnn_python() -> str | None:
+    """The interpreter that runs escnn, or None (with the reason on stderr)."""
+    given = os.environ.get(ENVIRONMENT_VARIABLE)
+    if given:
+        try:
+            probe = subprocess.run(
+                [given, "-c", "import escnn"],
+                stdin=subprocess.DEVNULL,
+                capture_output=True,
+                text=True,
+                timeout=600,
+            )
+        except OSError as error:
+            last = f"{type(error).__name__}: {error}"
+        else:
+            if probe.returncode == 0:
+                return given
+            last = (probe.stderr.strip().splitlines() or ["(no message)"])[-1]
+        print(
+            f"escnn: {ENVIRONMENT_VARIABLE}={given} cannot import escnn ({last}); "
+            "the escnn cases are skipped",
+            file=sys.stderr,
+        )
+        return None
+    if importlib.util.find_spec("escnn") is not None:
+        return sys.executable
+    print(
+        f"escnn: not importable here and {ENVIRONMENT_VARIABLE} is not set (point it at a "
+        "Python with escnn installed, e.g. a virtualenv's bin/python); the escnn cases are "
+        "skipped",
+        file=sys.stderr,
+    )
+    return None
+
+
+def run_escnn(python: str, operation: str, n: int, quick: bool) -> dict[str, Any]:
+    """{"best": seconds, "runs": count, "answer": ...} from the escnn subprocess."""
+    result = subprocess.run(
+        [python, "-c", ESCNN_PROGRAM, operation, str(n), str(REPEATS[quick]), str(BUDGET[quick])],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=1200,
+    )
+    answer: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    return answer
+
+
+def escnn_timing(output: dict[str, Any]) -> Timing:
+    return Timing(float(output["best"]), int(output["runs"]))
+
+
+# --------------------------------------------------------------- (a) D_n regular
+def grouprep_isotypic(n: int) -> tuple[Any, Any]:
+    G = grouprep.dihedral(n)
+    return G, isotypic_basis(regular_representation(G))
+
+
+def grouprep_projectors(result: tuple[Any, Any]) -> Arrays:
+    G, B = result
+    columns = np.array([[complex(v) for v in row] for row in B])
+    items = []
+    start = 0
+    for rho in irreps(G):  # each irrep d times, d columns a copy, in the order of irreps(G)
+        width = rho.dim * rho.dim
+        character = [complex(rho.character(g)).real for g in G.elements()]
+        items.append((rho.dim, (character, span_projector(columns[:, start : start + width]))))
+        start += width
+    return Arrays(items)
+
+
+def escnn_projectors(n: int, output: dict[str, Any]) -> Arrays:
+    answer = output["answer"]
+    G = grouprep.dihedral(n)
+    # escnn's element (f, k) is r^k s^f; grouprep's (k, f) is the same element
+    position = [G.index((k, f)) for f, k in answer["elements"]]
+    # frequency 1: the 2-dimensional irrep with the largest character 2 cos(2 pi j / n) at r
+    rho_1 = max(
+        (r for r in real_irreps(G) if r.dim == 2), key=lambda r: complex(r.character((1, 0))).real
+    )
+    ours = [rho_1.numeric(G.element(i)) for i in position]
+    if not np.allclose(ours, np.asarray(answer["rho_1"]), atol=TOLERANCE):
+        raise BenchmarkMismatch(
+            f"escnn D_{n}: the relabelling (f, k) -> (k, f) does not match the 2-dimensional "
+            "irreps of frequency 1 of the two libraries"
+        )
+    Q = np.asarray(answer["change_of_basis"], dtype=np.float64)
+    order = len(position)
+    relabel = np.zeros((order, order))
+    relabel[position, np.arange(order)] = 1.0  # e_(f, k) of escnn -> e_(k, f) of grouprep
+    Q = relabel @ Q
+    blocks: dict[tuple[int, ...], list[int]] = {}
+    start = 0
+    for irrep_id, size in answer["irreps"]:
+        blocks.setdefault(tuple(irrep_id), []).extend(range(start, start + size))
+        start += size
+    sizes = {tuple(i): size for i, size in answer["irreps"]}
+    characters = {}  # each irrep's character, moved to grouprep's order of the elements
+    for irrep_id, values in answer["characters"]:
+        moved = np.zeros(order)
+        moved[position] = values
+        characters[tuple(irrep_id)] = moved
+    return Arrays(
+        [(sizes[i], (characters[i], span_projector(Q[:, cols]))) for i, cols in blocks.items()]
+    )
+
+
+def isotypic_case(python: str, n: int, quick: bool) -> Case:
+    return Case(
+        operation="escnn: isotypic basis of the regular rep",
+        case=f"D_{n} (order {2 * n})",
+        caches="cold",
+        grouprep=functools.partial(grouprep_isotypic, n),
+        baseline=lambda: run_escnn(python, "regular", n, quick),
+        grouprep_answer=grouprep_projectors,
+        baseline_answer=functools.partial(escnn_projectors, n),
+        baseline_timing=escnn_timing,
+    )
+
+
+# --------------------------------------------------------------- (b) Z_n real irreps
+def grouprep_real_irreps(n: int, exact: bool) -> list[tuple[int, list[Any]]]:
+    G = grouprep.cyclic(n)
+    matrix: Callable[[Any, Any], Any] = (
+        (lambda rho, g: rho.exact(g)) if exact else (lambda rho, g: rho.numeric(g))
+    )
+    return [(rho.dim, [matrix(rho, g) for g in G.elements()]) for rho in real_irreps(G)]
+
+
+def grouprep_matrices(result: list[tuple[int, list[Any]]]) -> Arrays:
+    return Arrays(
+        [
+            (d, (np.array([[[complex(v).real for v in row] for row in m] for m in ms]),))
+            for d, ms in result
+        ]
+    )
+
+
+def escnn_matrices(n: int, output: dict[str, Any]) -> Arrays:
+    answer = output["answer"]
+    if answer["elements"] != list(range(n)):
+        raise BenchmarkMismatch(f"escnn C_{n}: elements {answer['elements']}, not 0 .. {n - 1}")
+    return Arrays(
+        [
+            (size, (np.asarray(ms),))
+            for (_, size), ms in zip(answer["irreps"], answer["matrices"], strict=True)
+        ]
+    )
+
+
+def real_irreps_case(python: str, n: int, exact: bool, quick: bool) -> Case:
+    how = "exact" if exact else "float64"
+    return Case(
+        operation="escnn: real irreps and all their matrices",
+        case=f"Z_{n}, grouprep {how}",
+        caches="cold",
+        grouprep=functools.partial(grouprep_real_irreps, n, exact),
+        baseline=lambda: run_escnn(python, "irreps", n, quick),
+        grouprep_answer=grouprep_matrices,
+        baseline_answer=functools.partial(escnn_matrices, n),
+        baseline_timing=escnn_timing,
+    )
+
+
+def cases(quick: bool) -> list[Case]:
+    """The cases of this entry; none when no interpreter with escnn is available."""
+    python = escnn_python()
+    if python is None:
+        return []
+    sizes = (8,) if quick else (8, 16)
+    return [
+        *(isotypic_case(python, n, quick) for n in sizes),
+        real_irreps_case(python, 16, False, quick),
+        real_irreps_case(python, 16, True, quick),
+    ]

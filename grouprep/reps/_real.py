@@ -140,6 +140,8 @@ def isotypic_basis(rep: Representation) -> ExactMatrix:
     from grouprep.reps._irreps import irreps
 
     rep = _check_rep(rep, "rep", "isotypic_basis")
+    if _is_regular(rep):
+        return _regular_isotypic_basis(rep.group)
     G = rep.group
     n = rep.dim
     columns: list[list[Cyclotomic]] = []
@@ -174,4 +176,48 @@ def isotypic_basis(rep: Representation) -> ExactMatrix:
         raise GroupRepValueError(
             f"isotypic_basis: found {len(columns)} basis vectors for dimension {n}"
         )
+    return tuple(tuple(columns[j][i] for j in range(n)) for i in range(n))
+
+
+def _is_regular(rep: Representation) -> bool:
+    """Whether ``rep`` permutes the basis :math:`e_h` (h in ``group.elements()`` order) as
+    the left regular representation, :math:`e_h \\mapsto e_{sh}`, on every generator s."""
+    G = rep.group
+    if rep._perm is None or rep.dim != G.order:
+        return False
+    elements = G.elements()
+    for s in G.generators:
+        perm = rep._permutation(s)
+        if perm is None or any(
+            perm[i] != G._index(G._compose(s, h)) for i, h in enumerate(elements)
+        ):
+            return False
+    return True
+
+
+def _regular_isotypic_basis(G: FiniteGroup[Any]) -> ExactMatrix:
+    """The isotypic basis of the regular representation from the matrix coefficients.
+
+    For an irrep :math:`\\rho` of dimension d and a row a, the vectors
+    :math:`w_b = \\frac{d}{|G|} \\sum_g \\rho(g^{-1})_{ab}\\, e_g` (b = 1 .. d) satisfy
+    :math:`L(h) w_b = \\sum_c \\rho(h)_{cb}\\, w_c`, since
+    :math:`\\rho((h^{-1}g)^{-1})_{ab} = \\sum_c \\rho(g^{-1})_{ac} \\rho(h)_{cb}`: a copy
+    of :math:`\\rho` for each row a. By Schur orthogonality the
+    :math:`\\sum_\\rho d_\\rho^2 = |G|` columns are a basis, with the scaling of the
+    projector construction (:math:`P_{b1}` applied to the copy's first vector):
+    no projector sums and no elimination (Peter–Weyl).
+    """
+    from grouprep.reps._irreps import irreps
+
+    elements = G.elements()
+    inverses = [G._inverse(g) for g in elements]
+    columns: list[list[Cyclotomic]] = []
+    for rho in irreps(G):
+        d = rho.dim
+        factor = Cyclotomic(Fraction(d, G.order))
+        mats = [rho._exact(h) for h in inverses]
+        for a in range(d):
+            for b in range(d):
+                columns.append([m[a][b] * factor for m in mats])
+    n = G.order
     return tuple(tuple(columns[j][i] for j in range(n)) for i in range(n))

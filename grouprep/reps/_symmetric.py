@@ -149,7 +149,7 @@ def _check_coxeter(adjacent: list[ExactMatrix], shape: tuple[int, ...]) -> None:
             relations.append((f"(s_k s_{j})^2", mul(aj, aj)))
         for name, m in relations:
             if m != identity:
-                raise GroupRepValueError(  # pragma: no cover - a theorem (Young)
+                raise GroupRepValueError(
                     f"symmetric_irreps: the seminormal matrices of shape {shape} break the "
                     f"Coxeter relation {name} at k = {k}"
                 )

@@ -60,6 +60,10 @@ projection works in."""
 _ZERO = Cyclotomic(0)
 _ONE = Cyclotomic(1)
 
+_MODULAR = True
+"""Build the generator images by the multimodular route first (the exact one is the
+fallback, and the reference the tests compare it with)."""
+
 Vector = list[Cyclotomic]
 
 
@@ -92,8 +96,11 @@ class _Inducing:
         psi: Callable[[int], ExactMatrix],
         degree: int,
         label: str,
+        modular_source: tuple[Any, ...],
     ) -> None:
         self.ctx = ctx
+        # ("rep", irrep of H) or ("cyclic", o, k, {index: exponent}): psi for the modular route
+        self.modular_source = modular_source
         self.h_elements = list(h_elements)
         self.psi = psi  # index in G of an element of H -> psi(h)
         self.degree = degree
@@ -218,14 +225,16 @@ def _constituent(
     return out
 
 
-def _psi_of_subgroup(ctx: _Context, H: FiniteGroup[Any], row: int) -> Callable[[int], ExactMatrix]:
+def _psi_of_subgroup(
+    ctx: _Context, H: FiniteGroup[Any], row: int
+) -> tuple[Callable[[int], ExactMatrix], Representation]:
     """The irrep of H with the character of ``character_table(H)`` row ``row`` (irreps are
-    listed in the order of the table's rows)."""
+    listed in the order of the table's rows), as a function of G's element indices."""
     from grouprep.reps._irreps import irreps
 
     rho = irreps(H)[row]
     elems = ctx.elements
-    return lambda i: rho._exact(elems[i])
+    return (lambda i: rho._exact(elems[i])), rho
 
 
 def _cyclic_candidate(
@@ -284,10 +293,15 @@ def _choose(
         found = _constituent(ctx, kernel, chi)
         if found:
             row, deg = min(found, key=lambda t: t[1])
-            psi = _psi_of_subgroup(ctx, kernel, row)
+            psi, rho = _psi_of_subgroup(ctx, kernel, row)
             h = [ctx.idx(g) for g in kernel.elements()]
             return _Inducing(
-                ctx, h, psi, deg, f"normal subgroup of index {G.order // kernel.order}"
+                ctx,
+                h,
+                psi,
+                deg,
+                f"normal subgroup of index {G.order // kernel.order}",
+                ("rep", rho),
             )
     options: list[tuple[int, Callable[[], _Inducing]]] = []
     cyc = _cyclic_candidate(ctx, chi)
@@ -303,6 +317,7 @@ def _choose(
                 lambda i: ((root_of_unity(o, k * exps[i]),),),
                 1,
                 f"cyclic of order {o}",
+                ("cyclic", o, k, exps),
             )
 
         options.append((cost, make_cyclic))
@@ -318,8 +333,9 @@ def _choose(
                 H: FiniteGroup[Any] = H, row: int = row, deg: int = deg, index: int = index
             ) -> _Inducing:
                 h = [ctx.idx(g) for g in H.elements()]
+                psi, rho = _psi_of_subgroup(ctx, H, row)
                 return _Inducing(
-                    ctx, h, _psi_of_subgroup(ctx, H, row), deg, f"stabilizer of index {index}"
+                    ctx, h, psi, deg, f"stabilizer of index {index}", ("rep", rho)
                 )
 
             options.append((index * deg, make_stab))
@@ -485,6 +501,16 @@ def _construct(
 ) -> Representation:
     G = ctx.group
     d = int(chi[0].as_fraction())
+    if _MODULAR:
+        from grouprep.reps._multimodular import multimodular_images
+
+        extra = []
+        if ind.modular_source[0] == "cyclic":
+            o = ind.modular_source[1]
+            extra = [root_of_unity(o, 1)]
+        found_images = multimodular_images(ind, chi, d, extra)
+        if found_images is not None:
+            return _checked(ctx, chi, found_images, name)
     actions = [ind.action(s) for s in G.generators]
     v0 = next(v for a in range(ind.degree) if any(v := _projected_column(ind, chi, a)))
     found = _modular_spin(ind, v0, actions, d)
@@ -512,13 +538,23 @@ def _construct(
         columns[(k, gi)] = [_ONE if r == j else _ZERO for r in range(d)]
     for c, key in enumerate(unknown):
         columns[key] = [solved[r][c] for r in range(d)]
-    images = []
-    for gi, s in enumerate(G.generators):
-        M = tuple(tuple(columns[(k, gi)][r] for k in range(d)) for r in range(d))
+    images = [
+        tuple(tuple(columns[(k, gi)][r] for k in range(d)) for r in range(d))
+        for gi in range(len(G.generators))
+    ]
+    return _checked(ctx, chi, images, name)
+
+
+def _checked(
+    ctx: _Context, chi: Sequence[Cyclotomic], images: list[ExactMatrix], name: str
+) -> Representation:
+    """The representation of the generator images, after checking their traces."""
+    G = ctx.group
+    d = int(chi[0].as_fraction())
+    for s, M in zip(G.generators, images, strict=True):
         trace = sum((M[i][i] for i in range(d)), _ZERO)
         if trace != chi[ctx.labels[ctx.idx(s)]]:  # pragma: no cover - a cheap self-check
             raise AssertionError(f"the generator {s!r} has trace {trace}, expected its character")
-        images.append(M)
     return Representation(G, images, name, dim=d, check=False)
 
 

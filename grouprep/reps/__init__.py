@@ -10,6 +10,7 @@ from grouprep.reps._analysis import (
     isotypic_projector,
 )
 from grouprep.reps._characters import inner_product
+from grouprep.reps._clebsch import ClebschGordan, clebsch_gordan
 from grouprep.reps._constructions import (
     direct_sum,
     dual,
@@ -27,9 +28,11 @@ from grouprep.reps._unitary import unitary_matrices
 __all__ = [
     "MAX_DIM",
     "CharacterTable",
+    "ClebschGordan",
     "ExactMatrix",
     "Representation",
     "character_table",
+    "clebsch_gordan",
     "decompose",
     "direct_sum",
     "dual",

@@ -32,8 +32,8 @@ numbers."""
 
 MAX_CLEBSCH_GORDAN_ENTRIES = 2 * 10**7
 """The most exact entries (:math:`|G|\\, n^2`) of the tensor product's matrices over the
-whole group that :func:`clebsch_gordan` sums (the same budget as
-:data:`~grouprep.reps._representation.WORDS_BUDGET`)."""
+whole group that :func:`clebsch_gordan` sums (the budget of a representation's search
+along words)."""
 
 _ZERO = Cyclotomic(0)
 

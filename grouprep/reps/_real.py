@@ -135,7 +135,29 @@ class _Isotypic:
 
 
 def _largest(values: npt.NDArray[Any]) -> int:
-    return int(np.abs(values).max(initial=0)) if values.size else 0
+    """The largest absolute value of an integer array (0 if empty)."""
+    if not values.size:
+        return 0
+    if values.dtype == object:
+        return int(np.abs(values).max())
+    return max(int(values.max()), -int(values.min()))
+
+
+class _Operand:
+    """The right-hand side of :func:`_contract`, shape (|G|, j, L), with its bound and,
+    once asked for, its float64 copy: kept for the products with every irrep."""
+
+    __slots__ = ("_float", "bound", "values")
+
+    def __init__(self, values: npt.NDArray[Any]) -> None:
+        self.values = values
+        self.bound = _largest(values)
+        self._float: npt.NDArray[np.float64] | None = None
+
+    def as_float(self) -> npt.NDArray[np.float64]:
+        if self._float is None:
+            self._float = self.values.astype(np.float64)
+        return self._float
 
 
 def _distinct(
@@ -183,26 +205,31 @@ def _kron(a: _Stack, b: _Stack) -> _Stack:
     return _Stack(out.reshape(g, ra * rb, ca * cb, la + lb - 1), a.den * b.den, a.N)
 
 
-def _contract(x: npt.NDArray[Any], y: npt.NDArray[Any]) -> npt.NDArray[Any]:
+def _contract(x: npt.NDArray[Any], y: npt.NDArray[Any] | _Operand) -> npt.NDArray[Any]:
     """:math:`\\sum_g x_{g k}\\, y_{g j}` for polynomial coordinates ``x`` of shape
     (|G|, k, Lx) and ``y`` of shape (|G|, j, Ly): shape (k, j, Lx + Ly - 1), exactly.
 
     One integer matrix product over the group: in float64 (BLAS) when every partial sum
     is an integer below 2^53, else in int64 or in Python ints."""
+    right = y if isinstance(y, _Operand) else _Operand(y)
+    values = right.values
     g, k, lx = x.shape
-    _, j, ly = y.shape
-    bound = _largest(x) * _largest(y) * g
+    _, j, ly = values.shape
+    bound = _largest(x) * right.bound * g
+    ints = x.dtype != object and values.dtype != object
     X = x.reshape(g, k * lx).T
-    Y = y.reshape(g, j * ly)
-    if x.dtype != object and y.dtype != object and bound < _FLOAT:
-        Z = np.rint(X.astype(np.float64) @ Y.astype(np.float64)).astype(np.int64)
-    elif x.dtype != object and y.dtype != object and bound < _INT64:
-        Z = X @ Y
+    if ints and bound < _FLOAT:
+        Y = right.as_float().reshape(g, j * ly)
+        Z = np.rint(X.astype(np.float64) @ Y).astype(np.int64)
+    elif ints and bound < _INT64:
+        Z = X @ values.reshape(g, j * ly)
     else:
-        Z = X.astype(object) @ Y.astype(object)
+        Z = X.astype(object) @ values.reshape(g, j * ly).astype(object)
     if Z.dtype != object and bound * min(lx, ly) >= _INT64:
         Z = Z.astype(object)
     Z = Z.reshape(k, lx, j, ly)
+    if lx == 1:
+        return Z[:, 0]
     out = np.zeros((k, j, lx + ly - 1), dtype=Z.dtype)
     for u in range(lx):
         out[:, :, u : u + ly] += Z[:, u]
@@ -225,11 +252,8 @@ def _reduced(values: npt.NDArray[Any], N: int) -> npt.NDArray[Any]:
     R = _reduction(N, length)
     if length == R.shape[1] and not np.any(R - np.eye(length, dtype=np.int64)):
         return values
-    bound = _largest(values) * _largest(R) * length
-    if values.dtype != object and bound < _FLOAT:
-        return np.rint(values.astype(np.float64) @ R.astype(np.float64)).astype(np.int64)
-    if values.dtype != object and bound < _INT64:
-        return values @ R
+    if values.dtype != object and _largest(values) * _largest(R) * length < _INT64:
+        return values @ R  # int64 products: no rounding, and fast for a short last axis
     return values.astype(object) @ R.astype(object)  # type: ignore[no-any-return]
 
 
@@ -360,7 +384,7 @@ def _isotypic(
         stack = _kron(stack, _lifted(*f, N))
     V = _reduced(stack.values, N)
     n, length = V.shape[1], V.shape[3]
-    flat = V.reshape(order, n * n, length)
+    flat = _Operand(V.reshape(order, n * n, length))
     multiplicities: list[int] = []
     columns: list[list[Cyclotomic]] = []
     rows: list[list[Cyclotomic]] = []

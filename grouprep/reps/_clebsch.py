@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from grouprep._validation import describe
+from grouprep._validation import check_int, describe
 from grouprep.errors import GroupRepError, GroupRepValueError, SizeLimitError
 from grouprep.numbers import Cyclotomic
 from grouprep.reps._representation import (
@@ -115,16 +115,27 @@ class ClebschGordan:
 
     def columns(self, i: int, k: int = 0) -> range:
         """The columns of C spanning copy k of ``irreps[i]`` (a range of length
-        :math:`d_i`)."""
-        if not isinstance(i, int) or isinstance(i, bool) or not 0 <= i < len(self.irreps):
+        :math:`d_i`).
+
+        Raises
+        ------
+        GroupRepTypeError
+            If i or k is not an int.
+        GroupRepValueError
+            If i is not an index of ``irreps``, or k not below the multiplicity of
+            ``irreps[i]``.
+        """
+        where = "ClebschGordan.columns"
+        i, k = check_int(i, "i", where), check_int(k, "k", where)
+        if not 0 <= i < len(self.irreps):
             raise GroupRepValueError(
-                f"ClebschGordan.columns: argument 'i' must be an index of irreps (0 .. "
+                f"{where}: argument 'i' must be an index of irreps (0 .. "
                 f"{len(self.irreps) - 1}), got {describe(i)}"
             )
         m = self.multiplicities[i]
-        if not isinstance(k, int) or isinstance(k, bool) or not 0 <= k < m:
+        if not 0 <= k < m:
             raise GroupRepValueError(
-                f"ClebschGordan.columns: argument 'k' must be a copy of irreps[{i}] "
+                f"{where}: argument 'k' must be a copy of irreps[{i}] "
                 f"(multiplicity {m}), got {describe(k)}"
             )
         start = sum(
@@ -185,6 +196,12 @@ class ClebschGordan:
         intertwiner between unitary irreps is a scalar multiple of an isometry, by
         Schur's lemma) with :math:`M = L L^H` gives the copies
         :math:`W'_k = \\sum_l W_l (L^{-H})_{lk}`.
+
+        Returns
+        -------
+        numpy.ndarray
+            U, shape (n, n), read-only: float64 when C and the bases T are real,
+            complex128 otherwise.
         """
         from grouprep.reps._unitary import unitary_matrices
 

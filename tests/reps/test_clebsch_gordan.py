@@ -637,5 +637,8 @@ def test_columns_arguments():
         cg.columns(7)
     with pytest.raises(GroupRepValueError, match="argument 'k'"):
         cg.columns(three, 2)
+    with pytest.raises(GroupRepTypeError, match="argument 'i'"):
+        cg.columns(1.5)
+    assert cg.columns(np.int64(three), 1) == range(6, 9)
     with pytest.raises(GroupRepValueError):
         cg.block_diagonal("not an element")

@@ -31,6 +31,13 @@ Three comparisons, each side given the same input:
   against the sum of traces of the exact matrices of Young's seminormal form over the
   squared class representatives. Both must give 1 for every irrep (all irreps of S_n
   are real).
+* ``Clebsch-Gordan (exact loops)``: ``grouprep.reps.clebsch_gordan`` of two irreps (A_5's
+  3 x 3 and S_4's standard 3 x 3) against the textbook construction in plain loops over
+  exact numbers: the projections :math:`P_{a1} = \\frac{d}{|G|}\\sum_g \\pi(g^{-1})_{1a}
+  V(g)` summed entry by entry, the first independent columns of :math:`P_{11}` by exact
+  elimination. Both must give the same multiplicities and the same exact change of basis,
+  and the constituents' degrees must be the published rule. Warm: the group, its irreps
+  and their matrices on all elements are built once.
 
 Checks run outside the timed region. sympy caches the results of its expression
 operations, and the timed runs repeat the same expressions, so every baseline call that
@@ -456,6 +463,119 @@ def indicator_case(n: int) -> Case:
     )
 
 
+# ------------------------------------------------------------ Clebsch-Gordan
+CGAnswer = tuple[tuple[int, ...], ExactMatrix]
+"""The multiplicities (one per irrep) and the change of basis C."""
+
+
+def loop_clebsch_gordan(rho: Any, sigma: Any) -> CGAnswer:
+    """The textbook construction in plain loops over exact numbers: V(g) as Kronecker
+    products, :math:`P_{a1} = \\frac{d}{|G|}\\sum_g \\pi(g^{-1})_{1a} V(g)` summed entry
+    by entry, the first independent columns :math:`e_j` of :math:`P_{11}` (exact
+    elimination) and the copies :math:`P_{a1} e_j`, irrep by irrep."""
+    G = rho.group
+    elements = G.elements()
+    n = rho.dim * sigma.dim
+    zero = Cyclotomic(0)
+    V = {}
+    for g in elements:
+        a, b = rho.exact(g), sigma.exact(g)
+        V[g] = [[x * y for x in ra for y in rb] for ra in a for rb in b]
+    multiplicities: list[int] = []
+    columns: list[list[Cyclotomic]] = []
+    for pi in grouprep.irreps(G):
+        d = pi.dim
+        scale = Cyclotomic(Fraction(d, G.order))
+
+        def projector(a: int, pi: Any = pi, scale: Cyclotomic = scale) -> list[list[Any]]:
+            acc = [[zero] * n for _ in range(n)]
+            for g in elements:
+                c = pi.exact(G.inverse(g))[0][a]
+                if c:
+                    m = V[g]
+                    for i in range(n):
+                        for j in range(n):
+                            if m[i][j]:
+                                acc[i][j] = acc[i][j] + c * m[i][j]
+            return [[v * scale for v in row] for row in acc]
+
+        p11 = projector(0)
+        chosen: list[int] = []
+        reduced: list[tuple[int, list[Cyclotomic]]] = []
+        for j in range(n):
+            v = [p11[i][j] for i in range(n)]
+            for at, w in reduced:
+                if v[at]:
+                    f = v[at] / w[at]
+                    v = [x - f * y for x, y in zip(v, w, strict=True)]
+            lead = next((i for i, x in enumerate(v) if x), None)
+            if lead is not None:
+                reduced.append((lead, v))
+                chosen.append(j)
+        multiplicities.append(len(chosen))
+        if not chosen:
+            continue
+        ps = [p11] + [projector(a) for a in range(1, d)]
+        for j in chosen:
+            for pa in ps:
+                columns.append([pa[i][j] for i in range(n)])
+    matrix = tuple(tuple(columns[j][i] for j in range(n)) for i in range(n))
+    return tuple(multiplicities), matrix
+
+
+def clebsch_gordan_case(
+    name: str, build: Callable[[], Any], pair: tuple[int, int], rule: str
+) -> Case:
+    """``clebsch_gordan`` of two irreps against the plain loops, on one group built once
+    (warm: the irreps and their matrices on all elements are cached by the warm-up call).
+    Both must give the same multiplicities and the same exact C, and the constituents'
+    degrees must be the published rule."""
+    label = f"Clebsch-Gordan (exact loops): {name}"
+
+    @functools.cache
+    def factors() -> tuple[Any, Any, tuple[Any, ...]]:
+        reps = grouprep.irreps(build())
+        return reps[pair[0]], reps[pair[1]], reps
+
+    def ours() -> CGAnswer:
+        rho, sigma, _ = factors()
+        cg = grouprep.reps.clebsch_gordan(rho, sigma)
+        return cg.multiplicities, cg.matrix
+
+    def theirs() -> CGAnswer:
+        rho, sigma, _ = factors()
+        return loop_clebsch_gordan(rho, sigma)
+
+    def checked(result: CGAnswer) -> CGAnswer:
+        multiplicities, _ = result
+        degrees = [
+            pi.dim for pi, m in zip(factors()[2], multiplicities, strict=True) for _ in range(m)
+        ]
+        found = " + ".join(map(str, degrees))
+        if found != rule:
+            raise BenchmarkMismatch(f"{label}: constituents {found}, published {rule}")
+        return result
+
+    return Case(
+        operation="Clebsch-Gordan (exact loops)",
+        case=f"{name} = {rule}",
+        caches="warm",
+        grouprep=ours,
+        baseline=theirs,
+        grouprep_answer=checked,
+        baseline_answer=checked,
+    )
+
+
+def clebsch_gordan_cases() -> list[Case]:
+    """A_5 (the icosahedral 3 x 3, Ishimori et al. 2010) and S_4 (the standard 3 x 3,
+    Fulton and Harris 1991, section 2.3)."""
+    return [
+        clebsch_gordan_case("A_5 3 x 3", lambda: grouprep.alternating(5), (1, 1), "1 + 3 + 5"),
+        clebsch_gordan_case("S_4 3 x 3", lambda: grouprep.symmetric(4), (3, 3), "1 + 2 + 3 + 3"),
+    ]
+
+
 # ------------------------------------------------------------- cyclotomic arithmetic
 FIELD = 60
 TERMS = 4
@@ -714,6 +834,7 @@ def cases(quick: bool) -> list[Case]:
             table_case(symmetric_by_generators(6)),
             indicator_case(5),
             recognised_case(cyclic_group(32)),
+            *clebsch_gordan_cases(),
             *cyclotomic_cases("field", 200),
             *cyclotomic_cases("expr", 10),
             *bench_product_tables.cases(quick),
@@ -732,6 +853,7 @@ def cases(quick: bool) -> list[Case]:
         indicator_case(6),
         recognised_case(cyclic_group(64)),
         recognised_case(dihedral_group(32)),
+        *clebsch_gordan_cases(),
         *cyclotomic_cases("field", 10**4),
         *cyclotomic_cases("expr", 100),
         *bench_product_tables.cases(quick),

@@ -10,6 +10,12 @@ from grouprep.reps._analysis import (
     isotypic_projector,
 )
 from grouprep.reps._characters import inner_product
+from grouprep.reps._clebsch import (
+    MAX_CLEBSCH_GORDAN_DIM,
+    MAX_CLEBSCH_GORDAN_ENTRIES,
+    ClebschGordan,
+    clebsch_gordan,
+)
 from grouprep.reps._constructions import (
     direct_sum,
     dual,
@@ -25,11 +31,15 @@ from grouprep.reps._table import CharacterTable, character_table
 from grouprep.reps._unitary import unitary_matrices
 
 __all__ = [
+    "MAX_CLEBSCH_GORDAN_DIM",
+    "MAX_CLEBSCH_GORDAN_ENTRIES",
     "MAX_DIM",
     "CharacterTable",
+    "ClebschGordan",
     "ExactMatrix",
     "Representation",
     "character_table",
+    "clebsch_gordan",
     "decompose",
     "direct_sum",
     "dual",

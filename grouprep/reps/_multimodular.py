@@ -61,8 +61,11 @@ class _Embeddings:
         for k in range(1, N):
             powers[k] = powers[k - 1] * w % p
         self.W = np.array([[powers[u * k % N] for k in range(N)] for u in self.units], np.int64)
-        vander = [[int(self.W[e, i]) for i in range(self.phi)] for e in range(len(self.units))]
-        self.Vinv = np.array(_inverse_mod(vander, p), dtype=np.int64)
+        vander = self.W[None, :, : self.phi]
+        inverse = _solve_batched(vander, np.eye(self.phi, dtype=np.int64)[None], p)
+        if inverse is None:  # pragma: no cover - distinct nodes w^u: a Vandermonde matrix
+            raise AssertionError("the Vandermonde matrix of the embeddings is singular")
+        self.Vinv = inverse[0]
         self._cache: dict[Cyclotomic, IntArray] = {}
 
     @property
@@ -94,22 +97,6 @@ class _Embeddings:
                 if v:
                     out[:, i, j] = self.residues(v)
         return out
-
-
-def _inverse_mod(a: list[list[int]], p: int) -> list[list[int]]:
-    """The inverse of a square matrix over F_p (Gauss-Jordan; Python ints)."""
-    d = len(a)
-    rows = [list(r) + [int(i == j) for j in range(d)] for i, r in enumerate(a)]
-    for col in range(d):
-        piv = next(r for r in range(col, d) if rows[r][col] % p)
-        rows[col], rows[piv] = rows[piv], rows[col]
-        inv = pow(rows[col][col], -1, p)
-        rows[col] = [v * inv % p for v in rows[col]]
-        for r in range(d):
-            c = rows[r][col] % p
-            if r != col and c:
-                rows[r] = [(v - c * w) % p for v, w in zip(rows[r], rows[col], strict=True)]
-    return [r[d:] for r in rows]
 
 
 def _solve_batched(A: IntArray, B: IntArray, p: int) -> IntArray | None:
@@ -279,7 +266,7 @@ def _psi_all(ind: Any, emb: _Embeddings) -> tuple[IntArray, dict[int, int]]:
                     parents.append(pos[h])
                     nxt.append(ind.h_elements[t])
             if targets:
-                out[:, targets] = np.einsum("eab,ekbc->ekac", S, out[:, parents]) % p
+                out[:, targets] = np.matmul(S[:, None], out[:, parents]) % p
         frontier = nxt
     return out, pos
 
@@ -318,12 +305,15 @@ def _images_modulo(
             parts.append(int(part_pos[k]))
         actions.append((np.array(targets, dtype=np.intp), psi[:, parts]))  # (E, n, m, m)
 
+    # the elements coset by coset: every coset holds |H| of them
+    by_coset = np.argsort(ind.coset, kind="stable")
+    coset_parts = part_pos[by_coset]
+    coset_weights = weights[:, by_coset]
+
     def column(a: int) -> IntArray:
-        blocks = psi[:, part_pos][..., a] * weights[:, :, None] % p  # (E, |G|, m)
-        out = np.zeros((E, n, m), dtype=np.int64)
-        for e in range(E):
-            np.add.at(out[e], ind.coset, blocks[e])
-        return (out % p).reshape(E, n * m)
+        blocks = psi[..., a][:, coset_parts] * coset_weights[:, :, None] % p  # (E, |G|, m)
+        out = blocks.reshape(E, n, -1, m).sum(axis=2) % p
+        return out.reshape(E, n * m)
 
     def apply(gi: int, v: IntArray) -> IntArray:
         t, mats = actions[gi]

@@ -37,7 +37,7 @@ The pair (H, psi) is searched in this order of preference:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -201,15 +201,19 @@ def _subgroup_fusion(ctx: _Context, H: FiniteGroup[Any]) -> tuple[list[int], lis
 
 
 def _constituent(
-    ctx: _Context, H: FiniteGroup[Any], chi: Sequence[Cyclotomic]
+    ctx: _Context, H: FiniteGroup[Any], chi: Sequence[Cyclotomic], real: bool = False
 ) -> list[tuple[int, int]]:
-    """(row, degree) of the irreducible characters of H occurring once in Res chi."""
+    """(row, degree) of the irreducible characters of H occurring once in Res chi (with
+    ``real``, only those of Frobenius-Schur indicator 1, which have real forms)."""
     from grouprep.reps._table import character_table
 
     sizes, fused = _subgroup_fusion(ctx, H)
     res = [chi[c] for c in fused]
+    table = character_table(H)
     out = []
-    for r, row in enumerate(character_table(H).characters):
+    for r, row in enumerate(table.characters):
+        if real and table.indicators[r] != 1:
+            continue
         m = _multiplicity(
             [a * b.conjugate() for a, b in zip(res, row, strict=True)], sizes, H.order
         )
@@ -218,21 +222,30 @@ def _constituent(
     return out
 
 
-def _psi_of_subgroup(ctx: _Context, H: FiniteGroup[Any], row: int) -> Callable[[int], ExactMatrix]:
+def _psi_of_subgroup(
+    ctx: _Context, H: FiniteGroup[Any], row: int, real: bool = False
+) -> Callable[[int], ExactMatrix]:
     """The irrep of H with the character of ``character_table(H)`` row ``row`` (irreps are
-    listed in the order of the table's rows)."""
+    listed in the order of the table's rows); with ``real``, its real form (the row's
+    indicator is 1)."""
     from grouprep.reps._irreps import irreps
 
-    rho = irreps(H)[row]
+    if real:
+        from grouprep.reps._real_general import real_form
+
+        rho = real_form(H, row)
+    else:
+        rho = irreps(H)[row]
     elems = ctx.elements
     return lambda i: rho._exact(elems[i])
 
 
 def _cyclic_candidate(
-    ctx: _Context, chi: Sequence[Cyclotomic]
+    ctx: _Context, chi: Sequence[Cyclotomic], real: bool = False
 ) -> tuple[int, Any, int, int] | None:
     """The cyclic subgroup <x> of largest order with a linear character of multiplicity one
-    in Res chi: (cost |G|/o, x, o, k)."""
+    in Res chi: (cost |G|/o, x, o, k); with ``real``, only the real characters (k = 0 and
+    k = o/2, values +-1)."""
     G, table = ctx.group, ctx.table
     best = None
     seen: set[int] = set()
@@ -248,7 +261,7 @@ def _cyclic_candidate(
             break
         powers = [G._class_index(G.power(x, j)) for j in range(o)]
         vals = [chi[p] for p in powers]
-        for k in range(o):
+        for k in ((0, o // 2) if o % 2 == 0 else (0,)) if real else range(o):
             m = _ZERO
             for j, v in enumerate(vals):
                 if v:
@@ -276,21 +289,29 @@ def _stabilizers(group: FiniteGroup[Any]) -> list[FiniteGroup[Any]]:
 
 
 def _choose(
-    ctx: _Context, chi: Sequence[Cyclotomic], kernel: FiniteGroup[Any] | None
+    ctx: _Context,
+    chi: Sequence[Cyclotomic],
+    kernel: FiniteGroup[Any] | None,
+    real: bool = False,
+    subgroups: Sequence[FiniteGroup[Any]] = (),
 ) -> _Inducing:
+    """The pair (H, psi) to induce from; with ``real``, only real psi (linear characters
+    with values +-1, or real forms of irreps of indicator 1), so that the induced
+    representation and its projection are real. ``subgroups`` are searched with the
+    point stabilizers."""
     G = ctx.group
     d = int(chi[0].as_fraction())
     if kernel is not None:
-        found = _constituent(ctx, kernel, chi)
+        found = _constituent(ctx, kernel, chi, real)
         if found:
             row, deg = min(found, key=lambda t: t[1])
-            psi = _psi_of_subgroup(ctx, kernel, row)
+            psi = _psi_of_subgroup(ctx, kernel, row, real)
             h = [ctx.idx(g) for g in kernel.elements()]
             return _Inducing(
                 ctx, h, psi, deg, f"normal subgroup of index {G.order // kernel.order}"
             )
     options: list[tuple[int, Callable[[], _Inducing]]] = []
-    cyc = _cyclic_candidate(ctx, chi)
+    cyc = _cyclic_candidate(ctx, chi, real)
     if cyc is not None:
         cost, x, o, k = cyc
 
@@ -308,24 +329,28 @@ def _choose(
         options.append((cost, make_cyclic))
     if ctx.stabilizers is None:
         ctx.stabilizers = _stabilizers(G)
-    for H in ctx.stabilizers:
+    searched = [(H, "stabilizer") for H in ctx.stabilizers]
+    searched += [(H, "subgroup") for H in subgroups]
+    for H, kind in searched:
         index = G.order // H.order
-        found = _constituent(ctx, H, chi)
+        found = _constituent(ctx, H, chi, real)
         if found:
             row, deg = min(found, key=lambda t: t[1])
 
             def make_stab(
-                H: FiniteGroup[Any] = H, row: int = row, deg: int = deg, index: int = index
+                H: FiniteGroup[Any] = H,
+                row: int = row,
+                deg: int = deg,
+                label: str = f"{kind} of index {index}",
             ) -> _Inducing:
                 h = [ctx.idx(g) for g in H.elements()]
-                return _Inducing(
-                    ctx, h, _psi_of_subgroup(ctx, H, row), deg, f"stabilizer of index {index}"
-                )
+                return _Inducing(ctx, h, _psi_of_subgroup(ctx, H, row, real), deg, label)
 
             options.append((index * deg, make_stab))
     if not options:
+        what = "real representation" if real else "representation"
         raise GroupRepValueError(
-            f"irreps: for {G!r} no subgroup was found whose induced representation contains "
+            f"irreps: for {G!r} no subgroup was found whose induced {what} contains "
             f"the irreducible character of degree {d} exactly once (cyclic subgroups and "
             "point stabilizers were searched)"
         )
@@ -340,7 +365,17 @@ def _choose(
 
 
 # ------------------------------------------------------------------ exact linear algebra
-def _apply(ind: _Inducing, targets: list[int], mats: list[ExactMatrix], v: Vector) -> Vector:
+class _Blocks(Protocol):
+    """The shape of a block monomial representation: n blocks of size ``degree``."""
+
+    @property
+    def n(self) -> int: ...
+
+    @property
+    def degree(self) -> int: ...
+
+
+def _apply(ind: _Blocks, targets: list[int], mats: list[ExactMatrix], v: Vector) -> Vector:
     """Ind psi(g) v, with (targets, mats) from ``ind.action(g)``."""
     m = ind.degree
     out = [_ZERO] * (ind.n * m)
@@ -403,7 +438,7 @@ def _projected_column(ind: _Inducing, chi: Sequence[Cyclotomic], a: int) -> Vect
 
 
 def _modular_spin(
-    ind: _Inducing, v0: Vector, actions: list[tuple[list[int], list[ExactMatrix]]], d: int
+    ind: _Blocks, v0: Vector, actions: list[tuple[list[int], list[ExactMatrix]]], d: int
 ) -> tuple[list[tuple[int, int]], list[int]] | None:
     """Spin v0 under the generators modulo a prime that splits the field of the data.
 
@@ -480,13 +515,14 @@ def _spin_modulo(
     return (steps, pivots) if len(raw) == d else None
 
 
-def _construct(
-    ctx: _Context, chi: Sequence[Cyclotomic], ind: _Inducing, name: str
-) -> Representation:
-    G = ctx.group
-    d = int(chi[0].as_fraction())
-    actions = [ind.action(s) for s in G.generators]
-    v0 = next(v for a in range(ind.degree) if any(v := _projected_column(ind, chi, a)))
+def _spun_matrices(
+    ind: _Blocks, v0: Vector, actions: list[tuple[list[int], list[ExactMatrix]]], d: int
+) -> tuple[list[tuple[int, int]], list[ExactMatrix]]:
+    """Spin v0 under the generators (``actions``) to a basis of the d-dimensional
+    invariant subspace it generates, and the generators' matrices in that basis.
+
+    Returns the spin's steps (vector k+1 is generator ``steps[k][1]`` applied to vector
+    ``steps[k][0]``, vector 0 being v0) and one matrix per generator."""
     found = _modular_spin(ind, v0, actions, d)
     if found is None:  # pragma: no cover - three primes of 25 bits all bad
         raise AssertionError("no good prime for the spin")
@@ -512,13 +548,25 @@ def _construct(
         columns[(k, gi)] = [_ONE if r == j else _ZERO for r in range(d)]
     for c, key in enumerate(unknown):
         columns[key] = [solved[r][c] for r in range(d)]
-    images = []
-    for gi, s in enumerate(G.generators):
-        M = tuple(tuple(columns[(k, gi)][r] for k in range(d)) for r in range(d))
+    images = [
+        tuple(tuple(columns[(k, gi)][r] for k in range(d)) for r in range(d))
+        for gi in range(len(actions))
+    ]
+    return steps, images
+
+
+def _construct(
+    ctx: _Context, chi: Sequence[Cyclotomic], ind: _Inducing, name: str
+) -> Representation:
+    G = ctx.group
+    d = int(chi[0].as_fraction())
+    actions = [ind.action(s) for s in G.generators]
+    v0 = next(v for a in range(ind.degree) if any(v := _projected_column(ind, chi, a)))
+    _, images = _spun_matrices(ind, v0, actions, d)
+    for s, M in zip(G.generators, images, strict=True):
         trace = sum((M[i][i] for i in range(d)), _ZERO)
         if trace != chi[ctx.labels[ctx.idx(s)]]:  # pragma: no cover - a cheap self-check
             raise AssertionError(f"the generator {s!r} has trace {trace}, expected its character")
-        images.append(M)
     return Representation(G, images, name, dim=d, check=False)
 
 

@@ -200,6 +200,17 @@ def _subgroup_fusion(ctx: _Context, H: FiniteGroup[Any]) -> tuple[list[int], lis
     return sizes, fused
 
 
+def _indicators(group: FiniteGroup[Any]) -> tuple[int, ...]:
+    """The Frobenius-Schur indicators of the rows of ``character_table(group)``, kept with
+    the group (each table value computes them anew)."""
+    from grouprep.reps._table import character_table
+
+    cache = group._cache
+    if "fs_indicators" not in cache:
+        cache["fs_indicators"] = character_table(group).indicators
+    return cache["fs_indicators"]  # type: ignore[no-any-return]
+
+
 def _constituent(
     ctx: _Context, H: FiniteGroup[Any], chi: Sequence[Cyclotomic], real: bool = False
 ) -> list[tuple[int, int]]:
@@ -212,7 +223,7 @@ def _constituent(
     table = character_table(H)
     out = []
     for r, row in enumerate(table.characters):
-        if real and table.indicators[r] != 1:
+        if real and _indicators(H)[r] != 1:
             continue
         m = _multiplicity(
             [a * b.conjugate() for a, b in zip(res, row, strict=True)], sizes, H.order

@@ -62,6 +62,7 @@ from grouprep.reps._general import (
     _choose,
     _construct,
     _Context,
+    _indicators,
     _kernel_subgroup,
     _spun_matrices,
 )
@@ -218,7 +219,7 @@ def _find_real_form(group: FiniteGroup[Any], row: int) -> Representation:
     from grouprep.reps._real import real_irreps
 
     table = character_table(group)
-    nu = table.indicators[row]
+    nu = _indicators(group)[row]
     if nu != 1:
         raise GroupRepValueError(
             f"real_irreps: row {row} of character_table({group!r}) has indicator {nu}, "
@@ -242,7 +243,7 @@ def _find_real_form(group: FiniteGroup[Any], row: int) -> Representation:
     if isinstance(group, DirectProduct) and combo is not None:
         rows = [irreps(f).index(r) for f, r in zip(group.factors, combo, strict=True)]
         if all(
-            character_table(f).indicators[i] == 1 for f, i in zip(group.factors, rows, strict=True)
+            _indicators(f)[i] == 1 for f, i in zip(group.factors, rows, strict=True)
         ):  # a tensor product of real forms
             forms = tuple(real_form(f, i) for f, i in zip(group.factors, rows, strict=True))
             closed_form = functools.partial(_product_matrix, forms)
@@ -436,7 +437,7 @@ def general_real_irreps(group: FiniteGroup[Any]) -> tuple[Representation, ...]:
         position = {row: i for i, row in enumerate(table.characters)}
         out: list[Representation] = []
         paired: set[int] = set()
-        for i, (rho, nu) in enumerate(zip(reps, table.indicators, strict=True)):
+        for i, (rho, nu) in enumerate(zip(reps, _indicators(group), strict=True)):
             if i in paired:
                 continue
             if nu == 1:

@@ -37,7 +37,7 @@ The pair (H, psi) is searched in this order of preference:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -207,16 +207,31 @@ def _subgroup_fusion(ctx: _Context, H: FiniteGroup[Any]) -> tuple[list[int], lis
     return sizes, fused
 
 
+def _indicators(group: FiniteGroup[Any]) -> tuple[int, ...]:
+    """The Frobenius-Schur indicators of the rows of ``character_table(group)``, kept with
+    the group (each table value computes them anew)."""
+    from grouprep.reps._table import character_table
+
+    cache = group._cache
+    if "fs_indicators" not in cache:
+        cache["fs_indicators"] = character_table(group).indicators
+    return cache["fs_indicators"]  # type: ignore[no-any-return]
+
+
 def _constituent(
-    ctx: _Context, H: FiniteGroup[Any], chi: Sequence[Cyclotomic]
+    ctx: _Context, H: FiniteGroup[Any], chi: Sequence[Cyclotomic], real: bool = False
 ) -> list[tuple[int, int]]:
-    """(row, degree) of the irreducible characters of H occurring once in Res chi."""
+    """(row, degree) of the irreducible characters of H occurring once in Res chi (with
+    ``real``, only those of Frobenius-Schur indicator 1, which have real forms)."""
     from grouprep.reps._table import character_table
 
     sizes, fused = _subgroup_fusion(ctx, H)
     res = [chi[c] for c in fused]
+    table = character_table(H)
     out = []
-    for r, row in enumerate(character_table(H).characters):
+    for r, row in enumerate(table.characters):
+        if real and _indicators(H)[r] != 1:
+            continue
         m = _multiplicity(
             [a * b.conjugate() for a, b in zip(res, row, strict=True)], sizes, H.order
         )
@@ -226,22 +241,29 @@ def _constituent(
 
 
 def _psi_of_subgroup(
-    ctx: _Context, H: FiniteGroup[Any], row: int
+    ctx: _Context, H: FiniteGroup[Any], row: int, real: bool = False
 ) -> tuple[Callable[[int], ExactMatrix], Representation]:
     """The irrep of H with the character of ``character_table(H)`` row ``row`` (irreps are
-    listed in the order of the table's rows), as a function of G's element indices."""
+    listed in the order of the table's rows), as a function of G's element indices, and
+    the irrep itself; with ``real``, its real form (the row's indicator is 1)."""
     from grouprep.reps._irreps import irreps
 
-    rho = irreps(H)[row]
+    if real:
+        from grouprep.reps._real_general import real_form
+
+        rho = real_form(H, row)
+    else:
+        rho = irreps(H)[row]
     elems = ctx.elements
     return (lambda i: rho._exact(elems[i])), rho
 
 
 def _cyclic_candidate(
-    ctx: _Context, chi: Sequence[Cyclotomic]
+    ctx: _Context, chi: Sequence[Cyclotomic], real: bool = False
 ) -> tuple[int, Any, int, int] | None:
     """The cyclic subgroup <x> of largest order with a linear character of multiplicity one
-    in Res chi: (cost |G|/o, x, o, k)."""
+    in Res chi: (cost |G|/o, x, o, k); with ``real``, only the real characters (k = 0 and
+    k = o/2, values +-1)."""
     G, table = ctx.group, ctx.table
     best = None
     seen: set[int] = set()
@@ -257,7 +279,7 @@ def _cyclic_candidate(
             break
         powers = [G._class_index(G.power(x, j)) for j in range(o)]
         vals = [chi[p] for p in powers]
-        for k in range(o):
+        for k in ((0, o // 2) if o % 2 == 0 else (0,)) if real else range(o):
             m = _ZERO
             for j, v in enumerate(vals):
                 if v:
@@ -285,15 +307,23 @@ def _stabilizers(group: FiniteGroup[Any]) -> list[FiniteGroup[Any]]:
 
 
 def _choose(
-    ctx: _Context, chi: Sequence[Cyclotomic], kernel: FiniteGroup[Any] | None
+    ctx: _Context,
+    chi: Sequence[Cyclotomic],
+    kernel: FiniteGroup[Any] | None,
+    real: bool = False,
+    subgroups: Sequence[FiniteGroup[Any]] = (),
 ) -> _Inducing:
+    """The pair (H, psi) to induce from; with ``real``, only real psi (linear characters
+    with values +-1, or real forms of irreps of indicator 1), so that the induced
+    representation and its projection are real. ``subgroups`` are searched with the
+    point stabilizers."""
     G = ctx.group
     d = int(chi[0].as_fraction())
     if kernel is not None:
-        found = _constituent(ctx, kernel, chi)
+        found = _constituent(ctx, kernel, chi, real)
         if found:
             row, deg = min(found, key=lambda t: t[1])
-            psi, rho = _psi_of_subgroup(ctx, kernel, row)
+            psi, rho = _psi_of_subgroup(ctx, kernel, row, real)
             h = [ctx.idx(g) for g in kernel.elements()]
             return _Inducing(
                 ctx,
@@ -304,7 +334,7 @@ def _choose(
                 ("rep", rho),
             )
     options: list[tuple[int, Callable[[], _Inducing]]] = []
-    cyc = _cyclic_candidate(ctx, chi)
+    cyc = _cyclic_candidate(ctx, chi, real)
     if cyc is not None:
         cost, x, o, k = cyc
 
@@ -323,25 +353,29 @@ def _choose(
         options.append((cost, make_cyclic))
     if ctx.stabilizers is None:
         ctx.stabilizers = _stabilizers(G)
-    for H in ctx.stabilizers:
+    searched = [(H, "stabilizer") for H in ctx.stabilizers]
+    searched += [(H, "subgroup") for H in subgroups]
+    for H, kind in searched:
         index = G.order // H.order
-        found = _constituent(ctx, H, chi)
+        found = _constituent(ctx, H, chi, real)
         if found:
             row, deg = min(found, key=lambda t: t[1])
 
             def make_stab(
-                H: FiniteGroup[Any] = H, row: int = row, deg: int = deg, index: int = index
+                H: FiniteGroup[Any] = H,
+                row: int = row,
+                deg: int = deg,
+                label: str = f"{kind} of index {index}",
             ) -> _Inducing:
                 h = [ctx.idx(g) for g in H.elements()]
-                psi, rho = _psi_of_subgroup(ctx, H, row)
-                return _Inducing(
-                    ctx, h, psi, deg, f"stabilizer of index {index}", ("rep", rho)
-                )
+                psi, rho = _psi_of_subgroup(ctx, H, row, real)
+                return _Inducing(ctx, h, psi, deg, label, ("rep", rho))
 
             options.append((index * deg, make_stab))
     if not options:
+        what = "real representation" if real else "representation"
         raise GroupRepValueError(
-            f"irreps: for {G!r} no subgroup was found whose induced representation contains "
+            f"irreps: for {G!r} no subgroup was found whose induced {what} contains "
             f"the irreducible character of degree {d} exactly once (cyclic subgroups and "
             "point stabilizers were searched)"
         )
@@ -356,7 +390,17 @@ def _choose(
 
 
 # ------------------------------------------------------------------ exact linear algebra
-def _apply(ind: _Inducing, targets: list[int], mats: list[ExactMatrix], v: Vector) -> Vector:
+class _Blocks(Protocol):
+    """The shape of a block monomial representation: n blocks of size ``degree``."""
+
+    @property
+    def n(self) -> int: ...
+
+    @property
+    def degree(self) -> int: ...
+
+
+def _apply(ind: _Blocks, targets: list[int], mats: list[ExactMatrix], v: Vector) -> Vector:
     """Ind psi(g) v, with (targets, mats) from ``ind.action(g)``."""
     m = ind.degree
     out = [_ZERO] * (ind.n * m)
@@ -419,7 +463,7 @@ def _projected_column(ind: _Inducing, chi: Sequence[Cyclotomic], a: int) -> Vect
 
 
 def _modular_spin(
-    ind: _Inducing, v0: Vector, actions: list[tuple[list[int], list[ExactMatrix]]], d: int
+    ind: _Blocks, v0: Vector, actions: list[tuple[list[int], list[ExactMatrix]]], d: int
 ) -> tuple[list[tuple[int, int]], list[int]] | None:
     """Spin v0 under the generators modulo a prime that splits the field of the data.
 
@@ -496,23 +540,14 @@ def _spin_modulo(
     return (steps, pivots) if len(raw) == d else None
 
 
-def _construct(
-    ctx: _Context, chi: Sequence[Cyclotomic], ind: _Inducing, name: str
-) -> Representation:
-    G = ctx.group
-    d = int(chi[0].as_fraction())
-    if _MODULAR:
-        from grouprep.reps._multimodular import multimodular_images
+def _spun_matrices(
+    ind: _Blocks, v0: Vector, actions: list[tuple[list[int], list[ExactMatrix]]], d: int
+) -> tuple[list[tuple[int, int]], list[ExactMatrix]]:
+    """Spin v0 under the generators (``actions``) to a basis of the d-dimensional
+    invariant subspace it generates, and the generators' matrices in that basis.
 
-        extra = []
-        if ind.modular_source[0] == "cyclic":
-            o = ind.modular_source[1]
-            extra = [root_of_unity(o, 1)]
-        found_images = multimodular_images(ind, chi, d, extra)
-        if found_images is not None:
-            return _checked(ctx, chi, found_images, name)
-    actions = [ind.action(s) for s in G.generators]
-    v0 = next(v for a in range(ind.degree) if any(v := _projected_column(ind, chi, a)))
+    Returns the spin's steps (vector k+1 is generator ``steps[k][1]`` applied to vector
+    ``steps[k][0]``, vector 0 being v0) and one matrix per generator."""
     found = _modular_spin(ind, v0, actions, d)
     if found is None:  # pragma: no cover - three primes of 25 bits all bad
         raise AssertionError("no good prime for the spin")
@@ -540,8 +575,29 @@ def _construct(
         columns[key] = [solved[r][c] for r in range(d)]
     images = [
         tuple(tuple(columns[(k, gi)][r] for k in range(d)) for r in range(d))
-        for gi in range(len(G.generators))
+        for gi in range(len(actions))
     ]
+    return steps, images
+
+
+def _construct(
+    ctx: _Context, chi: Sequence[Cyclotomic], ind: _Inducing, name: str
+) -> Representation:
+    G = ctx.group
+    d = int(chi[0].as_fraction())
+    if _MODULAR:
+        from grouprep.reps._multimodular import multimodular_images
+
+        extra = []
+        if ind.modular_source[0] == "cyclic":
+            o = ind.modular_source[1]
+            extra = [root_of_unity(o, 1)]
+        found_images = multimodular_images(ind, chi, d, extra)
+        if found_images is not None:
+            return _checked(ctx, chi, found_images, name)
+    actions = [ind.action(s) for s in G.generators]
+    v0 = next(v for a in range(ind.degree) if any(v := _projected_column(ind, chi, a)))
+    _, images = _spun_matrices(ind, v0, actions, d)
     return _checked(ctx, chi, images, name)
 
 

@@ -312,7 +312,7 @@ def _images_modulo(
 
     def column(a: int) -> IntArray:
         blocks = psi[..., a][:, coset_parts] * coset_weights[:, :, None] % p  # (E, |G|, m)
-        out = blocks.reshape(E, n, -1, m).sum(axis=2) % p
+        out: IntArray = blocks.reshape(E, n, -1, m).sum(axis=2) % p
         return out.reshape(E, n * m)
 
     def apply(gi: int, v: IntArray) -> IntArray:

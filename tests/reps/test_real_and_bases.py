@@ -41,6 +41,19 @@ def test_real_irreps_of_cyclic_groups(n):
         np.testing.assert_allclose(block.numeric(1), expected, atol=1e-12)
 
 
+def test_real_irreps_of_s3_are_young_forms_with_the_complex_characters():
+    # no longer refused: indicator 1 everywhere, and Young's forms are rational
+    S3 = grouprep.symmetric(3)
+    real = real_irreps(S3)
+    assert [r.dim for r in real] == [1, 1, 2]
+    for rho in real:
+        assert grouprep.check_homomorphism(rho).holds
+        assert rho.is_irreducible()
+        assert all(v.is_real() for g in S3 for row in rho.exact(g) for v in row)
+    # the 2-dimensional one: trace 0 on transpositions, -1 on 3-cycles (the standard rep)
+    assert [real[2].character(g) for g in [(0, 1, 2), (1, 0, 2), (1, 2, 0)]] == [2, 0, -1]
+
+
 @pytest.mark.parametrize("n", [3, 4, 5, 6])
 def test_real_irreps_of_dihedral_groups_have_the_complex_characters(n):
     G = grouprep.dihedral(n)
@@ -88,8 +101,10 @@ def test_isotypic_basis_block_diagonalizes(rep):
 
 
 def test_bad_input():
-    with pytest.raises(grouprep.GroupRepValueError, match="cyclic and dihedral"):
-        real_irreps(grouprep.symmetric(3))
+    with pytest.raises(grouprep.GroupRepTypeError, match="real_irreps: argument 'group'"):
+        real_irreps("S3")
+    with pytest.raises(grouprep.GroupRepTypeError, match="FiniteGroup, got"):
+        real_irreps(grouprep.symmetric(3).elements())
     with pytest.raises(grouprep.GroupRepTypeError, match="Representation"):
         isotypic_basis("rho")
 

@@ -35,6 +35,12 @@ def _cos_sin(n: int, k: int) -> tuple[Cyclotomic, Cyclotomic]:
 
 
 def _rotation(n: int, k: int) -> ExactMatrix:
+    return _rotation_of_angle(n, k % n)
+
+
+@functools.lru_cache(maxsize=4096)
+def _rotation_of_angle(n: int, k: int) -> ExactMatrix:
+    """R(2 pi k / n), 0 <= k < n: computed once per angle (the values are immutable)."""
     c, s = _cos_sin(n, k)
     return ((c, -s), (s, c))
 

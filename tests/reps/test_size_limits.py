@@ -169,3 +169,26 @@ def test_large_symmetric_irreps_use_a_closed_form_and_stay_lawful() -> None:
 
     assert rho.exact(gh) == mat_mul(rho.exact(g), rho.exact(h))
     assert "words" not in rho._cache  # no search over the group
+
+
+def test_irreps_of_a_group_beyond_the_general_limit_are_refused_at_once() -> None:
+    from grouprep.reps._general import MAX_GENERAL_ORDER
+
+    A9 = grouprep.alternating(9)  # order 181440, beyond the induction limit
+    assert A9.order > MAX_GENERAL_ORDER
+    start = time.perf_counter()
+    with pytest.raises(grouprep.SizeLimitError) as info:
+        irreps(A9)
+    assert time.perf_counter() - start < 30.0  # the character table, not an hour of work
+    text = str(info.value)
+    assert "181440" in text and str(MAX_GENERAL_ORDER) in text and "'group'" in text
+
+
+def test_induced_dimension_limit_names_the_degree(monkeypatch: pytest.MonkeyPatch) -> None:
+    import grouprep.reps._general as general
+
+    monkeypatch.setattr(general, "MAX_INDUCED_DIM", 4)
+    A5 = grouprep.alternating(5)  # its 5-dimensional irrep needs an induced rep of dim >= 5
+    with pytest.raises(grouprep.SizeLimitError, match="beyond the limit 4") as info:
+        general.general_irreps(A5)
+    assert "degree" in str(info.value)

@@ -34,7 +34,8 @@ afresh. grouprep builds a fresh group in every call.
   ``rho.numeric(g)`` for every irrep and element (float64; a second case takes the exact
   matrices ``rho.exact(g)``). escnn: ``cyclic_group(16).irreps()`` and ``rho(g)`` for every
   irrep and element. The check requires the same set of irreps, matrix by matrix to 1e-9,
-  escnn's element ``k[2pi/16]`` being grouprep's ``k``.
+  escnn's element ``k[2pi/16]`` being grouprep's ``k``. Both sides start cold: escnn's
+  group cache and grouprep's cache of rotation blocks are cleared before every call.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ import numpy as np
 import grouprep
 from benchmarks._harness import BenchmarkMismatch, Case, Timing
 from grouprep.reps import irreps, isotypic_basis, real_irreps, regular_representation
+from grouprep.reps._real import _rotation_of_angle
 
 __all__ = ["cases"]
 
@@ -299,6 +301,7 @@ def grouprep_real_irreps(n: int, exact: bool) -> list[tuple[int, list[Any]]]:
     matrix: Callable[[Any, Any], Any] = (
         (lambda rho, g: rho.exact(g)) if exact else (lambda rho, g: rho.numeric(g))
     )
+    _rotation_of_angle.cache_clear()  # cold: no rotation block kept from an earlier call
     return [(rho.dim, [matrix(rho, g) for g in G.elements()]) for rho in real_irreps(G)]
 
 

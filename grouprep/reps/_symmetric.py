@@ -216,15 +216,11 @@ def _word_matrix(g: tuple[int, ...], adjacent: list[ExactMatrix], d: int) -> Exa
 
 
 def _beta_set(shape: tuple[int, ...]) -> tuple[int, ...]:
-    """The first-column hook lengths :math:`\\lambda_i + k - i` (i = 1 .. k), decreasing."""
-    k = len(shape)
-    return tuple(part + k - 1 - i for i, part in enumerate(shape))
-
-
-def _shape_of(beta: tuple[int, ...]) -> tuple[int, ...]:
-    k = len(beta)
-    parts = tuple(b - (k - 1 - i) for i, b in enumerate(sorted(beta, reverse=True)))
-    return tuple(p for p in parts if p)
+    """The first-column hook lengths :math:`\\lambda_i + k - i` (i = 1 .. k), decreasing,
+    of the nonzero parts."""
+    parts = [part for part in shape if part]
+    k = len(parts)
+    return tuple(part + k - 1 - i for i, part in enumerate(parts))
 
 
 def murnaghan_nakayama(
@@ -246,24 +242,39 @@ def murnaghan_nakayama(
     in decreasing order (the longest cycle removed first keeps the recursion small);
     ``memo`` shares the values of smaller shapes between calls (one table's worth).
     """
-    if not cycle_type:
-        return 1 if not shape else 0
     if memo is None:
         memo = {}
-    key = (shape, cycle_type)
-    if key in memo:
-        return memo[key]
+    return _mn_beads(_beta_set(shape), cycle_type, memo)
+
+
+def _mn_beads(
+    beta: tuple[int, ...],
+    cycle_type: tuple[int, ...],
+    memo: dict[tuple[tuple[int, ...], tuple[int, ...]], int],
+) -> int:
+    """Murnaghan–Nakayama on a decreasing beta-set with no bead at 0 (a bead at 0 with
+    every bead shifted down by one is the same partition)."""
+    if not cycle_type:
+        return 1 if not beta else 0
+    key = (beta, cycle_type)
+    hit = memo.get(key)
+    if hit is not None:
+        return hit
     r, rest = cycle_type[0], cycle_type[1:]
-    beta = _beta_set(shape)
-    beads = set(beta)
     total = 0
-    for b in beta:
+    for i, b in enumerate(beta):
         target = b - r
-        if target < 0 or target in beads:
+        if target < 0 or target in beta:
             continue
-        jumped = sum(1 for c in beta if target < c < b)
-        moved = tuple(sorted((beads - {b}) | {target}, reverse=True))
-        value = murnaghan_nakayama(_shape_of(moved), rest, memo)
+        # beads strictly between target and b: those after position i and above target
+        j = i + 1
+        while j < len(beta) and beta[j] > target:
+            j += 1
+        jumped = j - i - 1
+        moved = (*beta[:i], *beta[i + 1 : j], target, *beta[j:])
+        while moved and moved[-1] == 0:
+            moved = tuple(c - 1 for c in moved[:-1])
+        value = _mn_beads(moved, rest, memo)
         total += -value if jumped % 2 else value
     memo[key] = total
     return total
@@ -278,7 +289,14 @@ def symmetric_character_rows(group: PermutationGroup, n: int) -> list[tuple[Cycl
     types = [cycle_type(c.representative) for c in group.conjugacy_classes()]
     # cycle_type lists fixed points as 1-cycles; the rule is the same with them
     memo: dict[tuple[tuple[int, ...], tuple[int, ...]], int] = {}
-    return [
-        tuple(Cyclotomic(murnaghan_nakayama(shape, mu, memo)) for mu in types)
-        for shape in (_partitions(n) if n else [()])
-    ]
+    numbers: dict[int, Cyclotomic] = {}
+    rows = []
+    for shape in _partitions(n) if n else [()]:
+        row = []
+        for mu in types:
+            v = murnaghan_nakayama(shape, mu, memo)
+            if v not in numbers:
+                numbers[v] = Cyclotomic(v)
+            row.append(numbers[v])
+        rows.append(tuple(row))
+    return rows

@@ -293,8 +293,9 @@ def symmetric_character_rows(group: PermutationGroup, n: int) -> list[tuple[Cycl
     rows = []
     for shape in _partitions(n) if n else [()]:
         row = []
+        beta = _beta_set(shape)
         for mu in types:
-            v = murnaghan_nakayama(shape, mu, memo)
+            v = _mn_beads(beta, mu, memo)
             if v not in numbers:
                 numbers[v] = Cyclotomic(v)
             row.append(numbers[v])

@@ -9,7 +9,7 @@ the inverse Vandermonde matrix, combined over primes by the Chinese remainder th
 turned into rationals by rational reconstruction. A candidate is returned only after an
 exact check:
 
-* inverse: :math:`m \\cdot m^{-1} = I` exactly (:func:`~grouprep.reps._representation.mat_mul`);
+* inverse: :math:`m \\cdot m^{-1} = I` exactly (on integer coordinates, Python integers);
 * solve: :math:`a x = b` exactly;
 * null space: :math:`m x_j = 0` exactly for every basis vector. The vectors are built with
   1 at their own free column, 0 at the other free columns and 0 at pivot columns after it,
@@ -49,7 +49,6 @@ from grouprep.reps._representation import (
     ExactMatrix,
     _exact_entry,
     identity_matrix,
-    mat_mul,
 )
 
 __all__ = ["LINALG_MAX_PRIMES", "exact_inverse", "exact_nullspace", "exact_rank", "exact_solve"]
@@ -173,15 +172,54 @@ def _entries(candidate: tuple[Any, Any], N: int) -> list[list[Cyclotomic]]:
     return out
 
 
-def _product(a: Rows, b: Sequence[Sequence[Cyclotomic]]) -> list[list[Cyclotomic]]:
-    """The exact product of rectangular matrices, by :func:`mat_mul` on zero-padded
-    square ones."""
-    r, k, c = len(a), len(b), len(b[0]) if b else 0
-    s = max(r, k, c)
-    pa = tuple(tuple(a[i][j] if i < r and j < k else _ZERO for j in range(s)) for i in range(s))
-    pb = tuple(tuple(b[i][j] if i < k and j < c else _ZERO for j in range(s)) for i in range(s))
-    out = mat_mul(pa, pb)
-    return [list(out[i][:c]) for i in range(r)]
+def _integral(rows: Sequence[Sequence[Cyclotomic]], N: int) -> tuple[Any, int]:
+    """(integer coordinates (rows, cols, phi) as an object array, their common denominator)."""
+    c = _Coordinates(tuple(tuple(r) for r in rows), N)
+    den = math.lcm(*(int(d) for d in c.dens.reshape(-1)))
+    scale = np.vectorize(lambda d: den // int(d), otypes=[object])(c.dens)
+    return c.nums * scale[:, :, None], den
+
+
+def _product_equals(
+    a: Rows, x: Sequence[Sequence[Cyclotomic]], b: Sequence[Sequence[Cyclotomic]], N: int
+) -> bool:
+    """Whether a x = b exactly, on integer coordinates: with a = A / da, x = X / dx,
+    b = B / db, :math:`db \\sum_{u,v} A_u X_v \\zeta^{u+v} = da\\, dx\\, B` modulo
+    :math:`\\Phi_N` (Python integers in object arrays: no overflow)."""
+    from grouprep.reps._real import _reduced
+
+    A, da = _integral(a, N)
+    X, dx = _integral(x, N)
+    B, db = _integral(b, N)
+    phi = A.shape[2]
+    C = np.zeros((A.shape[0], X.shape[1], 2 * phi - 1), dtype=object)
+    for u in range(phi):
+        Au = A[:, :, u]
+        if not Au.any():
+            continue
+        for v in range(phi):
+            C[:, :, u + v] += Au @ X[:, :, v]
+    return bool(np.array_equal(_reduced(C, N) * db, B * (da * dx)))
+
+
+def _attempt(acc: Any, modulus: int) -> tuple[Any, Any] | None:
+    """Rational reconstruction of every value, tried only once a few sampled values (the
+    last one, and others spread over the array) reconstruct: most attempts fail early.
+    The values are first multiplied by the lcm L of the sample's denominators (usually the
+    common denominator, so most scaled values are integers found without a Euclidean
+    division chain), then divided by L again."""
+    flat = acc.reshape(-1)
+    probe = _reconstruct(np.append(flat[:: max(1, len(flat) // 8)], flat[-1:]), modulus)
+    if probe is None:
+        return None
+    L = math.lcm(*(int(d) for d in probe[1]))
+    found = _reconstruct(acc * L % modulus, modulus)
+    if found is None:  # the scaled numerators too large: reconstruct the values themselves
+        return _reconstruct(acc, modulus)
+    nums, dens = found
+    dens = dens * L
+    g = np.vectorize(math.gcd, otypes=[object])(nums, dens)
+    return nums // g, dens // g
 
 
 def _field(*matrices: Rows) -> int:
@@ -222,11 +260,11 @@ def _modular_solve(a: Rows, b: Rows, max_primes: int) -> list[list[Cyclotomic]] 
         coords = np.einsum("ie,eab->iab", emb.Vinv, X) % p
         if candidate is not None and _agrees(candidate, coords, p):
             x = _entries(candidate, N)
-            if _product(a, x) == [list(r) for r in b]:
+            if _product_equals(a, x, b, N):
                 return x
         acc = coords.astype(object) if acc is None else _crt(acc, modulus, coords, p)
         modulus *= p
-        candidate = _reconstruct(acc, modulus)
+        candidate = _attempt(acc, modulus)
     return None
 
 
@@ -280,11 +318,12 @@ def _modular_nullspace(m: Rows, max_primes: int) -> list[list[Cyclotomic]] | Non
         if candidate is not None and _agrees(candidate, coords, p):
             basis = _basis(len(m), cols, pivots, _entries(candidate, N))
             columns = [list(v) for v in zip(*basis, strict=True)]
-            if all(not v for row in _product(m, columns) for v in row):
+            zero = [[_ZERO] * len(columns[0]) for _ in m]
+            if _product_equals(m, columns, zero, N):
                 return basis
         acc = coords.astype(object) if acc is None else _crt(acc, modulus, coords, p)
         modulus *= p
-        candidate = _reconstruct(acc, modulus)
+        candidate = _attempt(acc, modulus)
     return None
 
 

@@ -130,3 +130,45 @@ def test_errors() -> None:
         exact_solve([[1, 0], [0, 1]], [1, 2, 3])
     with pytest.raises(GroupRepValueError, match="rows must have equal lengths"):
         exact_rank([[1, 2], [3]])
+
+
+def test_modular_route_without_elimination(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Large heights need many primes; the multimodular route alone must answer."""
+    import grouprep.reps._general as general
+    import grouprep.reps._real as real
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("exact elimination used")
+
+    monkeypatch.setattr(general, "_solve", refuse)
+    monkeypatch.setattr(real, "_greedy_exact", refuse)
+    rng = random.Random(11)
+    z = root_of_unity(8)
+    m = [
+        [rng.randint(1, 10**30) + rng.randint(1, 10**30) * z**3 for _ in range(5)]
+        for _ in range(5)
+    ]
+    inv = exact_inverse(m)
+    assert product(m, inv) == [list(r) for r in identity_matrix(5)]
+    k = product(cyclo(rng, 8, 4, 2, size=10**30), cyclo(rng, 8, 2, 5))
+    assert exact_rank(k) == 2
+
+
+def test_unlucky_prime_in_pivot_pattern() -> None:
+    """An entry divisible by the first prime moves the pivots modulo that prime only."""
+    from grouprep.reps._modular import _primes
+
+    p = _primes(1, 1)[0]
+    m = [[p, 1], [0, 0]]
+    (x,) = exact_nullspace(m)
+    assert (
+        [fr(v) for v in x]
+        == [Fraction(-1, p), Fraction(1)]
+        == [
+            Fraction(int(v.p), int(v.q))
+            for v in to_sympy(
+                [[Fraction(p), Fraction(1)], [Fraction(0), Fraction(0)]]
+            ).nullspace()[0]
+        ]
+    )
+    assert exact_rank([[p, 1, 0], [2 * p, 2, p]]) == 2

@@ -38,6 +38,12 @@ Three comparisons, each side given the same input:
   elimination. Both must give the same multiplicities and the same exact change of basis,
   and the constituents' degrees must be the published rule. Warm: the group, its irreps
   and their matrices on all elements are built once.
+* ``exact inverse (exact Gauss-Jordan)``: ``grouprep.reps._linalg.exact_inverse`` of a random
+  n x n matrix over Q(zeta_8) (coordinates in [-5, 5]) by the multimodular route (images
+  modulo primes p = 1 mod 8 under all embeddings, CRT, rational reconstruction, exact check
+  m m^{-1} = I), against plain exact Gauss-Jordan elimination on the same matrix
+  (``grouprep.reps._general._solve`` with the identity as right-hand side). Both inverses
+  must be equal.
 
 Checks run outside the timed region. sympy caches the results of its expression
 operations, and the timed runs repeat the same expressions, so every baseline call that
@@ -821,6 +827,40 @@ def cyclotomic_cases(baseline: Library, count: int) -> list[Case]:
     ]
 
 
+# ------------------------------------------------------------- exact inverse
+def random_cyclotomic_matrix(n: int, N: int = 8) -> list[list[Cyclotomic]]:
+    import random
+
+    rng = random.Random(SEED + n)
+    z = root_of_unity(N)
+    return [
+        [sum((rng.randint(-5, 5) * z**k for k in range(N // 2)), Cyclotomic(0)) for _ in range(n)]
+        for _ in range(n)
+    ]
+
+
+def inverse_case(n: int) -> Case:
+    """exact_inverse (multimodular) against exact Gauss-Jordan elimination."""
+    from grouprep.reps._general import _solve
+    from grouprep.reps._linalg import exact_inverse
+
+    m = random_cyclotomic_matrix(n)
+    identity = [[Cyclotomic(int(i == j)) for j in range(n)] for i in range(n)]
+
+    def elimination() -> list[list[Cyclotomic]]:
+        return _solve([list(r) for r in m], [list(r) for r in identity])
+
+    return Case(
+        operation="exact inverse (exact Gauss-Jordan)",
+        case=f"random {n}x{n} over Q(zeta_8)",
+        caches="cold",
+        grouprep=lambda: exact_inverse(m),
+        baseline=elimination,
+        grouprep_answer=lambda x: tuple(tuple(r) for r in x),
+        baseline_answer=lambda x: tuple(tuple(r) for r in x),
+    )
+
+
 # -------------------------------------------------------------------- cases
 def cases(quick: bool) -> list[Case]:
     """The cases of this entry; ``quick`` keeps the small ones."""
@@ -838,6 +878,7 @@ def cases(quick: bool) -> list[Case]:
             *cyclotomic_cases("field", 200),
             *cyclotomic_cases("expr", 10),
             *bench_product_tables.cases(quick),
+            inverse_case(12),
         ]
     return [
         sympy_dft_case(8, sympy_proves=True),
@@ -857,4 +898,5 @@ def cases(quick: bool) -> list[Case]:
         *cyclotomic_cases("field", 10**4),
         *cyclotomic_cases("expr", 100),
         *bench_product_tables.cases(quick),
+        inverse_case(30),
     ]

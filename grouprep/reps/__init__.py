@@ -25,6 +25,7 @@ from grouprep.reps._constructions import (
     tensor_product,
 )
 from grouprep.reps._irreps import irreps
+from grouprep.reps._linalg import exact_inverse, exact_nullspace, exact_rank, exact_solve
 from grouprep.reps._real import isotypic_basis, real_irreps
 from grouprep.reps._representation import MAX_DIM, ExactMatrix, Representation
 from grouprep.reps._table import CharacterTable, character_table
@@ -43,6 +44,10 @@ __all__ = [
     "decompose",
     "direct_sum",
     "dual",
+    "exact_inverse",
+    "exact_nullspace",
+    "exact_rank",
+    "exact_solve",
     "fourier_matrix",
     "fourier_transform",
     "frobenius_schur",

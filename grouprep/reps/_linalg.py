@@ -405,7 +405,7 @@ def exact_inverse(m: Any, *, max_primes: int = LINALG_MAX_PRIMES) -> ExactMatrix
     Examples
     --------
     >>> from grouprep.numbers import root_of_unity
-    >>> from grouprep.reps._linalg import exact_inverse
+    >>> from grouprep.reps import exact_inverse
     >>> z = root_of_unity(8)
     >>> inv = exact_inverse([[1, z], [0, 2]])
     >>> inv[0][1] == -z / 2
@@ -441,7 +441,7 @@ def exact_solve(a: Any, b: Any, *, max_primes: int = LINALG_MAX_PRIMES) -> Any:
     Examples
     --------
     >>> from fractions import Fraction
-    >>> from grouprep.reps._linalg import exact_solve
+    >>> from grouprep.reps import exact_solve
     >>> exact_solve([[2, 1], [1, 3]], [3, 5]) == (Fraction(4, 5), Fraction(7, 5))
     True
     """
@@ -492,7 +492,7 @@ def exact_nullspace(
 
     Examples
     --------
-    >>> from grouprep.reps._linalg import exact_nullspace
+    >>> from grouprep.reps import exact_nullspace
     >>> [[int(v.as_fraction()) for v in x] for x in exact_nullspace([[1, 2, 3], [2, 4, 6]])]
     [[-2, 1, 0], [-3, 0, 1]]
     """
@@ -507,7 +507,7 @@ def exact_rank(m: Any, *, max_primes: int = LINALG_MAX_PRIMES) -> int:
     Examples
     --------
     >>> from grouprep.numbers import root_of_unity
-    >>> from grouprep.reps._linalg import exact_rank
+    >>> from grouprep.reps import exact_rank
     >>> z = root_of_unity(5)
     >>> exact_rank([[1, z], [z, z**2]]), exact_rank([[1, z], [z, 1]])
     (1, 2)

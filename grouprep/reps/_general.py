@@ -44,7 +44,7 @@ import numpy as np
 from grouprep.errors import GroupRepValueError, SizeLimitError
 from grouprep.groups import FiniteGroup, PermutationGroup
 from grouprep.numbers import Cyclotomic, root_of_unity
-from grouprep.reps._modular import ModularField, field_of
+from grouprep.reps._modular import ModularField, field_of, modular_law_violation
 from grouprep.reps._representation import ExactMatrix, Representation
 
 __all__ = ["MAX_GENERAL_ORDER", "general_irreps"]
@@ -59,6 +59,10 @@ projection works in."""
 
 _ZERO = Cyclotomic(0)
 _ONE = Cyclotomic(1)
+
+_LAW_PRIME = 64
+"""Which prime p = 1 (mod N) checks the law of a multimodular result (beyond the
+``MAX_PRIMES + 8`` primes its reconstruction may use)."""
 
 _MODULAR = True
 """Build the generator images by the multimodular route first (the exact one is the
@@ -594,7 +598,11 @@ def _construct(
             extra = [root_of_unity(o, 1)]
         found_images = multimodular_images(ind, chi, d, extra)
         if found_images is not None:
-            return _checked(ctx, chi, found_images, name)
+            rep = _checked(ctx, chi, found_images, name)
+            # the law modulo a prime the reconstruction never used: a wrong candidate
+            # agrees with the true images modulo the primes it was built from only
+            if modular_law_violation(rep, _LAW_PRIME) is None:
+                return rep
     actions = [ind.action(s) for s in G.generators]
     v0 = next(v for a in range(ind.degree) if any(v := _projected_column(ind, chi, a)))
     _, images = _spun_matrices(ind, v0, actions, d)

@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from grouprep._validation import describe
+from grouprep._validation import check_int, describe
 from grouprep.errors import GroupRepTypeError, GroupRepValueError
 from grouprep.numbers import Cyclotomic, as_cyclotomic
 from grouprep.numbers._cyclotomic import _lift
@@ -116,7 +116,9 @@ class _Coordinates:
         A = (self.nums % p).astype(np.int64).reshape(-1, phi)
         sums = (A @ emb.W[:, :phi].T) % p  # products < 2^50, phi of them: no overflow
         dens = (self.dens % p).astype(np.int64).reshape(-1)
-        inverses = {int(d): pow(int(d), -1, p) for d in set(dens.tolist())}  # 0: raises
+        if not dens.all():
+            raise ZeroDivisionError(f"{p} divides a denominator")
+        inverses = {int(d): pow(int(d), -1, p) for d in set(dens.tolist())}
         dinv = np.array([inverses[int(d)] for d in dens], dtype=np.int64)
         out = sums * dinv[:, None] % p
         return np.ascontiguousarray(out.T.reshape(emb.count, *self.shape))
@@ -411,6 +413,7 @@ def exact_inverse(m: Any, *, max_primes: int = LINALG_MAX_PRIMES) -> ExactMatrix
     >>> inv[0][1] == -z / 2
     True
     """
+    max_primes = check_int(max_primes, "max_primes", "exact_inverse", minimum=0)
     rows = _square(m, "exact_inverse: argument 'm'")
     x = _solve_rows(rows, identity_matrix(len(rows)), "exact_inverse: argument 'm'", max_primes)
     return tuple(tuple(r) for r in x)
@@ -445,6 +448,7 @@ def exact_solve(a: Any, b: Any, *, max_primes: int = LINALG_MAX_PRIMES) -> Any:
     >>> exact_solve([[2, 1], [1, 3]], [3, 5]) == (Fraction(4, 5), Fraction(7, 5))
     True
     """
+    max_primes = check_int(max_primes, "max_primes", "exact_solve", minimum=0)
     rows = _square(a, "exact_solve: argument 'a'")
     n = len(rows)
     try:
@@ -496,6 +500,7 @@ def exact_nullspace(
     >>> [[int(v.as_fraction()) for v in x] for x in exact_nullspace([[1, 2, 3], [2, 4, 6]])]
     [[-2, 1, 0], [-3, 0, 1]]
     """
+    max_primes = check_int(max_primes, "max_primes", "exact_nullspace", minimum=0)
     rows = _rows(m, "exact_nullspace: argument 'm'")
     return [tuple(v) for v in _nullspace(rows, max_primes)]
 
@@ -512,5 +517,6 @@ def exact_rank(m: Any, *, max_primes: int = LINALG_MAX_PRIMES) -> int:
     >>> exact_rank([[1, z], [z, z**2]]), exact_rank([[1, z], [z, 1]])
     (1, 2)
     """
+    max_primes = check_int(max_primes, "max_primes", "exact_rank", minimum=0)
     rows = _rows(m, "exact_rank: argument 'm'")
     return len(rows[0]) - len(_nullspace(rows, max_primes))

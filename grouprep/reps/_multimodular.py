@@ -84,6 +84,8 @@ class _Embeddings:
         for j, c in enumerate(x._nums):
             if c:
                 total = (total + (c % p) * self.W[:, (j * step) % N]) % p
+        if x._den % p == 0:
+            raise ZeroDivisionError(f"{p} divides the denominator of {x!r}")
         out = total * pow(x._den % p, -1, p) % p
         self._cache[x] = out
         return out
@@ -147,7 +149,7 @@ def _reconstruct(values: Any, modulus: int) -> tuple[Any, Any] | None:
             q = r0 // r1
             r0, r1 = r1, r0 - q * r1
             t0, t1 = t1, t0 - q * t1
-        if t1 == 0 or abs(t1) > bound or math.gcd(r1, abs(t1)) != 1:
+        if t1 == 0 or abs(t1) > bound or math.gcd(r1, abs(t1)) != 1 or math.gcd(t1, modulus) != 1:
             return None
         if t1 < 0:
             r1, t1 = -r1, -t1

@@ -339,7 +339,7 @@ class Representation:
         dim: int,
         name: str | None = None,
     ) -> Representation:
-        """A permutation representation, :math:`\rho(g) e_i = e_{p_g(i)}` with
+        """A permutation representation, :math:`\\rho(g) e_i = e_{p_g(i)}` with
         ``p_g = permutation_of(g)`` a tuple of the images of 0 .. dim-1, trusted to be a
         homomorphism (grouprep's own constructions).
 

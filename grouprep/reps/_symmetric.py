@@ -117,7 +117,7 @@ def _check_coxeter(adjacent: list[ExactMatrix], shape: tuple[int, ...]) -> None:
     .. math:: s_k^2 = 1, \\qquad (s_k s_{k+1})^3 = 1, \\qquad (s_j s_k)^2 = 1 \\ (|j - k| \\ge 2).
 
     They present :math:`S_n`, so matrices that satisfy them define a homomorphism on all
-    of :math:`S_n`: this replaces checking :math:`\rho(s g) = \rho(s)\rho(g)` on every
+    of :math:`S_n`: this replaces checking :math:`\\rho(s g) = \\rho(s)\\rho(g)` on every
     element (n! products) by :math:`O(n^2)` products.
     """
     if not adjacent:

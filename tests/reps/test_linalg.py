@@ -172,3 +172,24 @@ def test_unlucky_prime_in_pivot_pattern() -> None:
         ]
     )
     assert exact_rank([[p, 1, 0], [2 * p, 2, p]]) == 2
+
+
+def test_a_prime_dividing_a_denominator_is_skipped():
+    from fractions import Fraction
+
+    from grouprep.reps._modular import _primes
+
+    p = _primes(1, 1)[0]  # the first prime the rational route tries
+    inv = exact_inverse([[Fraction(1, p)]])
+    assert inv[0][0] == p
+    assert exact_rank([[Fraction(1, p)]]) == 1
+    basis = exact_nullspace([[Fraction(1, p), 1], [2, 2 * p]])
+    assert len(basis) == 1
+    x, y = basis[0]
+    assert x * Fraction(1, p) + y == 0 and 2 * x + 2 * p * y == 0
+
+
+@pytest.mark.parametrize("bad", ["a", None, 2.5, True])
+def test_max_primes_is_checked(bad):
+    with pytest.raises(grouprep.GroupRepTypeError, match="max_primes"):
+        exact_rank([[1]], max_primes=bad)

@@ -21,6 +21,7 @@ import numpy.typing as npt
 from grouprep._parallel import parallel_loops
 from grouprep._validation import check_int
 from grouprep.errors import GroupRepTypeError, GroupRepValueError, SizeLimitError
+from grouprep.numbers._cyclotomic import _is_prime
 
 __all__ = [
     "LeastRotation",
@@ -74,29 +75,6 @@ def _mobius(n: int) -> int:
             sign = -sign
         p += 1
     return -sign if m > 1 else sign
-
-
-def _is_prime(n: int) -> bool:
-    """Deterministic Miller–Rabin for n < 3,215,031,751 (bases 2, 3, 5, 7)."""
-    if n < 2:
-        return False
-    for p in (2, 3, 5, 7):
-        if n % p == 0:
-            return n == p
-    d, s = n - 1, 0
-    while d % 2 == 0:
-        d, s = d // 2, s + 1
-    for a in (2, 3, 5, 7):
-        x = pow(a, d, n)
-        if x in (1, n - 1):
-            continue
-        for _ in range(s - 1):
-            x = x * x % n
-            if x == n - 1:
-                break
-        else:
-            return False
-    return True
 
 
 @functools.lru_cache(maxsize=8)

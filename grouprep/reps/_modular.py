@@ -19,8 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from grouprep.numbers import Cyclotomic
-from grouprep.numbers._cyclotomic import _prime_factors
-from grouprep.reps._table import _is_prime
+from grouprep.numbers._cyclotomic import _is_prime, _prime_factors
 
 __all__ = ["ModularField", "modular_law_violation"]
 

@@ -22,6 +22,7 @@ from grouprep.groups import (
 )
 from grouprep.groups._permutation import partition_count
 from grouprep.numbers import Cyclotomic, root_of_unity
+from grouprep.numbers._cyclotomic import _is_prime
 from grouprep.reps._recognise import recognised, transported_rows
 
 __all__ = ["MAX_CLASSES", "MAX_SEARCH_ORDER", "CharacterTable", "character_table"]
@@ -401,33 +402,6 @@ def _left_divisions(group: FiniteGroup[Any], z: Any) -> np.ndarray:
         [group._index(group._compose(group._inverse(x), z)) for x in group.elements()],
         dtype=np.intp,
     )
-
-
-def _is_prime(n: int) -> bool:
-    """Primality, deterministic below :math:`3.4 \\cdot 10^{14}` (Miller-Rabin with the
-    bases 2, 3, 5, 7, 11, 13, 17, Jaeschke 1993); trial division beyond."""
-    if n < 2:
-        return False
-    for q in (2, 3, 5, 7, 11, 13, 17):
-        if n % q == 0:
-            return n == q
-    if n >= 341_550_071_728_321:
-        return all(n % d for d in range(19, math.isqrt(n) + 1, 2))
-    d, r = n - 1, 0
-    while d % 2 == 0:
-        d //= 2
-        r += 1
-    for a in (2, 3, 5, 7, 11, 13, 17):
-        x = pow(a, d, n)
-        if x in (1, n - 1):
-            continue
-        for _ in range(r - 1):
-            x = x * x % n
-            if x == n - 1:
-                break
-        else:
-            return False
-    return True
 
 
 def _primitive_root(p: int) -> int:

@@ -861,6 +861,112 @@ def inverse_case(n: int) -> Case:
     )
 
 
+# ------------------------------------------------ characters without exact matrices
+def character_values_case(name: str, group: Callable[[], Any], dim: int) -> Case:
+    """Characters of a general irrep: eigenvalue multiplicities read from residues modulo
+    a prime (``Representation.character``) against the trace of the exact matrix from the
+    exact search along words. Each call starts from a fresh representation with the same
+    generator images (no cached matrices)."""
+    from grouprep.reps import Representation, irreps
+
+    G = group()
+    rho = next(r for r in irreps(G) if r.dim == dim)
+    images = rho._images()
+    reps = [c.representative for c in G.conjugacy_classes()]
+
+    def fresh() -> Representation:
+        return Representation(G, images, check=False)
+
+    def by_words() -> tuple[Cyclotomic, ...]:
+        sigma = fresh()
+        return tuple(
+            functools.reduce(lambda t, i: t + m[i][i], range(dim), Cyclotomic(0))
+            for m in (sigma._by_words(g) for g in reps)
+        )
+
+    return Case(
+        operation="characters (exact search along words)",
+        case=f"{name}, irrep of dimension {dim}",
+        caches="warm",
+        grouprep=lambda: fresh().character_values(),
+        baseline=by_words,
+        grouprep_answer=tuple,
+        baseline_answer=tuple,
+    )
+
+
+# ------------------------------------------------------- python-flint, where installed
+def flint_cases(dims: Sequence[int], embeddings: int = 4) -> list[Case]:
+    """The two kernels of the modular routes against python-flint's ``nmod_mat`` (FLINT),
+    on the same residues modulo one 25-bit prime: a solve A X = B for ``embeddings``
+    systems at once (``_solve_batched``, int64 NumPy elimination over the stack) against
+    one ``nmod_mat.solve`` per system; and a product of two d x d matrices modulo p
+    (int64 ``@`` then ``%``) against ``nmod_mat`` multiplication. The conversion of the
+    arrays to and from FLINT's matrices is timed with FLINT, as the routes would pay it.
+    Without python-flint there are no cases (it is not a dependency of grouprep)."""
+    try:
+        import flint
+    except ImportError:
+        import sys
+
+        print("python-flint is not installed: no flint cases", file=sys.stderr)
+        return []
+    from grouprep.reps._modular import _primes
+    from grouprep.reps._multimodular import _solve_batched
+
+    p = _primes(8, 1)[0]
+    out = []
+    for d in dims:
+        rng = np.random.default_rng(SEED + d)
+        A = rng.integers(0, p, size=(embeddings, d, d), dtype=np.int64)
+        B = rng.integers(0, p, size=(embeddings, d, d), dtype=np.int64)
+
+        def ours(A: Any = A, B: Any = B) -> Any:
+            return _solve_batched(A, B, p)
+
+        def theirs(A: Any = A, B: Any = B) -> Any:
+            return np.array(
+                [
+                    np.array(
+                        flint.nmod_mat(a.tolist(), p)
+                        .solve(flint.nmod_mat(b.tolist(), p))
+                        .tolist(),
+                        dtype=np.int64,
+                    )
+                    for a, b in zip(A, B, strict=True)
+                ]
+            )
+
+        out.append(
+            Case(
+                operation="solve modulo p (python-flint nmod_mat)",
+                case=f"{embeddings} systems {d}x{d}, {d} right-hand sides",
+                caches="warm",
+                grouprep=ours,
+                baseline=theirs,
+                grouprep_answer=lambda x: x.tolist(),
+                baseline_answer=lambda x: x.tolist(),
+            )
+        )
+        a, b = A[0], B[0]
+        out.append(
+            Case(
+                operation="product modulo p (python-flint nmod_mat)",
+                case=f"{d}x{d}",
+                caches="warm",
+                grouprep=lambda a=a, b=b: (a @ b) % p,
+                baseline=lambda a=a, b=b: np.array(
+                    (flint.nmod_mat(a.tolist(), p) * flint.nmod_mat(b.tolist(), p)).tolist(),
+                    dtype=np.int64,
+                ),
+                grouprep_answer=lambda x: x.tolist(),
+                baseline_answer=lambda x: x.tolist(),
+                number=20,
+            )
+        )
+    return out
+
+
 # -------------------------------------------------------------------- cases
 def cases(quick: bool) -> list[Case]:
     """The cases of this entry; ``quick`` keeps the small ones."""
@@ -879,6 +985,8 @@ def cases(quick: bool) -> list[Case]:
             *cyclotomic_cases("expr", 10),
             *bench_product_tables.cases(quick),
             inverse_case(12),
+            character_values_case("A_5", lambda: grouprep.alternating(5), 5),
+            *flint_cases([16]),
         ]
     return [
         sympy_dft_case(8, sympy_proves=True),
@@ -899,4 +1007,9 @@ def cases(quick: bool) -> list[Case]:
         *cyclotomic_cases("expr", 100),
         *bench_product_tables.cases(quick),
         inverse_case(30),
+        character_values_case("A_7", lambda: grouprep.alternating(7), 10),
+        character_values_case(
+            "PSL(2,7)", lambda: grouprep.permutation_group(PSL_2_7.generators), 8
+        ),
+        *flint_cases([16, 55, 120]),
     ]

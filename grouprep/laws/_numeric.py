@@ -246,7 +246,36 @@ def _act_out(action_out: Any, g: Any, Y: npt.NDArray[Any]) -> npt.NDArray[Any]:
 
 
 Pair = tuple[npt.NDArray[Any], npt.NDArray[Any]]
-Sides = Callable[[Any, npt.NDArray[Any], npt.NDArray[Any]], Pair]
+Sides = Callable[[Any, npt.NDArray[Any], npt.NDArray[Any], "npt.NDArray[Any] | None"], Pair]
+"""``sides(g, X, f(X), moved)``: the two sides of the law at g; ``moved`` is
+:math:`f(g \\cdot X)` when it was already evaluated in a stacked call, else None."""
+
+_STACK_ENTRIES = 1 << 22
+"""The most input entries stacked into one call of f (32 MiB of float64): the moved
+batches of several elements go through one call, since a batched model's cost is often
+dominated by its per-call overhead (a forest's predict, a pipeline)."""
+
+
+def _stacked_calls(
+    f: Callable[[Any], Any], act: Callable[[Any, npt.NDArray[Any]], Any], where: str
+) -> Callable[[list[Any], npt.NDArray[Any]], list[npt.NDArray[Any]]]:
+    """``many(gs, X)``: :math:`[f(g \\cdot X) \\text{ for } g \\in gs]` from one call of f on
+    the stacked inputs, split back by rows."""
+
+    def many(gs: list[Any], X: npt.NDArray[Any]) -> list[npt.NDArray[Any]]:
+        moved = [np.asarray(act(g, X)) for g in gs]
+        out = _call(f, np.concatenate(moved), where, len(gs) * len(X))
+        return list(np.split(out, len(gs)))
+
+    return many
+
+
+def _chunks(elements: list[Any], X: npt.NDArray[Any]) -> Iterator[list[Any]]:
+    """The elements in runs whose stacked moved batches stay within :data:`_STACK_ENTRIES`."""
+    size = max(1, _STACK_ENTRIES // max(1, X.size))
+    for start in range(0, len(elements), size):
+        yield elements[start : start + size]
+
 
 _SHRINK_ROUNDS = 64
 
@@ -261,11 +290,16 @@ class _Law:
     sides: Sides
     names: tuple[str, str]
     tol: Tolerance
+    many: Callable[[list[Any], npt.NDArray[Any]], list[npt.NDArray[Any]]] | None = None
 
     def compare(
-        self, g: Any, X: npt.NDArray[Any], base: npt.NDArray[Any]
+        self,
+        g: Any,
+        X: npt.NDArray[Any],
+        base: npt.NDArray[Any],
+        moved: npt.NDArray[Any] | None = None,
     ) -> tuple[Comparison, npt.NDArray[Any], npt.NDArray[Any]]:
-        left, right = self.sides(g, X, base)
+        left, right = self.sides(g, X, base, moved)
         return compare(left, right, self.tol, self.where, self.names), left, right
 
     def instance(
@@ -299,8 +333,15 @@ def _worst_case(
     """
     base = spec.values(X)
     worst, info, ratio = 0.0, None, -1.0
-    for g in elements:
-        c, left, right = spec.compare(g, X, base)
+    pairs: Iterator[tuple[Any, npt.NDArray[Any] | None]] = (
+        ((g, None) for g in elements)
+        if spec.many is None or len(elements) < 2
+        else (
+            pair for gs in _chunks(elements, X) for pair in zip(gs, spec.many(gs, X), strict=True)
+        )
+    )
+    for g, moved in pairs:
+        c, left, right = spec.compare(g, X, base, moved)
         worst = max(worst, c.max_error)
         if c.bad.any():
             i = int(np.where(c.bad, c.ratio, -1.0).argmax())
@@ -524,8 +565,11 @@ def check_invariant(
     def values(B: npt.NDArray[Any]) -> npt.NDArray[Any]:
         return _call(f, B, where, len(B))
 
-    def sides(g: Any, B: npt.NDArray[Any], base: npt.NDArray[Any]) -> Pair:
-        moved = _call(f, action.act(g, B), where, len(B))
+    def sides(
+        g: Any, B: npt.NDArray[Any], base: npt.NDArray[Any], moved: npt.NDArray[Any] | None
+    ) -> Pair:
+        if moved is None:
+            moved = _call(f, action.act(g, B), where, len(B))
         if moved.shape != base.shape:
             raise GroupRepValueError(
                 f"{where}: f changed its output shape under the action, from "
@@ -533,7 +577,8 @@ def check_invariant(
             )
         return moved, base
 
-    spec = _Law(where, values, sides, ("f(g.x)", "f(x)"), tol)
+    many = _stacked_calls(f, action.act, where)
+    spec = _Law(where, values, sides, ("f(g.x)", "f(x)"), tol, many)
     return _worst_case(
         f"invariance under {action!r}",
         elements,
@@ -619,11 +664,14 @@ def check_equivariant(
     def values(B: npt.NDArray[Any]) -> npt.NDArray[Any]:
         return _call(f, B, where, len(B))
 
-    def sides(g: Any, B: npt.NDArray[Any], base: npt.NDArray[Any]) -> Pair:
-        left = _call(f, action_in.act(g, B), where, len(B))
+    def sides(
+        g: Any, B: npt.NDArray[Any], base: npt.NDArray[Any], moved: npt.NDArray[Any] | None
+    ) -> Pair:
+        left = _call(f, action_in.act(g, B), where, len(B)) if moved is None else moved
         return left, _act_out(action_out, g, base)
 
-    spec = _Law(where, values, sides, ("f(g.x)", "g.f(x)"), tol)
+    many = _stacked_calls(f, action_in.act, where)
+    spec = _Law(where, values, sides, ("f(g.x)", "g.f(x)"), tol, many)
     law = f"equivariance from {action_in!r} to {action_out!r}"
     return _worst_case(law, elements, group.generators, exhaustive, X, spec, budget)
 

@@ -10,7 +10,12 @@ from grouprep.actions import BaseAction
 from grouprep.errors import GroupRepTypeError, GroupRepValueError
 from grouprep.groups import FiniteGroup
 from grouprep.numbers import Cyclotomic
-from grouprep.reps._representation import ExactMatrix, Representation, check_dim
+from grouprep.reps._representation import (
+    CHARACTER_RULES,
+    ExactMatrix,
+    Representation,
+    check_dim,
+)
 
 __all__ = [
     "direct_sum",
@@ -162,6 +167,25 @@ def _tensor_matrix(a: Representation, b: Representation, g: Any) -> ExactMatrix:
     return tuple(tuple(x * y for x in ra for y in rb) for ra in ma for rb in mb)
 
 
+def _direct_sum_character(reps: tuple[Representation, ...], dim: int, g: Any) -> Cyclotomic:
+    total = _ZERO
+    for r in reps:
+        total = total + r.character(g)
+    return total
+
+
+def _tensor_character(a: Representation, b: Representation, g: Any) -> Cyclotomic:
+    return a.character(g) * b.character(g)
+
+
+def _dual_character(rep: Representation, g: Any) -> Cyclotomic:
+    return rep.character(g).conjugate()
+
+
+def _restricted_character(rep: Representation, h: Any) -> Cyclotomic:
+    return rep.character(h)
+
+
 def dual(rep: Representation) -> Representation:
     """The dual (contragredient) representation :math:`\\rho^*(g) = \\rho(g^{-1})^{T}`.
 
@@ -209,3 +233,9 @@ def restrict(rep: Representation, subgroup: FiniteGroup[Any]) -> Representation:
 
 def _restricted_matrix(rep: Representation, h: Any) -> ExactMatrix:
     return rep._exact(h)
+
+
+CHARACTER_RULES[_direct_sum_matrix] = _direct_sum_character
+CHARACTER_RULES[_tensor_matrix] = _tensor_character
+CHARACTER_RULES[_dual_matrix] = _dual_character
+CHARACTER_RULES[_restricted_matrix] = _restricted_character

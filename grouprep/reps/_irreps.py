@@ -20,7 +20,7 @@ from grouprep.groups import (
 from grouprep.numbers import Cyclotomic, root_of_unity
 from grouprep.numbers._cyclotomic import check_field_order
 from grouprep.reps._recognise import recognised, transported_irreps
-from grouprep.reps._representation import ExactMatrix, Representation
+from grouprep.reps._representation import CHARACTER_RULES, ExactMatrix, Representation
 
 __all__ = ["irreps"]
 
@@ -82,6 +82,16 @@ def _product_matrix(combo: tuple[Representation, ...], g: tuple[Any, ...]) -> Ex
     for r, x in zip(combo, g, strict=True):
         m = _kron(m, r._exact(x))
     return m
+
+
+def _product_character(combo: tuple[Representation, ...], g: tuple[Any, ...]) -> Cyclotomic:
+    value = _ONE
+    for r, x in zip(combo, g, strict=True):
+        value = value * r.character(x)
+    return value
+
+
+CHARACTER_RULES[_product_matrix] = _product_character
 
 
 def _product_irreps(G: DirectProduct) -> list[Representation]:

@@ -70,7 +70,9 @@ class ModularField:
             if c:
                 total = (total + c * power) % p
             power = power * w % p
-        out = total * pow(den % p, -1, p) % p
+        if den % p == 0:
+            raise ZeroDivisionError(f"p = {p} divides the denominator of {x!r}")
+        out = total * pow(den, -1, p) % p
         self._cache[x] = out
         return out
 
@@ -135,9 +137,115 @@ def modular_law_violation(rep: Any, which: int = 0) -> tuple[Any, Any] | None:
     return _modular_matrices(rep, 1, which)[2]
 
 
-def modular_characters(rep: Any, field: int = 1, which: int = 0) -> tuple[int, list[int]]:
-    """(p, traces modulo p of rho at the class representatives), from the generator images,
-    in :math:`\\mathbb{F}_p` for Q(zeta_N), N the lcm of ``field`` and the images' field."""
-    p, mats, _ = _modular_matrices(rep, field, which)
-    G = rep.group
-    return p, [int(np.trace(mats[c.representative]) % p) for c in G.conjugacy_classes()]
+@functools.lru_cache(maxsize=16)
+def _word_tree(group: Any, generators: tuple[Any, ...]) -> dict[Any, tuple[int, Any]]:
+    """A breadth-first spanning tree of the Cayley graph: ``g -> (i, h)`` with
+    ``g = generators[i] * h``, the identity mapped to ``(-1, None)``.
+
+    Keyed by the generators too: equal groups given by different generators have
+    different words."""
+    tree: dict[Any, tuple[int, Any]] = {group.identity: (-1, None)}
+    frontier = [group.identity]
+    while frontier:
+        nxt = []
+        for h in frontier:
+            for i, s in enumerate(generators):
+                sh = group._compose(s, h)
+                if sh not in tree:
+                    tree[sh] = (i, h)
+                    nxt.append(sh)
+        frontier = nxt
+    return tree
+
+
+def word(group: Any, g: Any) -> list[int]:
+    """Indices ``i_1, ..., i_k`` into ``group.generators`` with
+    :math:`g = s_{i_1} s_{i_2} \\cdots s_{i_k}` (a shortest such word)."""
+    tree = _word_tree(group, tuple(group.generators))
+    out = []
+    i, h = tree[g]
+    while i >= 0:
+        out.append(i)
+        i, h = tree[h]
+    return out
+
+
+def _modular_images(rep: Any, M: int) -> tuple[ModularField, list[npt.NDArray[np.int64]]]:
+    """The generator images of ``rep`` modulo the first prime p = 1 (mod M) that divides
+    no denominator, under :math:`\\zeta_M \\mapsto w` (cached on the representation)."""
+    cache = rep._cache.setdefault("modular_images", {})
+    if M not in cache:
+        images = [rep._gen_images[s] for s in rep.group.generators]
+        for which in range(64):
+            F = ModularField(M, which)
+            try:
+                cache[M] = (F, [F.matrix(m) for m in images])
+                break
+            except ZeroDivisionError:  # p divides a denominator: the next prime
+                continue
+        else:  # pragma: no cover - 64 primes dividing the denominators
+            raise ValueError(f"no prime p = 1 mod {M} below 2^25 prime to the denominators")
+    return cache[M]  # type: ignore[no-any-return]
+
+
+def exact_trace(rep: Any, g: Any) -> Cyclotomic:
+    """The character value :math:`\\chi(g) = \\operatorname{tr}\\rho(g)` exactly, from
+    residues modulo one prime, without the exact matrix of g.
+
+    Let o be the order of g. Since :math:`\\rho(g)^o = 1`, its eigenvalues are o-th roots
+    of unity, :math:`\\chi(g) = \\sum_k m_k \\zeta_o^k` with multiplicities
+    :math:`0 \\le m_k \\le d`, and
+
+    .. math:: m_k = \\frac{1}{o} \\sum_{j=0}^{o-1} \\chi(g^j)\\, \\zeta_o^{-jk}.
+
+    A ring homomorphism onto :math:`\\mathbb{F}_p` (p = 1 mod lcm(N, o), N the field of
+    the matrices) maps :math:`\\chi(g^j)` to the trace of :math:`A^j`, A the product of
+    the reduced generator images along a word for g, and :math:`\\zeta_o` to
+    :math:`\\omega`. So :math:`m_k \\bmod p` is the same sum in :math:`\\mathbb{F}_p`, and
+    as :math:`0 \\le m_k \\le d < p` it is :math:`m_k` itself: the value is exact, not a
+    reconstruction that could be wrong. Matrices that break the homomorphism law are
+    refused when they show it (:math:`A^o \\ne 1`, or multiplicities that are not
+    residues of integers in ``0 .. d`` summing to d).
+    """
+    import math
+
+    from grouprep.errors import GroupRepValueError
+    from grouprep.numbers import root_of_unity
+
+    G, d = rep.group, rep.dim
+    o = G._element_order(g)
+    images = [rep._gen_images[s] for s in G.generators]
+    M = math.lcm(o, field_of(v for m in images for row in m for v in row))
+    F, gens = _modular_images(rep, M)
+    p = F.p
+    A = np.eye(d, dtype=np.int64)
+    for i in word(G, g):
+        A = (A @ gens[i]) % p
+    traces = []
+    power = np.eye(d, dtype=np.int64)
+    for _ in range(o):
+        traces.append(int(np.trace(power)) % p)
+        power = (power @ A) % p
+    if not np.array_equal(power, np.eye(d, dtype=np.int64)):
+        raise GroupRepValueError(
+            f"{rep!r}: the generator images break the homomorphism law: rho(g)^{o} is not "
+            f"the identity for g = {g!r} of order {o}"
+        )
+    # A^o = 1 with o | p - 1: A is diagonalizable over F_p with eigenvalues in mu_o, so the
+    # inverse transform below gives residues of true multiplicities
+    omega_inv = pow(F.w, -(M // o), p)
+    inv_o = pow(o, -1, p)
+    mult = []
+    for k in range(o):
+        step = pow(omega_inv, k, p)
+        total, w = 0, 1
+        for t in traces:
+            total = (total + t * w) % p
+            w = w * step % p
+        mult.append(total * inv_o % p)
+    assert sum(mult) == d, (mult, d)  # the eigenvalue count of a diagonalizable A
+    total_value = Cyclotomic(0)
+    for k, m in enumerate(mult):
+        if m:
+            total_value = total_value + m * root_of_unity(o, k)
+    return total_value

@@ -68,7 +68,13 @@ from grouprep.reps._general import (
 )
 from grouprep.reps._irreps import _product_matrix, irreps
 from grouprep.reps._recognise import recognised, transported_matrix
-from grouprep.reps._representation import ExactMatrix, Representation, identity_matrix, mat_mul
+from grouprep.reps._representation import (
+    CHARACTER_RULES,
+    ExactMatrix,
+    Representation,
+    identity_matrix,
+    mat_mul,
+)
 from grouprep.reps._table import character_table
 
 __all__ = ["general_real_irreps", "real_form", "realification"]
@@ -107,6 +113,14 @@ def realified_matrix(m: ExactMatrix) -> ExactMatrix:
 
 def _realified_at(rho: Representation, g: Any) -> ExactMatrix:
     return realified_matrix(rho._exact(g))
+
+
+def _realified_character(rho: Representation, g: Any) -> Cyclotomic:
+    chi = rho.character(g)
+    return chi + chi.conjugate()
+
+
+CHARACTER_RULES[_realified_at] = _realified_character
 
 
 def realification(rho: Representation, name: str) -> Representation:

@@ -17,6 +17,7 @@ from grouprep.groups import FiniteGroup
 from grouprep.numbers import Cyclotomic, as_cyclotomic
 
 __all__ = [
+    "CHARACTER_RULES",
     "MAX_DIM",
     "WORDS_BUDGET",
     "ExactMatrix",
@@ -41,6 +42,13 @@ regular representation of :math:`S_7`); larger ones are refused with
 WORDS_BUDGET = 2 * 10**7
 """The most exact entries (:math:`|G| d^2`) the word search of a representation without a closed
 form may keep; beyond it ``exact`` raises :class:`~grouprep.errors.SizeLimitError`."""
+
+
+CHARACTER_RULES: dict[Callable[..., ExactMatrix], Callable[..., Cyclotomic]] = {}
+"""Characters of constructions from the characters of their parts, keyed by the function of
+a closed form ``functools.partial(f, *args)``: ``CHARACTER_RULES[f](*args, g)`` is
+:math:`\\operatorname{tr} f(*args, g)` (the sum for direct sums, the product for tensor
+products, the conjugate for duals), so that no exact matrix is formed for it."""
 
 
 def check_dim(dim: int, where: str, what: str) -> int:
@@ -487,10 +495,25 @@ class Representation:
         return arr
 
     def character(self, g: Any) -> Cyclotomic:
-        """The character value :math:`\\chi(g) = \\operatorname{tr} \\rho(g)`."""
-        perm = self._permutation(self.group._check(g, "g", "Representation.character"))
+        """The character value :math:`\\chi(g) = \\operatorname{tr} \\rho(g)`, exactly.
+
+        Without a closed form it needs no exact matrix: the eigenvalue multiplicities
+        :math:`m_k` of :math:`\\rho(g)` (of order o) are read from traces modulo a prime
+        p = 1 (mod o), and :math:`\\chi(g) = \\sum_k m_k \\zeta_o^k` (as
+        :math:`0 \\le m_k \\le d < p`, the residues are the multiplicities themselves).
+        """
+        g = self.group._check(g, "g", "Representation.character")
+        perm = self._permutation(g)
         if perm is not None:  # the fixed points
             return Cyclotomic(sum(1 for i, j in enumerate(perm) if i == j))
+        closed = self._closed
+        if isinstance(closed, functools.partial) and closed.func in CHARACTER_RULES:
+            return CHARACTER_RULES[closed.func](*closed.args, g)
+        if self._closed is None and self.dim > 1 and g not in self._cache.get("exact", {}):
+            # exact without the exact matrix: eigenvalue multiplicities modulo a prime
+            from grouprep.reps._modular import exact_trace
+
+            return exact_trace(self, g)
         m = self.exact(g)
         if self.dim == 1:
             return m[0][0]

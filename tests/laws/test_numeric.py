@@ -122,3 +122,59 @@ def test_bad_input():
         grouprep.check_equivariant(power_spectrum, shift, grouprep.shift_action(4), X8)
     with pytest.raises(GroupRepValueError, match="square matrices"):
         grouprep.check_functor(lambda g: np.zeros(3), grouprep.cyclic(2))
+
+
+# --------------------------------------------- moved batches stacked into few calls of f
+def counting(f):
+    calls = []
+
+    def wrapped(X):
+        calls.append(len(X))
+        return f(X)
+
+    return wrapped, calls
+
+
+def test_moved_batches_of_all_elements_go_through_one_call():
+    # S_4 permuting 4 sites: 24 elements, one call for f(X) and one for all g.X stacked
+    action = grouprep.signal_action(grouprep.permutation_action(grouprep.symmetric(4)))
+    X = np.random.default_rng(1).standard_normal((5, 4))
+    f, calls = counting(lambda X: np.sort(X, axis=1))
+    assert grouprep.check_invariant(f, action, X).holds
+    assert calls == [5, 24 * 5]
+    g, calls = counting(lambda X: X.copy())
+    assert grouprep.check_equivariant(g, action, action, X).holds
+    assert calls == [5, 24 * 5]
+
+
+def test_stacked_and_chunked_calls_report_what_one_call_per_element_reports(monkeypatch):
+    # a function that is not invariant: the worst counterexample and max_error do not
+    # depend on how the moved batches are grouped into calls
+    import grouprep.laws._numeric as numeric
+
+    action = grouprep.dihedral_action(6)
+    X = np.random.default_rng(2).standard_normal((7, 6))
+    weights = np.arange(1.0, 7.0)
+
+    def f(X):
+        return X @ weights
+
+    expected_error, expected_g = 0.0, None
+    worst_ratio = -1.0
+    for h in action.group.elements():  # one call per element, by hand
+        moved = f(action.act(h, X))
+        err = np.abs(moved - f(X))
+        expected_error = max(expected_error, float(err.max()))
+        ratio = float((err / np.maximum(np.abs(moved), np.abs(f(X)))).max())
+        if ratio > worst_ratio and err.max() > 0:
+            worst_ratio, expected_g = ratio, h
+    reports = []
+    for entries in (1 << 22, 13, 1):  # one stacked call; chunks of 2 elements; 1 element
+        monkeypatch.setattr(numeric, "_STACK_ENTRIES", entries)
+        reports.append(grouprep.check_invariant(f, action, X, shrink=False))
+    for report in reports:
+        assert not report.holds
+        assert report.max_error == pytest.approx(expected_error, rel=1e-12)
+        assert report.counterexample["g"] == reports[0].counterexample["g"]
+        assert report.counterexample["index"] == reports[0].counterexample["index"]
+    assert expected_g is not None

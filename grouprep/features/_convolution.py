@@ -41,6 +41,7 @@ MAX_DENSE_ENTRIES = 2**25
 """The largest stacked kernel (entries) a layer applies as a dense matrix."""
 
 _CHUNK_ROWS = 256
+_CHUNK_BYTES = 1 << 21
 _NONLINEAR: tuple[str, ...] = ("relu", "abs", "square", "identity")
 
 
@@ -337,8 +338,11 @@ class GroupConvolution(Featurizer):
             orders = self._orders
             r = len(orders)
             E = self._phi_hat.shape[1]
-            for lo in range(0, m, _CHUNK_ROWS):
-                block = flat[lo : lo + _CHUNK_ROWS].reshape(-1, c, N)[:, :, self._sites_flat]
+            # rows per block: the correlations of one block (rows * F * |G| floats) stay
+            # within about 2 MiB, so the inverse FFT and the reordering work in cache
+            step = max(1, min(_CHUNK_ROWS, _CHUNK_BYTES // (8 * F * order)))
+            for lo in range(0, m, step):
+                block = flat[lo : lo + step].reshape(-1, c, N)[:, :, self._sites_flat]
                 rows = len(block)
                 f = block.reshape((rows, -1, *orders))
                 f_hat = np.fft.rfftn(f, axes=tuple(range(2, 2 + r))).reshape(rows, f.shape[1], -1)

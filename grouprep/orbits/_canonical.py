@@ -208,8 +208,15 @@ def _structure(action: SignalAction) -> dict[str, Any]:
     n = action.num_sites
     gathers = [action._gather(s) for s in G.generators]
     kind = "chain"
-    if n > 1 and math.factorial(n) <= G.order and _order(G, gathers, n) == math.factorial(n):
+    site_order = _order(G, gathers, n) if n > 2 and math.factorial(n) // 2 <= G.order else 0
+    if (
+        n > 1
+        and math.factorial(n) <= G.order
+        and (site_order or _order(G, gathers, n)) == (math.factorial(n))
+    ):
         kind = "symmetric"
+    elif site_order == math.factorial(n) // 2:  # A_n, the only subgroup of index 2 in S_n
+        kind = "alternating"
     elif len(action.shape) == 2 and action.shape[0] == action.shape[1] and action.shape[0] > 1:
         m = action.shape[0]
         sigmas = []
@@ -224,8 +231,31 @@ def _structure(action: SignalAction) -> dict[str, Any]:
             if m <= _MAX_VERTICES and full <= G.order and _order(G, sigmas, m) == full:
                 kind = "graph"
                 cache["vertices"] = m
+    if kind == "chain" and len(action.shape) == 2 and action.shape[0] > 2:
+        kind = _rows_kind(G, gathers, action.shape[0], action.shape[1], cache)
     cache["kind"] = kind
     return cache
+
+
+def _rows_kind(
+    G: Any, gathers: list[npt.NDArray[np.intp]], n: int, d: int, cache: dict[str, Any]
+) -> str:
+    """``"rows"`` when G moves the n rows of ``(n, d)`` signals as wholes, as :math:`S_n` or
+    :math:`A_n` (sets of points, ``set_action``); else ``"chain"``."""
+    sigmas = []
+    for gam in gathers:
+        sigma = gam[::d] // d
+        if not np.array_equal(gam, (sigma[:, None] * d + np.arange(d)[None, :]).ravel()):
+            return "chain"
+        sigmas.append(sigma)
+    full = math.factorial(n)
+    if full // 2 > G.order:
+        return "chain"
+    order = _order(G, sigmas, n)
+    if order not in (full, full // 2):
+        return "chain"
+    cache["rows"] = (n, d, order == full // 2)
+    return "rows"
 
 
 _MAX_VERTICES = 20
@@ -386,13 +416,25 @@ def least_images(action: SignalAction, flat: Array) -> tuple[Array, Array, Array
     gathers: Array | None = None
     if kind == "symmetric":
         canon = np.sort(codes, axis=1)
-        site_stab = np.ones(m, dtype=idx_dtype)
-        counts = _value_counts(codes, len(values))
-        for c in np.unique(counts).tolist():
-            if c > 1:
-                power = (counts == c).sum(axis=1).astype(idx_dtype)
-                site_stab = site_stab * math.factorial(c) ** power
+        site_stab = _multiplicity_factorials(_value_counts(codes, len(values)), idx_dtype)
         kernel_order = G.order // math.factorial(n)
+    elif kind == "alternating":
+        canon, site_stab, gathers = _alternating_least_images(codes, len(values), idx_dtype)
+        kernel_order = G.order // (math.factorial(n) // 2)
+    elif kind == "rows":  # S_n or A_n on the rows: sort the rows, lexicographically
+        r, d, even = structure["rows"]
+        blocks = codes.reshape(m, r, d)
+        _, inverse = np.unique(blocks.reshape(m * r, d), axis=0, return_inverse=True)
+        row_codes = inverse.reshape(m, r).astype(np.int64)
+        k = int(row_codes.max()) + 1
+        if even:
+            _, site_stab, row_tau = _alternating_least_images(row_codes, k, idx_dtype)
+        else:
+            row_tau = np.argsort(row_codes, axis=1, kind="stable").astype(np.intp)
+            site_stab = _multiplicity_factorials(_value_counts(row_codes, k), idx_dtype)
+        gathers = (row_tau[:, :, None] * d + np.arange(d)[None, None, :]).reshape(m, n)
+        canon = np.take_along_axis(codes, gathers, axis=1)
+        kernel_order = G.order // (math.factorial(r) // (2 if even else 1))
     elif kind == "graph":
         from grouprep.orbits._graph_search import graph_least_images
 
@@ -420,6 +462,14 @@ def least_images(action: SignalAction, flat: Array) -> tuple[Array, Array, Array
             # free slot of its value in the sorted signal: the stable sort
             tau = np.argsort(codes, axis=1, kind="stable").astype(np.intp)
             element[:] = G.index_array(_inverse_rows(tau))  # type: ignore[attr-defined]
+        elif kind == "alternating":
+            assert gathers is not None
+            element[:] = G.index_array(_inverse_rows(gathers))  # type: ignore[attr-defined]
+        elif kind == "rows":
+            d = structure["rows"][1]
+            assert gathers is not None
+            rows_gather = (gathers[:, ::d] // d).astype(np.intp)
+            element[:] = G.index_array(_inverse_rows(rows_gather))  # type: ignore[attr-defined]
         else:
             element[:] = G.index_array(_inverse_rows(order))  # type: ignore[attr-defined]
             several = np.flatnonzero((stab > 1) & (stab != G.order))
@@ -448,6 +498,63 @@ def least_images(action: SignalAction, flat: Array) -> tuple[Array, Array, Array
             element[several] = _least_reaching(action, _chain(action), codes[several], kind)
     canonical = values[canon]
     return canonical.astype(flat.dtype, copy=False), element, stab
+
+
+def _multiplicity_factorials(counts: Array, idx_dtype: Any) -> Array:
+    """:math:`\\prod_v m_v!` per row of value counts: the order of the stabilizer of a
+    row in :math:`S_n`."""
+    stab = np.ones(counts.shape[0], dtype=idx_dtype)
+    for c in np.unique(counts).tolist():
+        if c > 1:
+            stab = stab * math.factorial(c) ** (counts == c).sum(axis=1).astype(idx_dtype)
+    return stab
+
+
+def _parity(perms: npt.NDArray[np.intp]) -> Array:
+    """The sign of each row as a permutation: its number of inversions modulo 2."""
+    m, n = perms.shape
+    inversions = np.zeros(m, dtype=np.int64)
+    for a in range(n - 1):
+        inversions += (perms[:, a : a + 1] > perms[:, a + 1 :]).sum(axis=1)
+    return inversions % 2
+
+
+def _alternating_least_images(codes: Array, k: int, idx_dtype: Any) -> tuple[Array, Array, Array]:
+    """Least images under :math:`A_n` permuting the sites: ``(canonical, stabilizer order in
+    A_n, gather index of the least element reaching it)``, in closed form.
+
+    Let :math:`\\tau` be the stable sort of the row (the least element of :math:`S_n`
+    reaching the sorted row, :math:`x[\\tau]` sorted). If :math:`\\tau` is even it is also
+    the least even one. If a value repeats, an odd :math:`\\tau` is corrected by
+    exchanging the slots of two equal entries, which leaves the sorted row as the least
+    image; the least such exchange changes the image tuple of :math:`\\tau^{-1}` as late
+    as possible: the last two occurrences of the value whose second-to-last occurrence
+    comes last. If the values are distinct and :math:`\\tau` is odd, the even
+    arrangements of the row are the odd ones of the sorted row, of which the least is the
+    sorted row with its last two entries exchanged. The stabilizer in :math:`S_n` has
+    order :math:`\\prod_v m_v!` (:math:`m_v` the multiplicities), half of it even when a
+    value repeats, and 1 otherwise.
+    """
+    tau = np.argsort(codes, axis=1, kind="stable").astype(np.intp)
+    canon = np.take_along_axis(codes, tau, axis=1)
+    counts = _value_counts(codes, k)
+    stab = _multiplicity_factorials(counts, idx_dtype)
+    repeated = (counts > 1).any(axis=1)
+    stab[repeated] //= 2
+    odd = _parity(tau) == 1
+    fix = np.flatnonzero(odd & repeated)
+    if len(fix):
+        equal = canon[fix, :-1] == canon[fix, 1:]  # consecutive occurrences of one value
+        s = np.where(equal, tau[fix, :-1], -1).argmax(axis=1)
+        a, b = tau[fix, s].copy(), tau[fix, s + 1].copy()
+        tau[fix, s], tau[fix, s + 1] = b, a
+    swap = np.flatnonzero(odd & ~repeated)
+    if len(swap):
+        last = tau[swap, -1].copy()
+        tau[swap, -1] = tau[swap, -2]
+        tau[swap, -2] = last
+        canon[swap] = np.take_along_axis(codes[swap], tau[swap], axis=1)
+    return canon, stab, tau
 
 
 def _dense_codes(flat: Array) -> tuple[Array, Array]:
@@ -513,13 +620,25 @@ def _natural(action: SignalAction) -> bool:
     cache = _structure(action)
     kind = cache["kind"]
     if "natural" not in cache:
-        natural = isinstance(G, PermutationGroup) and kind in ("symmetric", "graph")
+        natural = isinstance(G, PermutationGroup) and kind in (
+            "symmetric",
+            "alternating",
+            "graph",
+            "rows",
+        )
         if natural:
             v = cache.get("vertices", action.num_sites)
+            if kind == "rows":
+                v = cache["rows"][0]
             natural = G.degree == v
             for s in G.generators if natural else ():
                 gam = action._gather(s)
-                sigma = gam[:: v + 1] // (v + 1) if kind == "graph" else gam
+                if kind == "graph":
+                    sigma = gam[:: v + 1] // (v + 1)
+                elif kind == "rows":
+                    sigma = gam[:: cache["rows"][1]] // cache["rows"][1]
+                else:
+                    sigma = gam
                 natural = natural and bool(np.array_equal(sigma, np.argsort(np.asarray(s))))
         cache["natural"] = natural
     return bool(cache["natural"])

@@ -511,7 +511,11 @@ def canonical_form(
       Schreier–Sims): level by level only the partial images whose next entry is least
       are kept, and equal partial images are merged, so G is never listed. Where the
       group permutes the sites in every possible way (:math:`S_n` on sets) the least
-      image is the sorted signal; where it relabels the vertices of ``(m, m)`` arrays
+      image is the sorted signal; where it permutes them as :math:`A_n`, the sorted
+      signal too unless the values are distinct and the sorting permutation is odd
+      (then the last two entries are exchanged); where :math:`S_n` or :math:`A_n` moves
+      the rows of ``(n, d)`` sets (:func:`set_action`), the same for the rows in
+      lexicographic order; where it relabels the vertices of ``(m, m)`` arrays
       in every possible way (:math:`S_m` on graphs,
       :math:`(\\sigma \\cdot A)[i, j] = A[\\sigma^{-1} i, \\sigma^{-1} j]`) the rows are
       fixed one at a time by individualisation and refinement, compiled with Numba.
@@ -544,8 +548,8 @@ def canonical_form(
     SizeLimitError
         If the search would hold more than :math:`2^{25}` entries of partial images at
         once (signals fixed by very many elements the search cannot merge, such as
-        :math:`A_{30}` on signals with repeated values), or ``"all"`` is asked for a group
-        too large to list.
+        :math:`S_{12} \\times S_{12}` on 24 sites with repeated values), or ``"all"`` is
+        asked for a group too large to list.
 
     Examples
     --------

@@ -225,6 +225,18 @@ def _reason(name: str, action: SignalAction, features: str, covariant: bool) -> 
     return None
 
 
+def _listable(action: SignalAction) -> bool:
+    """Whether the quotient can number the classes by a table over all points (the
+    necklace ranks need no table)."""
+    from grouprep.actions import shift_action
+    from grouprep.groups._base import _MAX_ENUMERATION
+
+    n = action.shape[0]
+    if len(action.shape) == 1 and action == shift_action(n, alphabet=action.alphabet):
+        return True
+    return bool(action.num_points <= _MAX_ENUMERATION)
+
+
 def applicability(name: str, action: SignalAction, **options: Any) -> str | None:
     """Why a strategy does not apply to an action, or None when it does.
 
@@ -322,7 +334,9 @@ def make_strategy(name: str, action: SignalAction, estimator: Any = None, **opti
 
     ``"baseline"``: raw inputs (images flattened for the model). ``"quotient"``
     (strategy 1): the class of each input (:class:`~grouprep.OrbitIndex`, finite
-    alphabets only). ``"augmentation"`` (2): every training sample moved by every group
+    alphabets only; where the points are too many to list, the classes are keyed by
+    canonical form and learned in ``fit``, and a class not seen there goes to one
+    reserved index). ``"augmentation"`` (2): every training sample moved by every group
     element (:class:`~grouprep.OrbitAugmenter`). ``"invariant_features"`` (3): with
     ``features="fourier"`` the power spectrum and bispectrum over the group
     (:class:`FourierInvariants`, for an abelian group acting regularly on the sites),
@@ -465,7 +479,12 @@ def make_strategy(name: str, action: SignalAction, estimator: Any = None, **opti
             return CanonicalFrameClassifier(action, model)
         return EquivariantPositionClassifier(action, model)
     if name == "quotient":
-        orbit = OrbitIndex(action, alphabet=action.alphabet or 2)
+        if _listable(action):
+            orbit = OrbitIndex(action, alphabet=action.alphabet or 2)
+        else:  # too many points for a table: classes keyed by canonical form, learned in fit
+            orbit = OrbitIndex(
+                action, alphabet=action.alphabet or 2, method="canonical", unseen="reserve"
+            )
         return Pipeline([*_input_steps(action), ("orbit", orbit), ("model", model)])
     if name == "augmentation":
         return AugmentedClassifier(OrbitAugmenter(action), model)

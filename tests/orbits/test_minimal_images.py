@@ -311,11 +311,92 @@ def test_symmetric_group_on_sets_sorts_without_listing_the_group() -> None:
         assert int(e) == G.index(tuple(g.tolist()))
 
 
+def young_subgroup(n: int) -> grouprep.PermutationGroup:
+    """S_n x S_n on 2n points, the two halves permuted independently."""
+    fixed = tuple(range(n, 2 * n))
+    first = [(*range(1, n), 0, *fixed), (1, 0, *range(2, 2 * n))]
+    second = [
+        tuple(range(n)) + tuple(n + (i + 1) % n for i in range(n)),
+        (*range(n), n + 1, n, *range(n + 2, 2 * n)),
+    ]
+    return grouprep.permutation_group(first + second)
+
+
 def test_a_search_that_cannot_merge_enough_is_refused_clearly() -> None:
-    action = sets_action(grouprep.alternating(24))
+    # S_12 x S_12 on 24 sites, with repeated values: no closed form, and the elements
+    # reaching the least image are too many to list
+    action = sets_action(young_subgroup(12))
+    assert action.group.order == math.factorial(12) ** 2
     X = np.random.default_rng(0).integers(0, 4, (60, 24))
     with pytest.raises(SizeLimitError, match=r"partial images .* cannot merge"):
         grouprep.canonical_form(action, X)
+
+
+def even(perm: Any) -> bool:
+    inversions = sum(1 for i in range(len(perm)) for j in range(i) if perm[j] > perm[i])
+    return inversions % 2 == 0
+
+
+@pytest.mark.parametrize("n", [3, 4, 5])
+@pytest.mark.parametrize("d", [1, 2, 3])
+def test_alternating_and_symmetric_groups_on_sets_against_brute_force(n: int, d: int) -> None:
+    # A_n and S_n moving the rows of (n, d) sets, and A_n on n sites: the least image, the
+    # least index reaching it and the stabilizer order, from every element by hand
+    rng = np.random.default_rng(10 * n + d)
+    cases = [
+        grouprep.set_action(n, d, group=G)
+        for G in (A4 if n == 4 else grouprep.alternating(n), grouprep.symmetric(n))
+    ]
+    if d == 1:
+        cases.append(sets_action(grouprep.alternating(n)))
+    for action in cases:
+        shape = action.shape
+        X = np.concatenate(
+            [
+                rng.integers(0, 2, (40, *shape)),  # many repeated rows
+                np.stack([rng.permutation(n * d).reshape(shape) for _ in range(20)]),  # distinct
+            ]
+        )
+        out = grouprep.canonical_form(action, X, method="search")
+        for x, c, e, s in zip(X, out.canonical, out.element, out.stabilizer_order, strict=True):
+            best, least, hits = brute(action, x)
+            assert tuple(np.asarray(c).ravel().tolist()) == best
+            assert int(e) == least
+            assert int(s) == hits
+
+
+def test_alternating_groups_on_large_sets_with_repeated_rows() -> None:
+    # A_30 on 30 sites and A_12 on (12, 2) sets: the sorted signal (rows) when a value
+    # repeats, else the sorted one with its last two entries exchanged if the sorting
+    # permutation is odd; stabilizer prod m_v! / 2 (1 for distinct values); the element
+    # reaching it is even and is checked by acting with it
+    rng = np.random.default_rng(4)
+    sites = sets_action(grouprep.alternating(30))
+    X = np.concatenate(
+        [rng.integers(0, 4, (30, 30)), np.stack([rng.permutation(30) for _ in range(30)])]
+    )
+    out = grouprep.canonical_form(sites, X)
+    G = sites.group
+    for x, c, e, s in zip(X, out.canonical, out.element, out.stabilizer_order, strict=True):
+        g = G.element(int(e))
+        assert even(g)
+        np.testing.assert_array_equal(sites.act(g, x), c)
+        counts = np.bincount(x)
+        expected = np.sort(x)
+        if counts.max() == 1 and not even(np.argsort(x, kind="stable")):
+            expected[[-2, -1]] = expected[[-1, -2]]
+        np.testing.assert_array_equal(c, expected)
+        full = math.prod(math.factorial(int(m)) for m in counts)
+        assert int(s) == (full // 2 if counts.max() > 1 else 1)
+    sets = grouprep.set_action(12, 2, group=grouprep.alternating(12))
+    Y = rng.integers(0, 2, (100, 12, 2))
+    out = grouprep.canonical_form(sets, Y)
+    H = sets.group
+    for y, c, e, s in zip(Y, out.canonical, out.element, out.stabilizer_order, strict=True):
+        np.testing.assert_array_equal(sets.act(H.element(int(e)), y), c)
+        assert sorted(map(tuple, y.tolist())) == list(map(tuple, c.tolist()))
+        _, counts = np.unique(y, axis=0, return_counts=True)
+        assert int(s) == math.prod(math.factorial(int(m)) for m in counts) // 2
 
 
 def test_canonical_form_refuses_an_unknown_method() -> None:

@@ -361,3 +361,46 @@ def test_bad_arguments_of_the_new_featurizers():
     assert "invariant by construction" in applicability("quotient", action, covariant=True)
     with pytest.raises(grouprep.GroupRepValueError, match="'name' must be one of"):
         applicability("magic", action)
+
+
+# ------------------------------------------- the quotient on more points than a table holds
+def test_quotient_strategy_on_a_domain_too_large_to_list():
+    # D_24 on bit strings: 2^24 points, beyond the table's limit of 2 * 10^6; the classes
+    # are keyed by canonical form (learned in fit), an unseen class goes to one index
+    from grouprep.strategies import make_strategy
+
+    action = grouprep.dihedral_action(24, alphabet=2)
+    assert action.num_points > 2 * 10**6
+    rng = np.random.default_rng(5)
+    X = rng.integers(0, 2, size=(60, 24))
+    # a label that is a function of the class: the number of ones
+    y = (X.sum(axis=1) > 12).astype(int)
+    model = make_strategy("quotient", action).fit(X, y)
+    assert (model.predict(X) == y).all()  # every training class is learned
+    fresh = rng.integers(0, 2, size=(40, 24))
+    base = model.predict(fresh)  # unseen classes: no error
+    for g in action.group.elements():  # the group applied here, element by element
+        assert (model.predict(action.act(g, fresh)) == base).all()
+        assert (model.predict(action.act(g, X)) == y).all()
+
+
+def test_default_strategies_run_on_a_domain_too_large_to_list():
+    from grouprep.strategies import run_experiment
+
+    action = grouprep.dihedral_action(24, alphabet=2)
+    rng = np.random.default_rng(6)
+    X = rng.integers(0, 2, size=(240, 24))
+    y = (X.sum(axis=1) % 2).astype(int)
+    result = run_experiment(data=(X, y), action=action, sizes=(16, 32), seeds=1, test_size=64)
+    ran = {row["strategy"] for row in result.summary}
+    assert ran == {
+        "baseline",
+        "quotient",
+        "augmentation",
+        "invariant_features",
+        "equivariant",
+        "canonicalization",
+    }
+    assert result.skipped == {}
+    by_name = {row["strategy"]: row for row in result.summary}
+    assert by_name["quotient"]["invariant"]

@@ -148,7 +148,7 @@ def clebsch_gordan(irr: NumericIrreps, i: int, j: int, k: int) -> list[npt.NDArr
     eqs = np.concatenate(
         [np.kron(T[g], eye_k) - np.kron(eye_t, R[g].T) for g in range(len(A))], axis=0
     )
-    _, s, vh = np.linalg.svd(eqs)
+    _, s, vh = np.linalg.svd(eqs, full_matrices=False)  # rows >= columns: vh is square
     tol = 1e-8 * max(1.0, float(s[0]) if len(s) else 1.0)
     rank = int((s > tol).sum())
     null = np.conj(vh[rank:])  # rows: vec(C) of the solutions

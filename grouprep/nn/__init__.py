@@ -3,7 +3,8 @@
 Every layer takes the representations (or the action) it is equivariant for and builds
 its weights from them: :class:`EquivariantLinear` on the exact intertwiner basis of
 :func:`grouprep.intertwiner_basis`, :class:`LiftingConv` and :class:`GroupConv` for
-group convolution, :class:`InvariantPooling` at the end; :func:`check_equivariant`
+group convolution, :class:`InvariantPooling` or the complete invariant
+:class:`BispectrumPooling` at the end; :func:`check_equivariant`
 verifies a module (or a whole network) by applying the group to its inputs and outputs.
 Tensors have shape ``(batch, channels, dim)``; the group acts on the last axis.
 
@@ -19,12 +20,14 @@ except ImportError as err:  # pragma: no cover - exercised in a subprocess witho
         "pip install 'grouprep[torch]'"
     ) from err
 
+from grouprep.nn._bispectrum import BispectrumPooling
 from grouprep.nn._check import assert_equivariant, check_equivariant
 from grouprep.nn._conv import GroupConv, InvariantPooling, LiftingConv
 from grouprep.nn._linear import EquivariantLinear
 from grouprep.nn._reps import site_representation
 
 __all__ = [
+    "BispectrumPooling",
     "EquivariantLinear",
     "GroupConv",
     "InvariantPooling",

@@ -251,13 +251,13 @@ def _transform(X):
     )
 
 
+_MAX_GATHER_ENTRIES = 1 << 18
+"""The largest gather table (|G| times the number of sites) written into a module."""
+
+
 def _canonical(feat: CanonicalForm) -> str:
-    if not feat._shift or feat.return_element:
-        raise GroupRepValueError(
-            "to_source: CanonicalForm can be written for the cyclic shift without "
-            "return_element only"
-        )
-    return """
+    if feat._shift and not feat.return_element:
+        return """
 
 def _transform(X):
     X = _check(X)
@@ -272,6 +272,50 @@ def _transform(X):
         best[smaller] = cand[smaller]
     return best
 """
+    # any action: the least image over every element of the gather table, the least
+    # index reaching it and how many do (the stabilizer order), as canonical_form
+    G = feat.action_.group
+    n = feat.action_.num_sites
+    if G.order * n > _MAX_GATHER_ENTRIES:
+        raise GroupRepValueError(
+            f"to_source: CanonicalForm of {feat.action_!r} would write a gather table of "
+            f"|G| * n = {G.order} * {n} = {G.order * n} entries, more than "
+            f"{_MAX_GATHER_ENTRIES}; the module tries every element"
+        )
+    gather = np.asarray(feat.action_.gather_table(), dtype=np.int64).reshape(G.order, n)
+    tail = (
+        """
+    dtype = np.result_type(best.dtype, np.int64)
+    extra = np.stack([element, stab], axis=1).astype(dtype)
+    return np.concatenate([best.astype(dtype), extra], axis=1)
+"""
+        if feat.return_element
+        else "    return best\n"
+    )
+    return (
+        "\n"
+        + _array("GATHER", gather)
+        + """
+
+def _transform(X):
+    X = _check(X).reshape(len(X), -1)
+    rows = np.arange(len(X))
+    best = X[:, GATHER[0]]
+    element = np.zeros(len(X), dtype=np.int64)
+    stab = np.ones(len(X), dtype=np.int64)
+    for g in range(1, len(GATHER)):
+        cand = X[:, GATHER[g]]
+        diff = cand != best
+        moved = diff.any(axis=1)
+        first = diff.argmax(axis=1)
+        smaller = moved & (cand[rows, first] < best[rows, first])
+        best[smaller] = cand[smaller]
+        element[smaller] = g
+        stab[smaller] = 1
+        stab[~moved] += 1
+"""
+        + tail
+    )
 
 
 def _convolution(feat: GroupConvolution) -> str:
@@ -381,7 +425,9 @@ def to_source(featurizer: Featurizer) -> str:
     OrbitAugmenter keep the input's dtype, so integers stay exact). Features that
     overflow float64 raise ``ValueError``, as in the featurizer. Constants (filters,
     index arrays, weights) are written as exact float64 literals. Supported: PowerSpectrum,
-    Bispectrum, InvariantPolynomials, CanonicalForm (cyclic shift), GroupConvolution,
+    Bispectrum, InvariantPolynomials, CanonicalForm (any action whose gather table,
+    :math:`|G|` times the number of sites, has at most :math:`2^{18}` entries: the module
+    tries every element; the cyclic shift without elements by rotations), GroupConvolution,
     InvariantPooling, OrbitAugmenter; OrbitIndex needs the necklace ranking algorithm
     and is not supported.
 

@@ -189,3 +189,55 @@ def test_compiled_polynomials_refuse_complex_text_and_object_input():
         f(np.array([[1.0, "2", 3.0]], dtype=object))
     with pytest.raises(grouprep.GroupRepValueError, match="ragged"):
         f([[1.0, 2.0, 3.0], [1.0]])
+
+
+# ------------------------------------------------- canonical forms of any action, written out
+def canonical_cases():
+    graphs = grouprep.graph_action(4, alphabet=2)
+    return [
+        ("D_6 strings", grouprep.dihedral_action(6, alphabet=3), (6,)),
+        ("S_4 sets", grouprep.set_action(4, 2), (4, 2)),
+        (
+            "A_4 on 4 sites",
+            grouprep.signal_action(grouprep.permutation_action(grouprep.alternating(4))),
+            (4,),
+        ),
+        ("p4m 4x4", grouprep.p4m_action(4, alphabet=2), (4, 4)),
+        ("Z_6 shift", grouprep.shift_action(6, alphabet=2), (6,)),
+        ("S_4 graphs", graphs, tuple(graphs.shape)),
+    ]
+
+
+@pytest.mark.parametrize("return_element", [False, True])
+@pytest.mark.parametrize("case", canonical_cases(), ids=lambda c: c[0])
+def test_canonical_form_of_any_action_round_trips(case, return_element, tmp_path):
+    _, action, shape = case
+    rng = np.random.default_rng(3)
+    X = rng.integers(0, 2, size=(30, *shape))
+    if action.alphabet is None:
+        X = X * 1.5 - 0.25  # real values too
+    feat = grouprep.CanonicalForm(action, return_element=return_element).fit(X)
+    path = tmp_path / "canonical.py"
+    path.write_text(grouprep.to_source(feat))
+    got = _load(path).transform(X)
+    want = feat.transform(X)
+    assert got.dtype == want.dtype
+    np.testing.assert_array_equal(got, want)
+    # independently: every row is the least image over all elements, applied here
+    G = action.group
+    for x, row in zip(X, got, strict=True):
+        images = [np.asarray(action.act(g, x)).ravel().tolist() for g in G.elements()]
+        least = min(images)
+        n = len(least)
+        assert row[:n].tolist() == least
+        if return_element:
+            assert int(row[n]) == images.index(least)
+            assert int(row[n + 1]) == images.count(least)
+
+
+def test_canonical_form_with_a_gather_table_too_large_is_refused():
+    action = grouprep.signal_action(grouprep.permutation_action(grouprep.symmetric(9)))
+    X = np.random.default_rng(0).standard_normal((3, 9))
+    feat = grouprep.CanonicalForm(action).fit(X)
+    with pytest.raises(grouprep.GroupRepValueError, match="gather table"):
+        grouprep.to_source(feat)

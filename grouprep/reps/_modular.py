@@ -144,6 +144,11 @@ def _word_tree(group: Any, generators: tuple[Any, ...]) -> dict[Any, tuple[int, 
 
     Keyed by the generators too: equal groups given by different generators have
     different words."""
+    from grouprep.groups._base import check_listing
+
+    check_listing(
+        group.order, f"the words in the generators of {group!r}", "Representation.character"
+    )
     tree: dict[Any, tuple[int, Any]] = {group.identity: (-1, None)}
     frontier = [group.identity]
     while frontier:

@@ -186,3 +186,18 @@ def test_characters_of_constructions_follow_their_parts(name):
             m = rho._closed(g)
             trace = functools.reduce(lambda s, i: s + m[i][i], range(rho.dim), Cyclotomic(0))
             assert rho.character(g) == trace, (rho, g)
+
+
+def test_a_group_too_large_for_words_is_refused_before_the_search(monkeypatch):
+    import grouprep.groups._base as base
+    from grouprep.errors import SizeLimitError
+    from grouprep.reps._modular import _word_tree
+
+    G = frobenius21()
+    rho = next(r for r in irreps(G) if r.dim == 3)
+    fresh = Representation(G, rho._images(), check=False)
+    _word_tree.cache_clear()
+    monkeypatch.setattr(base, "_MAX_ENUMERATION", 20)
+    monkeypatch.setattr(base.check_listing, "__defaults__", (20,))
+    with pytest.raises(SizeLimitError, match="words in the generators"):
+        fresh.character(G.generators[0])

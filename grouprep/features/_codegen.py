@@ -95,7 +95,24 @@ def _shift_only(feat: Any) -> None:
 
 
 def _power(feat: PowerSpectrum) -> str:
-    _shift_only(feat)
+    if feat.path_ == "group":
+        return _power_group(feat)
+    if not feat._identity or (feat.path_ == "abelian" and len(feat.input_shape_) == 1):
+        # an abelian group acting regularly: the FFT over its coordinates
+        return (
+            "\n"
+            + _array("SITES", feat._sites)
+            + f"ORDERS = {tuple(int(o) for o in feat.orders_)!r}\n"
+            + """
+
+def _transform(X):
+    X = _check(X).reshape(len(X), -1)[:, SITES].reshape((len(X), *ORDERS))
+    axes = tuple(range(1, 1 + len(ORDERS)))
+    if len(ORDERS) == 1:
+        return np.square(np.abs(np.fft.rfft(X, axis=1)))
+    return np.square(np.abs(np.fft.rfftn(X, axes=axes).reshape(len(X), -1)))
+"""
+        )
     if len(feat.input_shape_) == 2:  # periodic images, as PowerSpectrum._transform
         return """
 
@@ -109,6 +126,41 @@ def _transform(X):
 def _transform(X):
     return np.square(np.abs(np.fft.rfft(_check(X), axis=1)))
 """
+
+
+def _power_group(feat: PowerSpectrum) -> str:
+    """The G-power spectrum: the lift and Fourier transform as one complex matrix PHI,
+    then :math:`\\hat f(\\rho) \\hat f(\\rho)^H` per irrep, in the featurizer's order."""
+    phi = np.asarray(feat._phi)
+    D = int(feat._offsets[-1])
+    blocks = [
+        (o * D + int(feat._offsets[i]), int(feat.irreps_.dims[i]))
+        for o in range(feat.n_orbits_)
+        for i in feat._keep
+    ]
+    return (
+        "\n"
+        + _array("PHI_RE", phi.real)
+        + _array("PHI_IM", phi.imag)
+        + _array("BLOCKS", np.array(blocks, dtype=np.int64).reshape(-1, 2))
+        + f"COMPLEX = {not feat.irreps_.real!r}\n"
+        + """
+
+def _transform(X):
+    X = _check(X).reshape(len(X), -1).astype(np.float64)
+    F = X @ (PHI_RE + 1j * PHI_IM)
+    parts = []
+    for lo, d in BLOCKS.tolist():
+        Fi = F[:, lo : lo + d * d].reshape(len(X), d, d)
+        P = np.einsum("mab,mcb->mac", Fi, np.conj(Fi))
+        iu = np.triu_indices(d)
+        parts.append(P[:, iu[0], iu[1]].real)
+        if COMPLEX:
+            strict = np.triu_indices(d, 1)
+            parts.append(P[:, strict[0], strict[1]].imag)
+    return np.concatenate(parts, axis=1)
+"""
+    )
 
 
 def _bispectrum(feat: Bispectrum) -> str:
@@ -424,8 +476,8 @@ def to_source(featurizer: Featurizer) -> str:
     ``featurizer.transform(X)`` returns (to float64 rounding; CanonicalForm and
     OrbitAugmenter keep the input's dtype, so integers stay exact). Features that
     overflow float64 raise ``ValueError``, as in the featurizer. Constants (filters,
-    index arrays, weights) are written as exact float64 literals. Supported: PowerSpectrum,
-    Bispectrum, InvariantPolynomials, CanonicalForm (any action whose gather table,
+    index arrays, weights) are written as exact float64 literals. Supported: PowerSpectrum
+    (any action with explicit irreps), Bispectrum (the cyclic shift), InvariantPolynomials, CanonicalForm (any action whose gather table,
     :math:`|G|` times the number of sites, has at most :math:`2^{18}` entries: the module
     tries every element; the cyclic shift without elements by rotations), GroupConvolution,
     InvariantPooling, OrbitAugmenter; OrbitIndex needs the necklace ranking algorithm

@@ -241,3 +241,42 @@ def test_canonical_form_with_a_gather_table_too_large_is_refused():
     feat = grouprep.CanonicalForm(action).fit(X)
     with pytest.raises(grouprep.GroupRepValueError, match="gather table"):
         grouprep.to_source(feat)
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        grouprep.dihedral(5),  # the regular action of D_5
+        grouprep.symmetric(3),
+        grouprep.dihedral_action(6),  # D_6 on the 6 sites: one orbit, lifted
+        grouprep.signal_action(grouprep.permutation_action(grouprep.alternating(4))),
+        grouprep.translation_action((3, 4)),  # abelian, on its coordinates
+        # Z_6 by the 6-cycle 0 -> 2 -> 4 -> 1 -> 3 -> 5 -> 0: cyclic, sites out of order
+        grouprep.signal_action(
+            grouprep.permutation_action(grouprep.permutation_group([(2, 3, 4, 5, 1, 0)]))
+        ),
+        # Z_2 x Z_3 on 6 sites given by permutations: abelian, sites out of order
+        grouprep.signal_action(
+            grouprep.permutation_action(
+                grouprep.permutation_group([(3, 4, 5, 0, 1, 2), (1, 2, 0, 4, 5, 3)])
+            )
+        ),
+    ],
+    ids=repr,
+)
+def test_power_spectrum_of_any_group_round_trips(action, tmp_path):
+    rng = np.random.default_rng(7)
+    shape = (action.order,) if isinstance(action, grouprep.FiniteGroup) else action.shape
+    X = rng.standard_normal((25, *shape))
+    feat = grouprep.PowerSpectrum(action).fit(X)
+    path = tmp_path / "power.py"
+    path.write_text(grouprep.to_source(feat))
+    module = _load(path)
+    got = module.transform(X)
+    np.testing.assert_allclose(got, feat.transform(X), rtol=1e-12, atol=1e-12)
+    # invariance of the written module, the group applied by the action itself
+    act = feat.action_
+    for g in list(act.group.elements())[:24]:
+        moved = act.act(g, X)
+        scale = np.abs(got).max()
+        np.testing.assert_allclose(module.transform(moved), got, atol=1e-9 * scale)

@@ -476,12 +476,13 @@ def to_source(featurizer: Featurizer) -> str:
     ``featurizer.transform(X)`` returns (to float64 rounding; CanonicalForm and
     OrbitAugmenter keep the input's dtype, so integers stay exact). Features that
     overflow float64 raise ``ValueError``, as in the featurizer. Constants (filters,
-    index arrays, weights) are written as exact float64 literals. Supported: PowerSpectrum
-    (any action with explicit irreps), Bispectrum (the cyclic shift), InvariantPolynomials, CanonicalForm (any action whose gather table,
-    :math:`|G|` times the number of sites, has at most :math:`2^{18}` entries: the module
-    tries every element; the cyclic shift without elements by rotations), GroupConvolution,
-    InvariantPooling, OrbitAugmenter; OrbitIndex needs the necklace ranking algorithm
-    and is not supported.
+    index arrays, weights) are written as exact float64 literals. Supported:
+    PowerSpectrum (any action with explicit irreps), Bispectrum (the cyclic shift),
+    InvariantPolynomials, CanonicalForm (any action whose gather table, :math:`|G|` times
+    the number of sites, has at most :math:`2^{18}` entries: the module tries every
+    element; the cyclic shift without elements by rotations), GroupConvolution,
+    InvariantPooling, OrbitAugmenter; OrbitIndex needs the necklace ranking algorithm and
+    is not supported.
 
     Parameters
     ----------

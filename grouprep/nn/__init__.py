@@ -23,6 +23,7 @@ except ImportError as err:  # pragma: no cover - exercised in a subprocess witho
 from grouprep.nn._bispectrum import BispectrumPooling
 from grouprep.nn._check import assert_equivariant, check_equivariant
 from grouprep.nn._conv import GroupConv, InvariantPooling, LiftingConv
+from grouprep.nn._image import ImageGroupConv, ImageLiftingConv, image_group_elements
 from grouprep.nn._linear import EquivariantLinear
 from grouprep.nn._reps import site_representation
 
@@ -30,9 +31,12 @@ __all__ = [
     "BispectrumPooling",
     "EquivariantLinear",
     "GroupConv",
+    "ImageGroupConv",
+    "ImageLiftingConv",
     "InvariantPooling",
     "LiftingConv",
     "assert_equivariant",
     "check_equivariant",
+    "image_group_elements",
     "site_representation",
 ]

@@ -213,14 +213,11 @@ class _ImageConv(torch.nn.Module):
                 self.bias.uniform_(-bound, bound)
 
     def _correlate(self, x: torch.Tensor, kernel: torch.Tensor) -> torch.Tensor:
+        """One conv2d with circular padding; the bias (constant on the group) is added in it."""
         r = self.kernel_size // 2
         padded = functional.pad(x, (r, r, r, r), mode="circular") if r else x
-        return functional.conv2d(padded, kernel)
-
-    def _bias(self, y: torch.Tensor) -> torch.Tensor:
-        if self.bias is None:
-            return y
-        return y + self.bias[None, :, None, None, None]
+        bias = None if self.bias is None else self.bias.repeat_interleave(self.E)
+        return functional.conv2d(padded, kernel, bias)
 
     def extra_repr(self) -> str:
         return (
@@ -302,7 +299,7 @@ class ImageLiftingConv(_ImageConv):
             torch.roll(y[:, :, e], shifts=(-a, -c), dims=(-2, -1))
             for e, (a, c) in enumerate(self._tau)
         ]
-        return self._bias(torch.stack(slices, dim=2))
+        return torch.stack(slices, dim=2)
 
 
 class ImageGroupConv(_ImageConv):
@@ -379,5 +376,4 @@ class ImageGroupConv(_ImageConv):
             self.weight.dtype,
         )
         flat = x.reshape(len(x), self.channels_in * E, h, h)
-        y = self._correlate(flat, self.kernel()).reshape(len(x), self.channels_out, E, h, h)
-        return self._bias(y)
+        return self._correlate(flat, self.kernel()).reshape(len(x), self.channels_out, E, h, h)

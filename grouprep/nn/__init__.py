@@ -7,6 +7,9 @@ group convolution, :class:`InvariantPooling` or the complete invariant
 :class:`BispectrumPooling` at the end; :func:`check_equivariant`
 verifies a module (or a whole network) by applying the group to its inputs and outputs.
 Tensors have shape ``(batch, channels, dim)``; the group acts on the last axis.
+:class:`ImageLiftingConv` and :class:`ImageGroupConv` are the local-filter convolutions of
+the wallpaper groups p4 and p4m on periodic images, ``(batch, channels, h, h)`` to
+``(batch, channels, |H|, h, h)``; :class:`BispectrumPooling` is a complete invariant head.
 
 ``import grouprep`` never imports torch; this subpackage needs it
 (``pip install 'grouprep[torch]'``).

@@ -5,10 +5,10 @@ Training a p4m-equivariant image classifier
 A p4m-equivariant network and a plain CNN, trained on the same few images. The task:
 periodic 12 x 12 images holding one of two shapes, an L tetromino or a T tetromino, at a
 random place, in a random one of the 8 orientations (quarter turns and mirrors), on noise.
-The label (which shape) does not change under the wallpaper group p4m. The equivariant network (``ImageLiftingConv`` -> ReLU -> ``ImageGroupConv`` -> ReLU
--> max over the group -> linear) is invariant by construction; the plain CNN (``Conv2d``
-of the same widths, circular padding, global max pooling) must learn the orientations
-from the data.
+The label (which shape) does not change under the wallpaper group p4m. The equivariant
+network (``ImageLiftingConv`` -> ReLU -> ``ImageGroupConv`` -> ReLU -> max over the
+group -> linear) is invariant by construction; the plain CNN (``Conv2d`` of the same
+widths, circular padding, global max pooling) must learn the orientations from the data.
 
 Run: python examples/nn_p4m_images.py (about 10 s on 2 cores); ``--full`` trains on more
 sizes and seeds.

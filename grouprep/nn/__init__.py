@@ -3,8 +3,10 @@
 Every layer takes the representations (or the action) it is equivariant for and builds
 its weights from them: :class:`EquivariantLinear` on the exact intertwiner basis of
 :func:`grouprep.intertwiner_basis`, :class:`LiftingConv` and :class:`GroupConv` for
-group convolution, :class:`InvariantPooling` at the end; :func:`check_equivariant`
-verifies a module (or a whole network) by applying the group to its inputs and outputs.
+group convolution, :class:`NormNonlinearity` and :class:`GatedNonlinearity` on
+feature fields of real irreps (:class:`FieldType`), :class:`InvariantPooling` at the
+end; :func:`check_equivariant` verifies a module (or a whole network) by applying the
+group to its inputs and outputs.
 Tensors have shape ``(batch, channels, dim)``; the group acts on the last axis.
 
 ``import grouprep`` never imports torch; this subpackage needs it
@@ -22,13 +24,17 @@ except ImportError as err:  # pragma: no cover - exercised in a subprocess witho
 from grouprep.nn._check import assert_equivariant, check_equivariant
 from grouprep.nn._conv import GroupConv, InvariantPooling, LiftingConv
 from grouprep.nn._linear import EquivariantLinear
+from grouprep.nn._nonlinear import FieldType, GatedNonlinearity, NormNonlinearity
 from grouprep.nn._reps import site_representation
 
 __all__ = [
     "EquivariantLinear",
+    "FieldType",
+    "GatedNonlinearity",
     "GroupConv",
     "InvariantPooling",
     "LiftingConv",
+    "NormNonlinearity",
     "assert_equivariant",
     "check_equivariant",
     "site_representation",

@@ -3,8 +3,9 @@
 Every layer takes the representations (or the action) it is equivariant for and builds
 its weights from them: :class:`EquivariantLinear` on the exact intertwiner basis of
 :func:`grouprep.intertwiner_basis`, :class:`LiftingConv` and :class:`GroupConv` for
-group convolution, :class:`InvariantPooling` or the complete invariant
-:class:`BispectrumPooling` at the end; :func:`check_equivariant`
+group convolution, :class:`NormNonlinearity` and :class:`GatedNonlinearity` on
+feature fields of real irreps (:class:`FieldType`), :class:`InvariantPooling` or the
+complete invariant :class:`BispectrumPooling` at the end; :func:`check_equivariant`
 verifies a module (or a whole network) by applying the group to its inputs and outputs.
 Tensors have shape ``(batch, channels, dim)``; the group acts on the last axis.
 :class:`ImageLiftingConv` and :class:`ImageGroupConv` are the local-filter convolutions of
@@ -28,16 +29,20 @@ from grouprep.nn._check import assert_equivariant, check_equivariant
 from grouprep.nn._conv import GroupConv, InvariantPooling, LiftingConv
 from grouprep.nn._image import ImageGroupConv, ImageLiftingConv, image_group_elements
 from grouprep.nn._linear import EquivariantLinear
+from grouprep.nn._nonlinear import FieldType, GatedNonlinearity, NormNonlinearity
 from grouprep.nn._reps import site_representation
 
 __all__ = [
     "BispectrumPooling",
     "EquivariantLinear",
+    "FieldType",
+    "GatedNonlinearity",
     "GroupConv",
     "ImageGroupConv",
     "ImageLiftingConv",
     "InvariantPooling",
     "LiftingConv",
+    "NormNonlinearity",
     "assert_equivariant",
     "check_equivariant",
     "image_group_elements",

@@ -16,7 +16,8 @@ from grouprep.laws import LawReport
 from grouprep.laws import check_equivariant as _law_equivariant
 from grouprep.laws import check_invariant as _law_invariant
 from grouprep.laws._report import raise_if_failed
-from grouprep.nn._reps import as_representation, check_same_group
+from grouprep.nn._nonlinear import FieldType
+from grouprep.nn._reps import as_representation
 from grouprep.reps import Representation
 
 __all__ = ["assert_equivariant", "check_equivariant"]
@@ -25,7 +26,7 @@ __all__ = ["assert_equivariant", "check_equivariant"]
 class _OnLastAxis:
     """A representation acting on the last axis of ``(batch, channels, dim)`` arrays."""
 
-    def __init__(self, rep: Representation) -> None:
+    def __init__(self, rep: Representation | FieldType) -> None:
         self.rep = rep
         self.group: FiniteGroup[Any] = rep.group
         self._mats: dict[Any, npt.NDArray[np.float64]] = {}
@@ -48,6 +49,12 @@ class _OnLastAxis:
 
     def __repr__(self) -> str:
         return repr(self.rep)
+
+
+def _as_acting(value: Any, name: str, where: str) -> Representation | FieldType:
+    if isinstance(value, FieldType):
+        return value  # acts by its orthogonal matrices
+    return as_representation(value, name, where)
 
 
 def _dtype_of(module: torch.nn.Module) -> torch.dtype:
@@ -93,8 +100,9 @@ def check_equivariant(
     module : torch.nn.Module
         Maps ``(batch, channels_in, rep_in.dim)`` to ``(batch, channels_out,
         rep_out.dim)``.
-    rep_in, rep_out : Representation, SignalAction or finite action
-        As for :class:`EquivariantLinear`; ``rep_out`` may be None for an invariant module.
+    rep_in, rep_out : Representation, FieldType, SignalAction or finite action
+        As for :class:`EquivariantLinear` (a :class:`FieldType` acts by its orthogonal
+        matrices); ``rep_out`` may be None for an invariant module.
     samples : array_like, optional
         Inputs ``(m, channels_in, rep_in.dim)``; by default ``batch`` standard normal
         samples drawn from ``rng``.
@@ -136,10 +144,13 @@ def check_equivariant(
         raise GroupRepTypeError(
             f"{where}: argument 'module' must be a torch.nn.Module, got {describe(module)}"
         )
-    r_in = as_representation(rep_in, "rep_in", where)
-    r_out = None if rep_out is None else as_representation(rep_out, "rep_out", where)
-    if r_out is not None:
-        check_same_group(r_in, r_out, "'rep_in' and 'rep_out'", where)
+    r_in = _as_acting(rep_in, "rep_in", where)
+    r_out = None if rep_out is None else _as_acting(rep_out, "rep_out", where)
+    if r_out is not None and r_in.group != r_out.group:
+        raise GroupRepValueError(
+            f"{where}: 'rep_in' and 'rep_out' must be representations of the same group, "
+            f"got {r_in.group!r} and {r_out.group!r}"
+        )
     dtype, device = _dtype_of(module), _device_of(module)
     single = dtype in (torch.float32, torch.float16, torch.bfloat16)
     rtol = (1e-4 if single else 1e-9) if rtol is None else rtol

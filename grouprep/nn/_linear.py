@@ -11,7 +11,9 @@ import torch
 
 from grouprep._validation import check_int
 from grouprep.errors import GroupRepTypeError, GroupRepValueError
+from grouprep.nn._nonlinear import FieldType
 from grouprep.nn._reps import (
+    IntertwinerBasis,
     as_representation,
     check_same_group,
     real_basis,
@@ -68,9 +70,13 @@ class EquivariantLinear(torch.nn.Module):
 
     Parameters
     ----------
-    rep_in, rep_out : Representation, SignalAction or finite action
+    rep_in, rep_out : Representation, FieldType, SignalAction or finite action
         Real representations of one group. A :class:`~grouprep.SignalAction` stands for
-        its sites (:func:`site_representation`), a finite action for its points.
+        its sites (:func:`site_representation`), a finite action for its points. A
+        :class:`FieldType` stands for its orthogonal matrices :math:`U(g) = T^{-1}
+        \\rho(g) T`: the exact basis of its ``representation`` is moved to that basis,
+        :math:`T_{\\text{out}}^{-1} B_k T_{\\text{in}}` (and the bias vectors
+        :math:`T_{\\text{out}}^{-1} u_l`), in float64.
     channels_in, channels_out : int, default 1
         Numbers of channels, ``>= 1``.
     bias : bool, default True
@@ -128,17 +134,28 @@ class EquivariantLinear(torch.nn.Module):
     ) -> None:
         super().__init__()
         where = "EquivariantLinear"
-        r_in = as_representation(rep_in, "rep_in", where)
-        r_out = as_representation(rep_out, "rep_out", where)
+        f_in = rep_in if isinstance(rep_in, FieldType) else None
+        f_out = rep_out if isinstance(rep_out, FieldType) else None
+        r_in = f_in.representation if f_in else as_representation(rep_in, "rep_in", where)
+        r_out = f_out.representation if f_out else as_representation(rep_out, "rep_out", where)
         check_same_group(r_in, r_out, "'rep_in' and 'rep_out'", where)
         self.channels_in = check_int(channels_in, "channels_in", where, minimum=1)
         self.channels_out = check_int(channels_out, "channels_out", where, minimum=1)
         if not isinstance(bias, bool):
             raise GroupRepTypeError(f"{where}: argument 'bias' must be a bool, got {bias!r}")
-        self.rep_in, self.rep_out = r_in, r_out
+        self.rep_in: Representation | FieldType = r_in if f_in is None else f_in
+        self.rep_out: Representation | FieldType = r_out if f_out is None else f_out
         self.dim_in, self.dim_out = r_in.dim, r_out.dim
         factory: dict[str, Any] = {"dtype": dtype, "device": device}
         B = real_basis(r_in, r_out, where)
+        if f_in is not None or f_out is not None:
+            # the exact basis moved to the orthogonal bases: B_k -> T_out^-1 B_k T_in
+            dense = B.dense
+            if f_in is not None:
+                dense = dense @ f_in.change_of_basis
+            if f_out is not None:
+                dense = f_out.to_orthogonal(dense.transpose(0, 2, 1)).transpose(0, 2, 1)
+            B = IntertwinerBasis(np.ascontiguousarray(dense))
         # float64 masters: the buffers are the exact basis rounded once to the current dtype
         # (also after module.double() on a float32 layer), see _apply
         self._exact_basis = B.dense
@@ -155,7 +172,8 @@ class EquivariantLinear(torch.nn.Module):
         if bias:
             U = real_basis(trivial_representation(r_out), r_out, where)
             if U.size:
-                self._exact_bias_basis = U.dense[:, :, 0].copy()
+                u = U.dense[:, :, 0]
+                self._exact_bias_basis = u.copy() if f_out is None else f_out.to_orthogonal(u)
                 self.bias_basis = _basis_tensor(self._exact_bias_basis).to(**factory)
                 self.bias = torch.nn.Parameter(torch.empty(U.size, self.channels_out, **factory))
         self.reset_parameters()

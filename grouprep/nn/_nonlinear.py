@@ -373,7 +373,8 @@ class NormNonlinearity(torch.nn.Module):
         default 'relu'
         :math:`\\sigma`, applied elementwise to a tensor of norms plus biases.
     bias : bool, default True
-        Learn :math:`\\beta` (initialised to 0); without it :math:`\\beta = 0`.
+        Learn :math:`\\beta` (initialised to 0, so that with ReLU the layer starts as the
+        identity and learns its thresholds); without it :math:`\\beta = 0`.
     trivial : str, callable or None, default None
         None: trivial blocks are treated like the others (for one coordinate,
         :math:`x \\mapsto \\operatorname{sign}(x)\\, \\sigma(|x| + \\beta)`); otherwise the

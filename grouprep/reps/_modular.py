@@ -137,42 +137,15 @@ def modular_law_violation(rep: Any, which: int = 0) -> tuple[Any, Any] | None:
     return _modular_matrices(rep, 1, which)[2]
 
 
-@functools.lru_cache(maxsize=16)
-def _word_tree(group: Any, generators: tuple[Any, ...]) -> dict[Any, tuple[int, Any]]:
-    """A breadth-first spanning tree of the Cayley graph: ``g -> (i, h)`` with
-    ``g = generators[i] * h``, the identity mapped to ``(-1, None)``.
-
-    Keyed by the generators too: equal groups given by different generators have
-    different words."""
-    from grouprep.groups._base import check_listing
-
-    check_listing(
-        group.order, f"the words in the generators of {group!r}", "Representation.character"
-    )
-    tree: dict[Any, tuple[int, Any]] = {group.identity: (-1, None)}
-    frontier = [group.identity]
-    while frontier:
-        nxt = []
-        for h in frontier:
-            for i, s in enumerate(generators):
-                sh = group._compose(s, h)
-                if sh not in tree:
-                    tree[sh] = (i, h)
-                    nxt.append(sh)
-        frontier = nxt
-    return tree
+DFT_LIMIT = 4096
+"""The largest element order whose character value is read from traces modulo a prime
+(o matrix products and an o x o transform); beyond it, or when no prime p = 1 (mod o)
+lies in (2^24, 2^25), :func:`exact_trace` raises :class:`NoModularRoute` and the caller
+takes the trace of the exact matrix."""
 
 
-def word(group: Any, g: Any) -> list[int]:
-    """Indices ``i_1, ..., i_k`` into ``group.generators`` with
-    :math:`g = s_{i_1} s_{i_2} \\cdots s_{i_k}` (a shortest such word)."""
-    tree = _word_tree(group, tuple(group.generators))
-    out = []
-    i, h = tree[g]
-    while i >= 0:
-        out.append(i)
-        i, h = tree[h]
-    return out
+class NoModularRoute(Exception):
+    """The value of this element is not read modulo a prime (see :data:`DFT_LIMIT`)."""
 
 
 def _modular_images(rep: Any, M: int) -> tuple[ModularField, list[npt.NDArray[np.int64]]]:
@@ -182,14 +155,17 @@ def _modular_images(rep: Any, M: int) -> tuple[ModularField, list[npt.NDArray[np
     if M not in cache:
         images = [rep._gen_images[s] for s in rep.group.generators]
         for which in range(64):
-            F = ModularField(M, which)
+            try:
+                F = ModularField(M, which)
+            except ValueError as exc:  # no (further) prime p = 1 mod M below 2^25
+                raise NoModularRoute(str(exc)) from None
             try:
                 cache[M] = (F, [F.matrix(m) for m in images])
                 break
             except ZeroDivisionError:  # p divides a denominator: the next prime
                 continue
         else:  # pragma: no cover - 64 primes dividing the denominators
-            raise ValueError(f"no prime p = 1 mod {M} below 2^25 prime to the denominators")
+            raise NoModularRoute(f"no prime p = 1 mod {M} below 2^25 prime to the denominators")
     return cache[M]  # type: ignore[no-any-return]
 
 
@@ -216,41 +192,61 @@ def exact_trace(rep: Any, g: Any) -> Cyclotomic:
 
     from grouprep.errors import GroupRepValueError
     from grouprep.numbers import root_of_unity
+    from grouprep.reps._words import Algebra, element_matrix
 
     G, d = rep.group, rep.dim
     o = G._element_order(g)
+    if o > DFT_LIMIT:
+        raise NoModularRoute(f"the element has order {o} > {DFT_LIMIT}")
     images = [rep._gen_images[s] for s in G.generators]
     M = math.lcm(o, field_of(v for m in images for row in m for v in row))
     F, gens = _modular_images(rep, M)
     p = F.p
-    A = np.eye(d, dtype=np.int64)
-    for i in word(G, g):
-        A = (A @ gens[i]) % p
-    traces = []
-    power = np.eye(d, dtype=np.int64)
-    for _ in range(o):
-        traces.append(int(np.trace(power)) % p)
-        power = (power @ A) % p
-    if not np.array_equal(power, np.eye(d, dtype=np.int64)):
+    one = np.eye(d, dtype=np.int64)
+    algebra = Algebra(("modular", p, M), one, F.mul, gens)
+    A = element_matrix(rep, g, algebra)
+    traces = np.empty(o, dtype=np.int64)
+    power = one
+    for j in range(o):
+        traces[j] = int(np.trace(power)) % p
+        power = F.mul(power, A)
+    if not np.array_equal(power, one):
         raise GroupRepValueError(
             f"{rep!r}: the generator images break the homomorphism law: rho(g)^{o} is not "
             f"the identity for g = {g!r} of order {o}"
         )
     # A^o = 1 with o | p - 1: A is diagonalizable over F_p with eigenvalues in mu_o, so the
     # inverse transform below gives residues of true multiplicities
-    omega_inv = pow(F.w, -(M // o), p)
-    inv_o = pow(o, -1, p)
-    mult = []
-    for k in range(o):
-        step = pow(omega_inv, k, p)
-        total, w = 0, 1
-        for t in traces:
-            total = (total + t * w) % p
-            w = w * step % p
-        mult.append(total * inv_o % p)
-    assert sum(mult) == d, (mult, d)  # the eigenvalue count of a diagonalizable A
+    mult = _inverse_dft(traces, pow(F.w, M // o, p), p)
+    if sum(mult) != d or any(m > d for m in mult):
+        raise GroupRepValueError(
+            f"{rep!r}: the generator images break the homomorphism law: the eigenvalue "
+            f"multiplicities of rho(g) for g = {g!r} are not integers 0..{d} summing to {d}"
+        )
     total_value = Cyclotomic(0)
     for k, m in enumerate(mult):
         if m:
             total_value = total_value + m * root_of_unity(o, k)
     return total_value
+
+
+def _inverse_dft(traces: npt.NDArray[np.int64], omega: int, p: int) -> list[int]:
+    """:math:`m_k = o^{-1} \\sum_j t_j \\omega^{-jk}` in :math:`\\mathbb{F}_p`, for an
+    element omega of order o = len(traces) (vectorized: rows of k at a time)."""
+    o = len(traces)
+    omega_inv = pow(omega, -1, p)
+    table = np.empty(o, dtype=np.int64)  # omega^-e for e = 0 .. o-1
+    w = 1
+    for e in range(o):
+        table[e] = w
+        w = w * omega_inv % p
+    j = np.arange(o, dtype=np.int64)
+    inv_o = pow(o, -1, p)
+    out: list[int] = []
+    rows = max(1, (1 << 20) // o)
+    for start in range(0, o, rows):
+        k = np.arange(start, min(o, start + rows), dtype=np.int64)
+        terms = table[np.outer(k, j) % o] * traces[None, :] % p  # each < 2^25
+        sums = terms.sum(axis=1) % p  # o < 2^13 terms of < 2^25
+        out.extend(int(v) * inv_o % p for v in sums)
+    return out

@@ -40,8 +40,9 @@ regular representation of :math:`S_7`); larger ones are refused with
 
 
 WORDS_BUDGET = 2 * 10**7
-"""The most exact entries (:math:`|G| d^2`) the word search of a representation without a closed
-form may keep; beyond it ``exact`` raises :class:`~grouprep.errors.SizeLimitError`."""
+"""The most exact entries (:math:`|G| d^2`) the word search of a representation without a
+closed form keeps (every matrix it meets); beyond it ``exact`` multiplies along a stabilizer
+chain of the group's natural action instead, one product per base point."""
 
 
 CHARACTER_RULES: dict[Callable[..., ExactMatrix], Callable[..., Cyclotomic]] = {}
@@ -237,9 +238,7 @@ class Representation:
     Raises
     ------
     SizeLimitError
-        If the dimension exceeds :data:`MAX_DIM` (5040), before any matrix is built;
-        from ``exact`` (and what uses it), without a closed form, when the search along
-        words would keep more than :data:`WORDS_BUDGET` exact entries (:math:`|G| d^2`).
+        If the dimension exceeds :data:`MAX_DIM` (5040), before any matrix is built.
 
     Examples
     --------
@@ -452,15 +451,26 @@ class Representation:
         return m
 
     def _by_words(self, g: Any) -> ExactMatrix:
-        """Breadth-first search from the identity: rho(s h) = rho(s) rho(h)."""
+        """Exact products of the generator images: along a breadth-first search from the
+        identity (rho(s h) = rho(s) rho(h), every matrix kept) while
+        :math:`|G| d^2` is within :data:`WORDS_BUDGET`, along the stabilizer chain of the
+        natural action (one product per base point) beyond."""
         G = self.group
         if "words" not in self._cache and G.order * self.dim**2 > WORDS_BUDGET:
-            raise SizeLimitError(
-                f"Representation.exact: {self!r} has no closed form, and the search along "
-                f"words in the generators keeps up to |G| = {G.order} matrices of dimension "
-                f"{self.dim} ({G.order * self.dim**2} exact entries), beyond the limit "
-                f"{WORDS_BUDGET}; give the matrices by Representation.from_closed_form"
-            )
+            from grouprep.reps._words import Algebra, element_matrix
+
+            gens = [self._gen_images[s] for s in G.generators]
+            algebra = Algebra("exact", identity_matrix(self.dim), mat_mul, gens)
+            try:
+                return element_matrix(self, g, algebra)
+            except SizeLimitError as exc:
+                raise SizeLimitError(
+                    f"Representation.exact: {self!r} has no closed form; the search along "
+                    f"words in the generators would keep up to |G| = {G.order} matrices of "
+                    f"dimension {self.dim} ({G.order * self.dim**2} exact entries), beyond "
+                    f"the limit {WORDS_BUDGET}, and {exc}; give the matrices by "
+                    "Representation.from_closed_form"
+                ) from None
         words = self._cache.setdefault("words", {G.identity: identity_matrix(self.dim)})
         frontier = self._cache.setdefault("frontier", [G.identity])
         while g not in words:  # the search resumes where the last call stopped
@@ -501,6 +511,10 @@ class Representation:
         :math:`m_k` of :math:`\\rho(g)` (of order o) are read from traces modulo a prime
         p = 1 (mod o), and :math:`\\chi(g) = \\sum_k m_k \\zeta_o^k` (as
         :math:`0 \\le m_k \\le d < p`, the residues are the multiplicities themselves).
+        The matrix of g modulo p is the product of the generator images along a shortest
+        word (groups of order up to 65,536) or along a stabilizer chain of the natural
+        action (larger groups: one product per base point, no limit on the order).
+        Elements of order above 4096 take the trace of the exact matrix instead.
         """
         g = self.group._check(g, "g", "Representation.character")
         perm = self._permutation(g)
@@ -511,9 +525,12 @@ class Representation:
             return CHARACTER_RULES[closed.func](*closed.args, g)
         if self._closed is None and self.dim > 1 and g not in self._cache.get("exact", {}):
             # exact without the exact matrix: eigenvalue multiplicities modulo a prime
-            from grouprep.reps._modular import exact_trace
+            from grouprep.reps._modular import NoModularRoute, exact_trace
 
-            return exact_trace(self, g)
+            try:
+                return exact_trace(self, g)
+            except NoModularRoute:  # an element of large order: the exact matrix
+                pass
         m = self.exact(g)
         if self.dim == 1:
             return m[0][0]

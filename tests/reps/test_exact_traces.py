@@ -15,8 +15,9 @@ import pytest
 import grouprep
 from grouprep.errors import GroupRepValueError
 from grouprep.numbers import Cyclotomic, root_of_unity
-from grouprep.reps import Representation, direct_sum, irreps, tensor_product
-from grouprep.reps._modular import _primes, exact_trace, word
+from grouprep.reps import Representation, _modular, _words, direct_sum, irreps, tensor_product
+from grouprep.reps._modular import _primes, exact_trace
+from grouprep.reps._words import word
 
 
 def psl27() -> grouprep.PermutationGroup:
@@ -188,16 +189,99 @@ def test_characters_of_constructions_follow_their_parts(name):
             assert rho.character(g) == trace, (rho, g)
 
 
-def test_a_group_too_large_for_words_is_refused_before_the_search(monkeypatch):
-    import grouprep.groups._base as base
-    from grouprep.errors import SizeLimitError
-    from grouprep.reps._modular import _word_tree
+def permutation_matrices(G: grouprep.FiniteGroup) -> Representation:
+    # the natural permutation matrices, given as plain matrices: no closed form, no
+    # permutation shortcut, so character and exact go through the generator images
+    n = G.degree
+    images = []
+    for s in G.generators:
+        p = G.as_permutation(s)
+        images.append([[int(p[j] == i) for j in range(n)] for i in range(n)])
+    return Representation(G, images, check=False)
 
+
+def fixed_points(G: grouprep.FiniteGroup, g: object) -> int:
+    return sum(1 for i, v in enumerate(G.as_permutation(g)) if i == v)
+
+
+@pytest.mark.parametrize("name", list(GROUPS))
+def test_the_stabilizer_chain_route_equals_the_word_route(name, monkeypatch):
+    # the same groups with the chain forced (every group counts as large), for the
+    # residues of exact_trace and for the exact matrices
+    import grouprep.reps._representation as representation
+
+    G = GROUPS[name]()
+    reps = [r for r in irreps(G) if r.dim > 1]
+    traces = {
+        (i, c.representative): exact_word_trace(rho, c.representative)
+        for i, rho in enumerate(reps)
+        for c in G.conjugacy_classes()
+    }
+    some = list(G.elements())[:: max(1, G.order // 30)]
+    matrices = {(i, g): rho._by_words(g) for i, rho in enumerate(reps) for g in some}
+    monkeypatch.setattr(_words, "TREE_LIMIT", 0)
+    monkeypatch.setattr(representation, "WORDS_BUDGET", 0)
+    H = GROUPS[name]()  # a fresh group: nothing cached
+    for i, rho in enumerate(reps):
+        fresh = Representation(H, rho._images(), check=False)
+        for c in H.conjugacy_classes():
+            g = c.representative
+            assert exact_trace(fresh, g) == traces[(i, g)], (rho, g)
+        for g in some:
+            assert fresh._by_words(g) == matrices[(i, g)], (rho, g)
+        assert "words" not in fresh._cache  # the chain, not the search, gave them
+
+
+def test_a_group_beyond_the_enumeration_limit_has_characters():
+    # S_10 (order 3,628,800) by its permutation matrices: chi(g) = the fixed points of g
+    G = grouprep.permutation_group([(*range(1, 10), 0), (1, 0, *range(2, 10))])
+    assert G.order == 3628800
+    rho = permutation_matrices(G)
+    classes = G.conjugacy_classes()
+    assert len(classes) == 42  # the partitions of 10
+    for c in classes:
+        assert rho.character(c.representative) == fixed_points(G, c.representative)
+
+
+def test_exact_matrices_of_a_large_group_along_the_chain():
+    # S_12 (order 479,001,600) with |G| d^2 far beyond the word budget: rho(g) is the
+    # permutation matrix of g, so row i has its 1 in the column of the preimage of i
+    G = grouprep.symmetric(12)
+    H = grouprep.permutation_group(list(G.generators))
+    rho = permutation_matrices(H)
+    rng = __import__("random").Random(3)
+    for _ in range(5):
+        g = tuple(rng.sample(range(12), 12))
+        m = rho.exact(g)
+        assert all(m[g[j]][j] == 1 for j in range(12))
+        assert sum(v == 1 for row in m for v in row) == 12
+
+
+def test_elements_of_large_order_take_the_exact_matrix():
+    # C_5000: rho(s^k) = diag(z^k, z^-k), z = zeta_5000, chi = z^k + z^-k; the order is
+    # beyond the transform's limit, so the value is the trace of the exact matrix
+    n = 5000
+    assert n > _modular.DFT_LIMIT
+    z = root_of_unity(n, 1)
+    rho = Representation(grouprep.cyclic(n), [[[z, 0], [0, z.conjugate()]]], check=False)
+    for k in (1, 2, 3, 7):
+        assert rho.character(k) == root_of_unity(n, k) + root_of_unity(n, -k)
+    with pytest.raises(_modular.NoModularRoute):
+        exact_trace(rho, 1)
+
+
+def test_without_a_prime_the_exact_matrix_is_used(monkeypatch):
+    # no prime p = 1 (mod M) in range: the value comes from the exact matrix
     G = frobenius21()
     rho = next(r for r in irreps(G) if r.dim == 3)
+    expected = {
+        c.representative: exact_word_trace(rho, c.representative) for c in G.conjugacy_classes()
+    }
+
+    def no_prime(N: int, which: int = 0) -> None:
+        raise ValueError(f"no prime p = 1 mod {N} below 2^25")
+
+    monkeypatch.setattr(_modular, "ModularField", no_prime)
     fresh = Representation(G, rho._images(), check=False)
-    _word_tree.cache_clear()
-    monkeypatch.setattr(base, "_MAX_ENUMERATION", 20)
-    monkeypatch.setattr(base.check_listing, "__defaults__", (20,))
-    with pytest.raises(SizeLimitError, match="words in the generators"):
-        fresh.character(G.generators[0])
+    for g, value in expected.items():
+        assert fresh.character(g) == value

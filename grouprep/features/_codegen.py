@@ -97,12 +97,15 @@ def _shift_only(feat: Any) -> None:
 def _power(feat: PowerSpectrum) -> str:
     if feat.path_ == "group":
         return _power_group(feat)
-    if not feat._identity or (feat.path_ == "abelian" and len(feat.input_shape_) == 1):
-        # an abelian group acting regularly: the FFT over its coordinates
+    orders = tuple(int(o) for o in feat.orders_)
+    if not feat._identity or tuple(int(s) for s in feat.input_shape_) != orders:
+        # an abelian group acting regularly: the FFT over its coordinates, the sites
+        # gathered into an array of the group's orders (which need not be the samples'
+        # shape: Z_12 x Z_1 on (12, 1) images is cyclic of order 12)
         return (
             "\n"
             + _array("SITES", feat._sites)
-            + f"ORDERS = {tuple(int(o) for o in feat.orders_)!r}\n"
+            + f"ORDERS = {orders!r}\n"
             + """
 
 def _transform(X):
@@ -113,7 +116,8 @@ def _transform(X):
     return np.square(np.abs(np.fft.rfftn(X, axes=axes).reshape(len(X), -1)))
 """
         )
-    if len(feat.input_shape_) == 2:  # periodic images, as PowerSpectrum._transform
+    # the samples are the group's coordinates, sites in order: as PowerSpectrum._transform
+    if len(orders) == 2:  # periodic images
         return """
 
 def _transform(X):
@@ -186,7 +190,7 @@ def _bispectrum(feat: Bispectrum) -> str:
         + """
 
 def _transform(X, chunk=4096):
-    X = _check(X)
+    X = _check(X).reshape(len(X), -1)  # the sites in order are the coordinates of Z_n
     out = np.empty((len(X), N_FEATURES_OUT))
     keep = IM_COL >= 0
     for lo in range(0, len(X), chunk):

@@ -249,6 +249,11 @@ Pair = tuple[npt.NDArray[Any], npt.NDArray[Any]]
 Sides = Callable[[Any, npt.NDArray[Any], npt.NDArray[Any], "npt.NDArray[Any] | None"], Pair]
 """``sides(g, X, f(X), moved)``: the two sides of the law at g; ``moved`` is
 :math:`f(g \\cdot X)` when it was already evaluated in a stacked call, else None."""
+Many = Callable[
+    [list[Any], npt.NDArray[Any], npt.NDArray[Any], bool], "list[npt.NDArray[Any]] | None"
+]
+"""``many(gs, X, f(X), probe)``: :math:`f(g \\cdot X)` for each g in gs from one stacked
+call, or None when that call does not stand for the separate ones."""
 
 _STACK_ENTRIES = 1 << 22
 """The most input entries stacked into one call of f (32 MiB of float64): the moved
@@ -257,15 +262,50 @@ dominated by its per-call overhead (a forest's predict, a pipeline)."""
 
 
 def _stacked_calls(
-    f: Callable[[Any], Any], act: Callable[[Any, npt.NDArray[Any]], Any], where: str
-) -> Callable[[list[Any], npt.NDArray[Any]], list[npt.NDArray[Any]]]:
-    """``many(gs, X)``: :math:`[f(g \\cdot X) \\text{ for } g \\in gs]` from one call of f on
-    the stacked inputs, split back by rows."""
+    f: Callable[[Any], Any],
+    act: Callable[[Any, npt.NDArray[Any]], Any],
+    tol: Tolerance,
+    where: str,
+) -> Many:
+    """``many(gs, X, base, probe)``: :math:`[f(g \\cdot X) \\text{ for } g \\in gs]` from
+    one call of f on the stacked inputs, split back by rows.
 
-    def many(gs: list[Any], X: npt.NDArray[Any]) -> list[npt.NDArray[Any]]:
-        moved = [np.asarray(act(g, X)) for g in gs]
-        out = _call(f, np.concatenate(moved), where, len(gs) * len(X))
-        return list(np.split(out, len(gs)))
+    None when the stacked call is not what one call per element gives: f raised, returned
+    another number of rows, or blocks of another shape than ``base = f(X)``; or, with
+    ``probe``, its rows for the unmoved samples differ from ``base`` (beyond the law's
+    tolerance). The probe is the block of an element fixing X (the identity), else X
+    itself appended; it goes last in the stack, so that a function of the batch's size,
+    statistics (a mean, a normalization) or row positions shows there. The caller then
+    calls f once per moved batch.
+    """
+
+    def many(
+        gs: list[Any], X: npt.NDArray[Any], base: npt.NDArray[Any], probe: bool
+    ) -> list[npt.NDArray[Any]] | None:
+        try:
+            moved = [np.asarray(act(g, X)) for g in gs]
+            order = list(range(len(gs)))
+            blocks = moved
+            if probe:
+                fixed = [i for i, Y in enumerate(moved) if Y.shape == X.shape]
+                fixed = [i for i in fixed if np.array_equal(moved[i], X)][:1]
+                order = [i for i in order if i not in fixed] + fixed
+                blocks = [moved[i] for i in order] + ([] if fixed else [X])
+            out = _call(f, np.concatenate(blocks), where, len(blocks) * len(X))
+            parts = np.split(out, len(blocks))
+            if any(part.shape != base.shape for part in parts):
+                return None
+            if probe and not (
+                np.array_equal(parts[-1], base, equal_nan=True)
+                or not compare(parts[-1], base, tol, where).bad.any()
+            ):
+                return None
+        except Exception:  # f refuses the stacked batch: the caller calls it per element
+            return None
+        values: list[npt.NDArray[Any]] = [base] * len(gs)
+        for i, part in zip(order, parts, strict=False):  # an appended probe is dropped
+            values[i] = part
+        return values
 
     return many
 
@@ -275,6 +315,25 @@ def _chunks(elements: list[Any], X: npt.NDArray[Any]) -> Iterator[list[Any]]:
     size = max(1, _STACK_ENTRIES // max(1, X.size))
     for start in range(0, len(elements), size):
         yield elements[start : start + size]
+
+
+def _moved_values(
+    elements: list[Any], X: npt.NDArray[Any], base: npt.NDArray[Any], spec: _Law
+) -> Iterator[tuple[Any, npt.NDArray[Any] | None]]:
+    """Each element with :math:`f(g \\cdot X)` from a stacked call, or with None (then
+    ``spec.sides`` calls f on :math:`g \\cdot X` alone): stacked runs while f accepts
+    them (the first run probed, see :func:`_stacked_calls`), one call per element from
+    the first run it does not."""
+    done = 0
+    if spec.many is not None and len(elements) >= 2:
+        for gs in _chunks(elements, X):
+            values = spec.many(gs, X, base, done == 0)
+            if values is None:
+                break
+            yield from zip(gs, values, strict=True)
+            done += len(gs)
+    for g in elements[done:]:
+        yield g, None
 
 
 _SHRINK_ROUNDS = 64
@@ -290,7 +349,7 @@ class _Law:
     sides: Sides
     names: tuple[str, str]
     tol: Tolerance
-    many: Callable[[list[Any], npt.NDArray[Any]], list[npt.NDArray[Any]]] | None = None
+    many: Many | None = None
 
     def compare(
         self,
@@ -333,14 +392,7 @@ def _worst_case(
     """
     base = spec.values(X)
     worst, info, ratio = 0.0, None, -1.0
-    pairs: Iterator[tuple[Any, npt.NDArray[Any] | None]] = (
-        ((g, None) for g in elements)
-        if spec.many is None or len(elements) < 2
-        else (
-            pair for gs in _chunks(elements, X) for pair in zip(gs, spec.many(gs, X), strict=True)
-        )
-    )
-    for g, moved in pairs:
+    for g, moved in _moved_values(elements, X, base, spec):
         c, left, right = spec.compare(g, X, base, moved)
         worst = max(worst, c.max_error)
         if c.bad.any():
@@ -541,6 +593,25 @@ def check_invariant(
         If ``samples`` is empty or not finite, ``f`` does not return one row per input,
         or a tolerance or ``shrink`` is out of range.
 
+    Notes
+    -----
+    For speed, ``f`` is called on stacked batches: the moved batches
+    :math:`g \\cdot X` of many elements are concatenated along the first axis and go
+    through one call of ``f`` (up to :math:`2^{22}` input entries per call), whose output
+    is split back into one block per element. This equals one call per element when
+    ``f`` is row-wise: row i of its output depends on row i of its input only, for any
+    number of rows. The check falls back to calling ``f`` once per moved batch, and so
+    gives the verdict of the per-element check, when the stacked call
+
+    * raises, or returns another number of rows than it was given;
+    * returns blocks of another shape than ``f(samples)`` (a Gram matrix ``X @ X.T``);
+    * (the first stacked call only) returns rows for the unmoved samples, placed last in
+      the stack, that differ from ``f(samples)`` beyond the tolerance: a function of the
+      batch's statistics (``X - X.mean(axis=0)``), size or row positions.
+
+    The last test looks at the unmoved samples only, so a function whose dependence on
+    the batch shows on moved batches alone could still be misjudged.
+
     Examples
     --------
     >>> import numpy as np, grouprep
@@ -550,6 +621,9 @@ def check_invariant(
     True
     >>> grouprep.check_invariant(lambda X: X[:, :2], grouprep.shift_action(8), X).holds
     False
+    >>> gram = lambda X: X @ X.T  # not row-wise: f is called once per moved batch
+    >>> grouprep.check_invariant(gram, grouprep.shift_action(8), X).holds
+    True
     >>> not_a_number = lambda X: np.full(len(X), np.nan)
     >>> nan = grouprep.check_invariant(not_a_number, grouprep.shift_action(8), X)
     >>> nan.holds, nan.max_error, nan.counterexample["reason"]
@@ -577,7 +651,7 @@ def check_invariant(
             )
         return moved, base
 
-    many = _stacked_calls(f, action.act, where)
+    many = _stacked_calls(f, action.act, tol, where)
     spec = _Law(where, values, sides, ("f(g.x)", "f(x)"), tol, many)
     return _worst_case(
         f"invariance under {action!r}",
@@ -637,6 +711,13 @@ def check_equivariant(
     GroupRepTypeError, GroupRepValueError
         As in :func:`check_invariant`; also if the two actions are of different groups.
 
+    Notes
+    -----
+    ``f`` is called on stacked batches and must be row-wise for them to stand for one
+    call per element; otherwise the check falls back to one call per moved batch, as
+    described in :func:`check_invariant`. A function centring its batch,
+    ``lambda X: X - X.mean(axis=0)``, is equivariant per batch and is judged so.
+
     Examples
     --------
     >>> import numpy as np, grouprep
@@ -670,7 +751,7 @@ def check_equivariant(
         left = _call(f, action_in.act(g, B), where, len(B)) if moved is None else moved
         return left, _act_out(action_out, g, base)
 
-    many = _stacked_calls(f, action_in.act, where)
+    many = _stacked_calls(f, action_in.act, tol, where)
     spec = _Law(where, values, sides, ("f(g.x)", "g.f(x)"), tol, many)
     law = f"equivariance from {action_in!r} to {action_out!r}"
     return _worst_case(law, elements, group.generators, exhaustive, X, spec, budget)

@@ -280,3 +280,94 @@ def test_power_spectrum_of_any_group_round_trips(action, tmp_path):
         moved = act.act(g, X)
         scale = np.abs(got).max()
         np.testing.assert_allclose(module.transform(moved), got, atol=1e-9 * scale)
+
+
+# ------------------------- Fourier featurizers whose input shape is not the group's orders
+def _shift_12(g):
+    """Z_12 moving the 12 sites of a 3 x 4 array along their row-major order."""
+    return (np.arange(12) + g) % 12
+
+
+def _step_5_of_12(g):
+    """Z_12 moving the 12 sites of a 3 x 4 array by 5 steps per generator power."""
+    return (np.arange(12) + 5 * g) % 12
+
+
+def _rfft_power(X):
+    """The power spectrum of Z_n on the row-major sites, by NumPy alone (sites in order)."""
+    return np.abs(np.fft.rfft(X.reshape(len(X), -1), axis=1)) ** 2
+
+
+def _rfft2_power(X):
+    """The power spectrum of Z_h x Z_w on h x w images, by NumPy alone."""
+    return np.abs(np.fft.rfft2(X, axes=(1, 2)).reshape(len(X), -1)) ** 2
+
+
+FOURIER_SHAPE_CASES = [
+    # 2-D translations, samples of the group's orders: rfft2 of the image
+    ("translations 3x4", grouprep.translation_action((3, 4)), _rfft2_power),
+    ("translations 5x4", grouprep.translation_action((5, 4)), _rfft2_power),
+    # Z_12 x Z_1 is cyclic: the orders are (12,), the samples (12, 1)
+    ("translations 12x1", grouprep.translation_action((12, 1)), _rfft_power),
+    ("translations 1x12", grouprep.translation_action((1, 12)), _rfft_power),
+    # Z_12 on 3 x 4 arrays, sites in row-major order
+    (
+        "Z_12 on 3x4",
+        grouprep.SignalAction(grouprep.cyclic(12), (3, 4), _shift_12, None, "Z_12 on 3x4"),
+        _rfft_power,
+    ),
+    # Z_12 on 3 x 4 arrays, sites out of order (the gathered coordinates)
+    (
+        "Z_12 by 5 on 3x4",
+        grouprep.SignalAction(grouprep.cyclic(12), (3, 4), _step_5_of_12, None, "Z_12 by 5"),
+        None,
+    ),
+    ("shift 12", grouprep.shift_action(12), _rfft_power),
+    ("shift 9", grouprep.shift_action(9), _rfft_power),
+]
+
+
+def _assert_relative(got, want, scale):
+    assert got.shape == want.shape
+    assert got.dtype == np.float64
+    np.testing.assert_allclose(got, want, rtol=0, atol=1e-12 * scale)
+
+
+@pytest.mark.parametrize("case", FOURIER_SHAPE_CASES, ids=lambda c: c[0])
+def test_power_spectrum_module_matches_transform_for_any_input_shape(case, tmp_path):
+    _, action, independent = case
+    feat = grouprep.PowerSpectrum(action).fit(np.zeros((1, *action.shape)))
+    module = _generated(feat, tmp_path)
+    assert tuple(action.shape) == module.SAMPLE_SHAPE
+    rng = np.random.default_rng(11)
+    for size in (1e-3, 1.0, 1e3):
+        X = size * rng.standard_normal((17, *action.shape))
+        want = feat.transform(X)
+        scale = float(np.square(X).sum(axis=tuple(range(1, X.ndim))).max())  # >= every P_k
+        _assert_relative(module.transform(X), want, scale)
+        if independent is not None:
+            _assert_relative(want, independent(X), scale)
+
+
+@pytest.mark.parametrize(
+    "case", [c for c in FOURIER_SHAPE_CASES if c[2] is not _rfft2_power], ids=lambda c: c[0]
+)
+def test_cyclic_bispectrum_module_matches_transform_for_any_input_shape(case, tmp_path):
+    _, action, _ = case
+    feat = grouprep.Bispectrum(action).fit(np.zeros((1, *action.shape)))
+    assert feat.path_ == "cyclic"  # a cyclic group acting regularly, whatever the shape
+    if not feat._identity:  # written for the sites in order only
+        with pytest.raises(grouprep.GroupRepValueError, match="cyclic shift"):
+            grouprep.to_source(feat)
+        return
+    module = _generated(feat, tmp_path)
+    rng = np.random.default_rng(12)
+    for size in (1e-3, 1.0, 1e3):
+        X = size * rng.standard_normal((17, *action.shape))
+        want = feat.transform(X)
+        # |B_{k1,k2}| <= |X_k1| |X_k2| |X_k1+k2| <= (sum |x_i|)^3
+        scale = float(np.abs(X).sum(axis=tuple(range(1, X.ndim))).max() ** 3)
+        _assert_relative(module.transform(X), want, scale)
+        F = np.fft.fft(X.reshape(len(X), -1), axis=1)
+        B = F[:, feat._k1] * F[:, feat._k2] * np.conj(F[:, feat._k3])
+        _assert_relative(want[:, feat._re_col], B.real, scale)

@@ -178,3 +178,121 @@ def test_stacked_and_chunked_calls_report_what_one_call_per_element_reports(monk
         assert report.counterexample["g"] == reports[0].counterexample["g"]
         assert report.counterexample["index"] == reports[0].counterexample["index"]
     assert expected_g is not None
+
+
+# ------------------- functions that are not row-wise: the verdict of one call per element
+def by_hand(f, action, X, action_out=None):
+    """max |f(g.X) - R| over all elements, f called on one moved batch at a time, with
+    R = f(X) (invariance) or g.f(X) (equivariance)."""
+    base = f(X)
+    worst = 0.0
+    for g in action.group.elements():
+        right = base if action_out is None else action_out.act(g, base)
+        worst = max(worst, float(np.abs(f(action.act(g, X)) - right).max()))
+    return worst
+
+
+def centred_power(X):  # batch statistics: centred by the mean sample of the batch
+    return power_spectrum(X - X.mean(axis=0))
+
+
+def sorted_column_sums(X):  # one invariant row, repeated for every sample of the batch
+    return np.tile(np.sort(X.sum(axis=0)), (len(X), 1))
+
+
+def sorted_over_batch_size(X):  # depends on the number of samples in the call
+    return np.sort(X, axis=1) / len(X)
+
+
+@pytest.mark.parametrize("f", [centred_power, sorted_column_sums, sorted_over_batch_size])
+def test_an_invariant_function_using_batch_statistics_holds(f):
+    shift = grouprep.shift_action(8)
+    assert by_hand(f, shift, X8) < 1e-12 * np.abs(f(X8)).max()  # invariant per batch
+    report = grouprep.check_invariant(f, shift, X8)
+    assert report.holds and report.exhaustive and report.checked == 8 * 12
+    assert report.max_error <= 1e-12 * np.abs(f(X8)).max()
+
+
+def test_an_equivariant_function_using_batch_statistics_holds():
+    def centre(X):
+        return X - X.mean(axis=0)
+
+    for action in (grouprep.shift_action(8), grouprep.dihedral_action(8)):
+        assert by_hand(centre, action, X8, action) < 1e-13
+        report = grouprep.check_equivariant(centre, action, action, X8)
+        assert report.holds and report.checked == action.group.order * 12
+
+
+def test_a_function_using_batch_statistics_that_is_not_invariant_is_caught():
+    shift = grouprep.shift_action(8)
+
+    def centre(X):
+        return X - X.mean(axis=0)
+
+    for f in (centre, lambda X: np.tile(X.sum(axis=0), (len(X), 1))):
+        expected = by_hand(f, shift, X8)
+        assert expected > 0.1
+        report = grouprep.check_invariant(f, shift, X8, shrink=False)
+        assert not report.holds
+        assert report.max_error == pytest.approx(expected, rel=1e-12)
+        assert report.counterexample["g"] != 0
+        assert "above its tolerance" in report.counterexample["reason"]
+
+
+def test_a_gram_matrix_gets_a_verdict_not_a_shape_error():
+    # f(X) = X X^T has one row per sample but m columns: a stacked call of k batches
+    # would return (k m, k m)
+    def gram(X):
+        return X @ X.T
+
+    for action in (grouprep.shift_action(8), grouprep.dihedral_action(8)):
+        report = grouprep.check_invariant(gram, action, X8)
+        assert report.holds and report.exhaustive
+        assert report.checked == action.group.order * 12
+    weights = np.diag(np.arange(1.0, 9.0))  # X W X^T: W is not circulant, not invariant
+
+    def weighted(X):
+        return X @ weights @ X.T
+
+    shift = grouprep.shift_action(8)
+    expected = by_hand(weighted, shift, X8)
+    report = grouprep.check_invariant(weighted, shift, X8, shrink=False)
+    assert not report.holds
+    assert report.max_error == pytest.approx(expected, rel=1e-12)
+    assert report.counterexample["g"] != 0
+    assert report.counterexample["f(g.x)"].shape == (12,)
+    assert "above its tolerance" in report.counterexample["reason"]
+
+
+def test_a_function_taking_one_batch_size_only_is_called_once_per_element():
+    shift = grouprep.shift_action(8)
+
+    def fixed_batch(X):
+        if len(X) != 12:
+            raise ValueError(f"this model takes batches of 12 samples, got {len(X)}")
+        return power_spectrum(X)
+
+    f, calls = counting(fixed_batch)
+    report = grouprep.check_invariant(f, shift, X8)
+    assert report.holds and report.checked == 8 * 12
+    assert calls == [12, 8 * 12] + [12] * 8  # f(X), the refused stacked call, each g.X
+
+    def window(X):  # not invariant: still caught
+        fixed_batch(X)
+        return X[:, :3]
+
+    report = grouprep.check_invariant(window, shift, X8, shrink=False)
+    assert not report.holds and report.counterexample["g"] != 0
+    assert report.max_error == pytest.approx(by_hand(window, shift, X8), rel=1e-12)
+
+
+def test_a_row_wise_function_keeps_one_stacked_call_when_the_group_is_sampled():
+    # S_6 on 6 sites: 720 elements, so the generators and 256 random ones; the samples
+    # unmoved join the stacked call unless an element fixes them
+    action = grouprep.signal_action(grouprep.permutation_action(grouprep.symmetric(6)))
+    X = np.random.default_rng(3).standard_normal((5, 6))
+    f, calls = counting(lambda X: np.sort(X, axis=1))
+    report = grouprep.check_invariant(f, action, X)
+    assert report.holds and not report.exhaustive
+    n = report.checked // 5
+    assert len(calls) == 2 and calls[0] == 5 and calls[1] in (n * 5, (n + 1) * 5)

@@ -166,8 +166,13 @@ NETWORK_OPTIONS = (
     "lr",
     "batch_size",
     "weight_decay",
+    "kernel_size",
+    "dtype",
+    "device",
 )
 NETWORK_MODELS = ("baseline", "equivariant")
+#: the options of the equivariant network that the baseline network does not have
+_EQUIVARIANT_NETWORK_ONLY = ("embedding", "pool", "kernel_size")
 
 NETWORK_STRATEGIES = ("baseline_network", "equivariant_network")
 """The trained networks by name in :func:`run_experiment`: ``make_strategy("baseline", ...,
@@ -313,10 +318,11 @@ def _network_strategy(
     kind: type[_network.EquivariantNetworkClassifier | _network.MLPNetworkClassifier]
     kind = _network.EquivariantNetworkClassifier
     if name == "baseline":
-        if "embedding" in options or "pool" in options:
+        own = [key for key in _EQUIVARIANT_NETWORK_ONLY if key in options]
+        if own:
             raise GroupRepValueError(
-                f"{where}: options 'embedding' and 'pool' belong to the equivariant network; "
-                "the baseline network has neither"
+                f"{where}: options {own} belong to the equivariant network; the baseline "
+                f"network has none of {', '.join(_EQUIVARIANT_NETWORK_ONLY)}"
             )
         kind = _network.MLPNetworkClassifier
     model = kind(action, **options)
@@ -355,9 +361,12 @@ def make_strategy(name: str, action: SignalAction, estimator: Any = None, **opti
     only then): an :class:`EquivariantNetworkClassifier` (symbol embedding, lifting to
     the group, group convolutions, invariant pooling, linear head; any finite group) and
     an unconstrained :class:`MLPNetworkClassifier`, with the same training loop. They
-    take no ``estimator``, and the options ``hidden``, ``layers``, ``embedding`` and
-    ``pool`` (equivariant only), ``epochs``, ``lr``, ``batch_size``, ``weight_decay`` and
-    ``random_state`` (the seed of the initialization and of the shuffling).
+    take no ``estimator``, and the options ``hidden``, ``layers``, ``embedding``, ``pool``
+    and ``kernel_size`` (equivariant only; ``kernel_size`` for p4 and p4m images, whose
+    network is built from local-filter image convolutions), ``epochs``, ``lr``,
+    ``batch_size``, ``weight_decay``, ``random_state`` (the seed of the initialization
+    and of the shuffling), ``dtype`` (``"float64"`` or ``"float32"``) and ``device``
+    (``"cpu"``, ``"cuda"``, ...; refused at once if torch cannot use it).
 
     Strategies 1, 3, 4 and 5 are invariant by construction, for any action:
 

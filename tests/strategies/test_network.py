@@ -195,7 +195,7 @@ def test_bad_options_are_refused_at_construction():
         make_strategy("equivariant", action, model="network", n_filters=3)
     with pytest.raises(GroupRepValueError, match="covariant"):
         make_strategy("equivariant", action, model="network", covariant=True)
-    with pytest.raises(GroupRepValueError, match="'embedding' and 'pool'"):
+    with pytest.raises(GroupRepValueError, match=r"\['pool'\] belong to the equivariant"):
         make_strategy("baseline", action, model="network", pool="max")
     with pytest.raises(GroupRepTypeError, match=r"'hidden' must be an int >= 1, got 2\.5"):
         make_strategy("equivariant", action, model="network", hidden=2.5)
@@ -205,9 +205,10 @@ def test_bad_options_are_refused_at_construction():
         make_strategy("equivariant", action, model="network", pool="sum")
     with pytest.raises(GroupRepValueError, match="'batch_size' must be an int >= 1"):
         make_strategy("equivariant", action, model="network", batch_size=0)
+    # |D_300| = 600: (16 * 600)^2 entries; p4m images take the local-filter layers instead
     with pytest.raises(SizeLimitError, match="smaller 'hidden' or layers=0"):
-        make_strategy("equivariant", grouprep.p4m_action(8), model="network", hidden=16)
-    make_strategy("equivariant", grouprep.p4m_action(8), model="network", hidden=16, layers=0)
+        make_strategy("equivariant", grouprep.dihedral_action(300), model="network", hidden=16)
+    make_strategy("equivariant", grouprep.dihedral_action(300), model="network", layers=0)
     with pytest.raises(GroupRepTypeError, match="signal action"):
         EquivariantNetworkClassifier(None).fit(np.zeros((2, 3)), [0, 1])
 

@@ -22,6 +22,7 @@ from grouprep.laws import check_equivariant, check_invariant
 from grouprep.strategies._data import data_task, split_rows
 from grouprep.strategies._layers import SiteLabels
 from grouprep.strategies._strategies import (
+    _EQUIVARIANT_NETWORK_ONLY,
     COVARIANT_STRATEGIES,
     NETWORK_OPTIONS,
     NETWORK_STRATEGIES,
@@ -240,8 +241,8 @@ def _make(
     if name in NETWORK_STRATEGIES:
         options = dict(network)
         if name == "baseline_network":  # the options of the equivariant network only
-            options.pop("embedding", None)
-            options.pop("pool", None)
+            for key in _EQUIVARIANT_NETWORK_ONLY:
+                options.pop(key, None)
         base = name.removesuffix("_network")
         return make_strategy(base, task.action, model="network", **options, **seed)
     return make_strategy(name, task.action, estimator, covariant=task.covariant, **seed)
@@ -398,8 +399,9 @@ def run_experiment(
         Master seed, >= 0: the labels of the built-in task and every draw.
     network : dict, optional
         Options of the trained networks, as for ``make_strategy(..., model="network")``
-        (``hidden``, ``layers``, ``epochs``, ``lr``, ``batch_size``, ``weight_decay``;
-        ``embedding`` and ``pool`` go to the equivariant one only). Each fit is seeded by
+        (``hidden``, ``layers``, ``epochs``, ``lr``, ``batch_size``, ``weight_decay``,
+        ``dtype``, ``device``; ``embedding``, ``pool`` and ``kernel_size`` go to the
+        equivariant one only). Each fit is seeded by
         its seed index, as the other strategies are.
 
     Returns

@@ -319,3 +319,22 @@ def test_run_experiment_rows_and_ratio_to_the_baseline_network():
         strategies=["equivariant_network"], network={"epochs": 40},
     )  # fmt: skip
     assert alone.summary[0]["ratio_to_baseline"] is None
+
+
+def test_run_experiment_passes_the_image_options_to_the_equivariant_network_only():
+    # p4m on 6x6 bit images; the label is whether the image has a lit pixel with a lit right
+    # neighbour (cyclically), which no rotation, mirror or translation changes
+    rng = np.random.default_rng(0)
+    images = (rng.random((120, 6, 6)) < 0.15).astype(np.int64)
+    pairs = images & np.roll(images, -1, axis=2)
+    verticals = images & np.roll(images, -1, axis=1)
+    labels = ((pairs.sum(axis=(1, 2)) + verticals.sum(axis=(1, 2))) > 0).astype(np.int64)
+    res = run_experiment(
+        data=(images.reshape(120, -1), labels), action=grouprep.p4m_action(6, alphabet=2),
+        sizes=[16], seeds=1, test_size=40, strategies=list(NETWORK_STRATEGIES),
+        network={"epochs": 5, "hidden": 4, "kernel_size": 3},
+    )  # fmt: skip
+    names = sorted(r["strategy"] for r in res.records)
+    assert names == ["baseline_network", "equivariant_network"]
+    inv = {s["strategy"]: s["invariant"] for s in res.summary}
+    assert inv["equivariant_network"] is True

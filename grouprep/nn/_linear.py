@@ -13,7 +13,6 @@ from grouprep._validation import check_int
 from grouprep.errors import GroupRepTypeError, GroupRepValueError
 from grouprep.nn._nonlinear import FieldType
 from grouprep.nn._reps import (
-    IntertwinerBasis,
     as_representation,
     check_same_group,
     real_basis,
@@ -90,8 +89,14 @@ class EquivariantLinear(torch.nn.Module):
         Shape ``(K, channels_out, channels_in)``: the coefficients on the basis.
     bias : torch.nn.Parameter or None
         Shape ``(L, channels_out)``.
-    basis : torch.Tensor
-        Buffer of shape ``(K, rep_out.dim, rep_in.dim)``.
+    labels : torch.Tensor or None
+        For two permutation representations (given as such, not as field types): the
+        buffer ``(rep_out.dim, rep_in.dim)`` of int64 orbit indices, :math:`B_k` being the
+        indicator of ``labels == k``; the weight matrix is the gather ``weight[labels]``
+        (memory and time of one matrix, whatever K). None otherwise.
+    basis : torch.Tensor or None
+        Otherwise the dense buffer of shape ``(K, rep_out.dim, rep_in.dim)``; None when
+        ``labels`` holds the basis.
 
     Raises
     ------
@@ -102,7 +107,8 @@ class EquivariantLinear(torch.nn.Module):
         count is below 1; from ``forward``, if the input is not of shape
         ``(batch, channels_in, rep_in.dim)``.
     SizeLimitError
-        If the dense basis would have more than :math:`2^{25}` entries.
+        If the weight matrix (``rep_out.dim * rep_in.dim``) or a dense basis would have
+        more than :math:`2^{25}` entries.
 
     Examples
     --------
@@ -148,31 +154,43 @@ class EquivariantLinear(torch.nn.Module):
         self.dim_in, self.dim_out = r_in.dim, r_out.dim
         factory: dict[str, Any] = {"dtype": dtype, "device": device}
         B = real_basis(r_in, r_out, where)
-        if f_in is not None or f_out is not None:
-            # the exact basis moved to the orthogonal bases: B_k -> T_out^-1 B_k T_in
-            dense = B.dense
-            if f_in is not None:
-                dense = dense @ f_in.change_of_basis
-            if f_out is not None:
-                dense = f_out.to_orthogonal(dense.transpose(0, 2, 1)).transpose(0, 2, 1)
-            B = IntertwinerBasis(np.ascontiguousarray(dense))
-        # float64 masters: the buffers are the exact basis rounded once to the current dtype
-        # (also after module.double() on a float32 layer), see _apply
-        self._exact_basis = B.dense
-        self._exact_bias_basis: np.ndarray[Any, Any] | None = None
-        self.register_buffer("basis", _basis_tensor(B.dense).to(**factory))
+        self.basis: torch.Tensor | None
+        self.labels: torch.Tensor | None
+        self._exact_basis: np.ndarray[Any, Any] | None = None
+        if B.labels is not None and f_in is None and f_out is None:
+            # orbit indicators: the weight matrix is the gather w[labels], no dense basis
+            self.register_buffer("basis", None)
+            self.register_buffer(
+                "labels", torch.from_numpy(B.labels.astype(np.int64)).to(device=device)
+            )
+            fan = float(self.channels_in * self.dim_in)  # one basis entry per matrix entry
+        else:
+            dense = B.dense(where)
+            if f_in is not None or f_out is not None:
+                # the exact basis moved to the orthogonal bases: B_k -> T_out^-1 B_k T_in
+                if f_in is not None:
+                    dense = dense @ f_in.change_of_basis
+                if f_out is not None:
+                    dense = f_out.to_orthogonal(dense.transpose(0, 2, 1)).transpose(0, 2, 1)
+                dense = np.ascontiguousarray(dense)
+            # float64 master: the buffer is the exact basis rounded once to the current
+            # dtype (also after module.double() on a float32 layer), see _apply
+            self._exact_basis = dense
+            self.register_buffer("labels", None)
+            self.register_buffer("basis", _basis_tensor(dense).to(**factory))
+            # the fan-in of one output entry: sum over basis and inputs of squared entries
+            fan = self.channels_in * float(np.max((dense**2).sum(axis=(0, 2)), initial=0.0))
         self.weight = torch.nn.Parameter(
             torch.empty(B.size, self.channels_out, self.channels_in, **factory)
         )
-        # the fan-in of one output entry: sum over basis and inputs of the squared entries
-        fan = self.channels_in * float(np.max((B.dense**2).sum(axis=(0, 2)), initial=0.0))
         self._bound = 1.0 / math.sqrt(fan) if fan > 0 else 0.0
+        self._exact_bias_basis: np.ndarray[Any, Any] | None = None
         self.bias: torch.nn.Parameter | None = None
         self.register_buffer("bias_basis", None)
         if bias:
             U = real_basis(trivial_representation(r_out), r_out, where)
             if U.size:
-                u = U.dense[:, :, 0]
+                u = U.dense(where)[:, :, 0]
                 self._exact_bias_basis = u.copy() if f_out is None else f_out.to_orthogonal(u)
                 self.bias_basis = _basis_tensor(self._exact_bias_basis).to(**factory)
                 self.bias = torch.nn.Parameter(torch.empty(U.size, self.channels_out, **factory))
@@ -181,7 +199,8 @@ class EquivariantLinear(torch.nn.Module):
     def _apply(self, fn: Callable[[torch.Tensor], torch.Tensor], recurse: bool = True) -> Self:
         super()._apply(fn, recurse)  # type: ignore[no-untyped-call]
         like = self.weight
-        self.basis = torch.from_numpy(self._exact_basis).to(like.device, self.basis.dtype)
+        if self.basis is not None and self._exact_basis is not None:
+            self.basis = torch.from_numpy(self._exact_basis).to(like.device, self.basis.dtype)
         if self.bias_basis is not None and self._exact_bias_basis is not None:
             self.bias_basis = torch.from_numpy(self._exact_bias_basis).to(
                 like.device, self.bias_basis.dtype
@@ -197,6 +216,9 @@ class EquivariantLinear(torch.nn.Module):
 
     def matrix(self) -> torch.Tensor:
         """The weight matrix of shape ``(channels_out, dim_out, channels_in, dim_in)``."""
+        if self.labels is not None:  # W[o, y, i, x] = w[labels[y, x], o, i]
+            return self.weight[self.labels].permute(2, 0, 3, 1)
+        assert self.basis is not None
         k = self.weight.shape[0]
         # sum_k w[k, o, i] B[k, y, x] as one matrix product over k
         pairs = self.channels_out * self.channels_in

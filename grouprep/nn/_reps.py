@@ -27,7 +27,8 @@ __all__ = [
 ]
 
 MAX_BASIS_ENTRIES = 2**25
-"""The largest dense basis a layer builds: K * dim_out * dim_in entries (256 MiB in float64)."""
+"""The largest dense basis a layer builds: K * dim_out * dim_in entries (256 MiB in float64);
+also the largest weight matrix (dim_out * dim_in entries) of a basis held as orbit labels."""
 
 
 def check_basis_size(k: int, n_out: int, n_in: int, where: str) -> None:
@@ -152,13 +153,29 @@ def _to_real(mats: list[Any], shape: tuple[int, int], where: str) -> npt.NDArray
 
 @dataclass(frozen=True)
 class IntertwinerBasis:
-    """A real basis of Hom_G(V, W), dense ``(k, dim_out, dim_in)``."""
+    """A real basis of Hom_G(V, W): ``size`` matrices of shape ``(dim_out, dim_in)``.
 
-    dense: npt.NDArray[np.float64]
+    Held either as ``labels`` (for two permutation representations: the basis is the
+    orbit indicators, entry (y, x) of matrix k is 1 exactly when ``labels[y, x] == k``,
+    so a weighted sum of the basis is the gather ``w[labels]``) or as ``values``,
+    dense ``(size, dim_out, dim_in)``."""
 
-    @property
-    def size(self) -> int:
-        return int(self.dense.shape[0])
+    size: int
+    shape: tuple[int, int]
+    labels: npt.NDArray[np.intp] | None = None
+    values: npt.NDArray[np.float64] | None = None
+
+    def dense(self, where: str) -> npt.NDArray[np.float64]:
+        """The matrices as one array ``(size, dim_out, dim_in)``."""
+        if self.values is not None:
+            return self.values
+        assert self.labels is not None
+        n_out, n_in = self.shape
+        check_basis_size(self.size, n_out, n_in, where)
+        out = np.zeros((self.size, n_out, n_in))
+        rows, cols = np.indices((n_out, n_in))
+        out[self.labels, rows, cols] = 1.0
+        return out
 
 
 def _permutations(rep: Representation) -> list[tuple[int, ...]] | None:
@@ -173,6 +190,11 @@ def real_basis(rep_in: Representation, rep_out: Representation, where: str) -> I
     n_in, n_out = rep_in.dim, rep_out.dim
     p_in, p_out = _permutations(rep_in), _permutations(rep_out)
     if p_in is not None and p_out is not None:
+        if n_in * n_out > MAX_BASIS_ENTRIES:
+            raise SizeLimitError(
+                f"{where}: the equivariant maps are matrices of shape ({n_out}, {n_in}), "
+                f"{n_in * n_out} entries, above the limit of {MAX_BASIS_ENTRIES}"
+            )
         # the orbits of G on the entries (y, x), point x * n_out + y, least point first:
         # the indicators are exactly the basis of intertwiner_basis, in its order
         idx = np.arange(n_in * n_out)
@@ -185,11 +207,7 @@ def real_basis(rep_in: Representation, rep_out: Representation, where: str) -> I
         _, compact = np.unique(raw, return_inverse=True)
         labels = compact.reshape(n_in, n_out).T.astype(np.intp).copy()
         k = int(compact.max()) + 1 if compact.size else 0
-        check_basis_size(k, n_out, n_in, where)
-        dense = np.zeros((k, n_out, n_in))
-        rows, cols = np.indices((n_out, n_in))
-        dense[labels, rows, cols] = 1.0
-        return IntertwinerBasis(dense)
+        return IntertwinerBasis(k, (n_out, n_in), labels=labels)
     mats = intertwiner_matrices(rep_in, rep_out)
     check_basis_size(len(mats), n_out, n_in, where)
-    return IntertwinerBasis(_to_real(mats, (n_out, n_in), where))
+    return IntertwinerBasis(len(mats), (n_out, n_in), values=_to_real(mats, (n_out, n_in), where))

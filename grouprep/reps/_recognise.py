@@ -177,6 +177,9 @@ def _as_dihedral(group: FiniteGroup[Any]) -> tuple[FiniteGroup[Any], dict[Any, A
     m = group.order // 2
     if group.order % 2 or m < 3:
         return None
+    # D_m has (m + 3) / 2 classes for odd m, (m + 6) / 2 for even m
+    if len(group.conjugacy_classes()) != ((m + 3) // 2 if m % 2 else (m + 6) // 2):
+        return None
     elements = group.elements()
     r = next((g for g in elements if group._element_order(g) == m), None)
     if r is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -374,7 +375,21 @@ def _has_closed_form(group: FiniteGroup[Any]) -> bool:
 
 # --------------------------------------------------------------- Dixon–Schneider
 def _class_labels(group: FiniteGroup[Any], classes: Sequence[ConjugacyClass[Any]]) -> np.ndarray:
-    labels = np.empty(group.order, dtype=np.intp)
+    """The class of every element, in index order: from the element indices the classes
+    were built from where they keep them, else element by element."""
+    from grouprep.groups._base import _elements_at
+
+    labels = np.full(group.order, -1, dtype=np.intp)
+    for k, c in enumerate(classes):
+        f = c._enumerate
+        if not (
+            isinstance(f, functools.partial) and f.func is _elements_at and f.args[0] is group
+        ):
+            break
+        labels[np.asarray(f.args[1], dtype=np.intp)] = k
+    else:
+        if (labels >= 0).all():
+            return labels
     for i, g in enumerate(group.elements()):
         labels[i] = group._class_index(g)
     return labels
@@ -412,90 +427,93 @@ def _primitive_root(p: int) -> int:
     return 1
 
 
-def _nullspace_mod(m: list[list[int]], p: int) -> list[list[int]]:
-    """A basis of {v : M v = 0} over F_p."""
-    rows = [r[:] for r in m]
-    ncols = len(rows[0]) if rows else 0
+def _mod_dtype(p: int, r: int) -> Any:
+    """int64 while sums of r products of residues fit (p < 2^25, r < 2^12), else Python
+    ints in object arrays (the same code, exact either way)."""
+    return np.int64 if p < (1 << 25) and r < (1 << 12) else object
+
+
+def _nullspace_mod(m: np.ndarray, p: int) -> np.ndarray:
+    """A basis (rows) of {v : M v = 0} over F_p, by Gauss-Jordan elimination."""
+    rows = m % p
+    nrows, ncols = rows.shape
     pivots: list[int] = []
     rank = 0
     for col in range(ncols):
-        piv = next((i for i in range(rank, len(rows)) if rows[i][col] % p), None)
-        if piv is None:
+        if rank == nrows:
+            break
+        nonzero = np.flatnonzero(rows[rank:, col])
+        if nonzero.size == 0:
             continue
-        rows[rank], rows[piv] = rows[piv], rows[rank]
-        inv = pow(rows[rank][col], -1, p)
-        rows[rank] = [v * inv % p for v in rows[rank]]
-        for i in range(len(rows)):
-            if i != rank and rows[i][col] % p:
-                f = rows[i][col]
-                rows[i] = [(a - f * b) % p for a, b in zip(rows[i], rows[rank], strict=True)]
+        piv = rank + int(nonzero[0])
+        if piv != rank:
+            rows[[rank, piv]] = rows[[piv, rank]]
+        rows[rank] = rows[rank] * pow(int(rows[rank, col]), -1, p) % p
+        factors = rows[:, col].copy()
+        factors[rank] = 0
+        rows = (rows - np.outer(factors, rows[rank])) % p
         pivots.append(col)
         rank += 1
-    free = [c for c in range(ncols) if c not in pivots]
-    basis = []
-    for f in free:
-        v = [0] * ncols
-        v[f] = 1
-        for i, c in enumerate(pivots):
-            v[c] = -rows[i][f] % p
-        basis.append(v)
+    pivot_set = set(pivots)
+    free = [c for c in range(ncols) if c not in pivot_set]
+    basis = np.zeros((len(free), ncols), dtype=rows.dtype)
+    for j, f in enumerate(free):
+        basis[j, f] = 1
+        basis[j, pivots] = (-rows[:rank, f]) % p
     return basis
 
 
-def _split(
-    space: list[list[int]], mat: np.ndarray, p: int, rng: np.random.Generator
-) -> list[list[list[int]]]:
+def _roots_mod(poly: list[int], p: int) -> list[int]:
+    """The roots in F_p of a polynomial (coefficients lowest degree first), in increasing
+    order: Horner's rule on all field elements at once, in chunks."""
+    out: list[int] = []
+    chunk = 1 << 20
+    dtype = _mod_dtype(p, 1)
+    for start in range(0, p, chunk):
+        x = np.arange(start, min(p, start + chunk), dtype=np.int64).astype(dtype)
+        acc = np.zeros_like(x)
+        for c in reversed(poly):
+            acc = (acc * x + c) % p
+        out.extend(int(v) for v in x[acc == 0])
+    return out
+
+
+def _split(space: np.ndarray, mat: np.ndarray, p: int, rng: np.random.Generator) -> list[Any]:
     """Split an invariant subspace (basis rows) into the eigenspaces of ``mat`` on it.
 
     The eigenvalues are the roots in F_p of the minimal polynomial of a random vector of
     the space (Krylov sequence), found by evaluating it at every field element; each
     eigenspace is then a null space.
     """
-    d = len(space)
+    d, r = space.shape
     if d == 1:
         return [space]
-    r = len(space[0])
-    M = [[int(v) % p for v in row] for row in mat]
-
-    def apply(v: list[int]) -> list[int]:
-        return [sum(M[i][k] * v[k] for k in range(r)) % p for i in range(r)]
-
-    v = [0] * r
-    while not any(v):  # a random nonzero vector of the space
-        coeffs = [int(c) for c in rng.integers(0, p, size=d)]
-        v = [sum(coeffs[c] * space[c][k] for c in range(d)) % p for k in range(r)]
+    M = mat.astype(space.dtype) % p
+    v = np.zeros(r, dtype=space.dtype)
+    while not v.any():  # a random nonzero vector of the space
+        draw = rng.integers(0, p, size=d).tolist()
+        coeffs = np.array([int(c) for c in draw], dtype=space.dtype)
+        v = coeffs @ space % p
     krylov = [v]
     while True:  # until the next vector depends on the previous ones
-        w = apply(krylov[-1])
-        system = [[krylov[c][i] for c in range(len(krylov))] + [w[i]] for i in range(r)]
+        w = M @ krylov[-1] % p
+        system = np.stack([*krylov, w], axis=1)
         null = _nullspace_mod(system, p)
-        if null:
-            rel = null[0]  # sum rel[c] A^c v + rel[-1] A^m v = 0, rel[-1] != 0
+        if len(null):
+            rel = [int(x) for x in null[0]]  # sum rel[c] A^c v + rel[-1] A^m v = 0
             lead = pow(rel[-1], -1, p)
             poly = [x * lead % p for x in rel]  # monic, lowest degree first
             break
         krylov.append(w)
-    roots = [x for x in range(p) if _eval(poly, x, p) == 0]
     pieces = []
-    for lam in roots:
-        shifted = [[M[i][k] - (lam if i == k else 0) for k in range(r)] for i in range(r)]
-        system = [
-            [sum(row[k] * space[c][k] for k in range(r)) % p for c in range(d)] for row in shifted
-        ]
-        coords = _nullspace_mod(system, p)
-        pieces.append(
-            [[sum(cf[c] * space[c][k] for c in range(d)) % p for k in range(r)] for cf in coords]
-        )
+    eye = np.eye(r, dtype=space.dtype)
+    for lam in _roots_mod(poly, p):
+        shifted = (M - lam * eye) % p
+        coords = _nullspace_mod(shifted @ space.T % p, p)
+        pieces.append(coords @ space % p)
     if sum(len(piece) for piece in pieces) != d:  # an unlucky vector: try another
         return _split(space, mat, p, rng)
     return pieces
-
-
-def _eval(poly: list[int], x: int, p: int) -> int:
-    acc = 0
-    for c in reversed(poly):
-        acc = (acc * x + c) % p
-    return acc
 
 
 def _dixon_schneider(
@@ -515,7 +533,8 @@ def _dixon_schneider(
     inverse_class = [labels[group._index(group._inverse(c.representative))] for c in classes]
     # common eigenvectors of the matrices A_j[i, k] = a[i, j, k]
     rng = np.random.default_rng(0)
-    spaces = [[[int(i == k) for k in range(r)] for i in range(r)]]
+    dtype = _mod_dtype(p, max(r, max(c.element_order for c in classes)))
+    spaces = [np.eye(r, dtype=np.int64).astype(dtype)]
     for j in range(1, r):
         if all(len(s) == 1 for s in spaces):
             break
@@ -523,7 +542,7 @@ def _dixon_schneider(
         spaces = [piece for s in spaces for piece in _split(s, mat, p, rng)]
     omegas = []
     for s in spaces:
-        (v,) = s
+        (v,) = [[int(x) for x in row] for row in s.tolist()]
         scale = pow(v[0], -1, p)  # omega(identity class) = 1
         omegas.append([x * scale % p for x in v])
     # power maps: class of g^l for each class representative
@@ -535,24 +554,31 @@ def _dixon_schneider(
             powers_of_g.append(int(labels[group._index(h)]))
             h = group._compose(g, h)
         power.append(powers_of_g)
-    rows: list[tuple[Cyclotomic, ...]] = []
+    # the values modulo p of every row: chi(g_i) = omega_i * degree / |C_i|
+    values = []
     for w in omegas:
         total = sum(w[i] * w[inverse_class[i]] * pow(sizes[i], -1, p) for i in range(r)) % p
         d2 = order * pow(total, -1, p) % p
         degree = next(d for d in range(1, math.isqrt(order) + 1) if d * d % p == d2)
-        values_mod = [w[i] * degree * pow(sizes[i], -1, p) % p for i in range(r)]
-        row: list[Cyclotomic] = []
-        for i, c in enumerate(classes):
-            o = c.element_order
-            zo = pow(z, e // o, p)  # order o
+        values.append([w[i] * degree * pow(sizes[i], -1, p) % p for i in range(r)])
+    V = np.array(values, dtype=np.int64).astype(dtype).reshape(len(values), r)
+    # eigenvalue multiplicities m_k = (1/o) sum_t chi(g^t) zeta_o^(-k t), all rows at once
+    columns: list[list[Cyclotomic]] = []
+    for i, c in enumerate(classes):
+        o = c.element_order
+        zo = pow(z, e // o, p)  # order o
+        table = np.array([pow(zo, -t, p) for t in range(o)], dtype=np.int64).astype(dtype)
+        t = np.arange(o)
+        Z = table[np.outer(t, t) % o]  # Z[t, k] = zo^(-k t)
+        mult = (V[:, power[i]] @ Z) % p * pow(o, -1, p) % p
+        column = []
+        for row in mult:
             value = Cyclotomic(0)
-            for k in range(o):
-                m = sum(values_mod[power[i][t]] * pow(zo, (-k * t) % o, p) for t in range(o))
-                m = m * pow(o, -1, p) % p
+            for k, m in enumerate(int(x) for x in row):
                 if m > p // 2:
                     m -= p
                 if m:
                     value = value + m * root_of_unity(o, k)
-            row.append(value)
-        rows.append(tuple(row))
-    return rows
+            column.append(value)
+        columns.append(column)
+    return [tuple(col[n] for col in columns) for n in range(len(values))]

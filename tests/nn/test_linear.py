@@ -11,7 +11,7 @@ torch = pytest.importorskip("torch")
 
 import grouprep  # noqa: E402
 from grouprep.errors import GroupRepTypeError, GroupRepValueError, SizeLimitError  # noqa: E402
-from grouprep.nn import EquivariantLinear, site_representation  # noqa: E402
+from grouprep.nn import EquivariantLinear, FieldType, site_representation  # noqa: E402
 from grouprep.reps import (  # noqa: E402
     direct_sum,
     irreps,
@@ -213,7 +213,47 @@ def test_identity_of_basis_against_intertwiner_basis():
     rep = site_representation(grouprep.dihedral_action(4))
     layer = EquivariantLinear(rep, rep)
     exact = [np.array(B.tolist(), dtype=float) for B in grouprep.intertwiner_basis(rep, rep)]
-    assert np.array_equal(layer.basis.numpy(), np.stack(exact))
+    assert layer.basis is None  # permutation representations: the basis is orbit labels
+    labels = layer.labels.numpy()
+    assert np.array_equal(np.stack([labels == k for k in range(len(exact))]), np.stack(exact))
+    # a field type is not a permutation representation: a dense basis
+    field = FieldType(rep.group, [0, 1, 2])
+    dense = EquivariantLinear(rep, field)
+    assert dense.labels is None and dense.basis.shape[1:] == (field.dim, rep.dim)
+
+
+def test_a_regular_representation_of_a_large_group_is_a_gather():
+    # Hom_G(R, R) of the regular representation of S_6 has 720 maps of 720 x 720: a dense
+    # basis would hold 373 million entries, the labels hold one matrix. The layer is the
+    # right convolution on the group: checked by moving the input by left translations
+    G = grouprep.symmetric(6)
+    R = regular_representation(G)
+    layer = EquivariantLinear(R, R, 2, 1).double()
+    assert layer.weight.shape == (720, 1, 2) and layer.basis is None
+    x = torch.randn(3, 2, 720, dtype=torch.float64)
+    y = layer(x)
+    rng = np.random.default_rng(0)
+    for _ in range(3):
+        g = G.element(int(rng.integers(720)))
+        P = torch.from_numpy(R.numeric(g))
+        moved = layer(torch.einsum("yx,bcx->bcy", P, x))
+        expected = torch.einsum("yx,bcx->bcy", P, y)
+        assert torch.allclose(moved, expected, rtol=0, atol=1e-12 * float(y.abs().max()))
+
+
+def test_a_dense_basis_beyond_the_limit_is_refused(monkeypatch):
+    import grouprep.nn._reps as reps
+
+    field = FieldType(grouprep.dihedral(4), [0, 0, 1, 2, 4, 4])  # K = 4 + 1 + 1 + 4 = 10
+    assert EquivariantLinear(field, field).weight.shape[0] == 10
+    monkeypatch.setattr(reps, "MAX_BASIS_ENTRIES", 10 * field.dim**2 - 1)
+    with pytest.raises(SizeLimitError, match="10 matrices"):
+        EquivariantLinear(field, field)
+    # orbit labels: the limit is on the one weight matrix
+    sites = grouprep.shift_action(8)
+    monkeypatch.setattr(reps, "MAX_BASIS_ENTRIES", 63)
+    with pytest.raises(SizeLimitError, match=r"shape \(8, 8\), 64 entries"):
+        EquivariantLinear(sites, sites)
 
 
 def test_bad_input():
@@ -237,11 +277,7 @@ def test_bad_input():
         layer(torch.randn(3, 2, 5, dtype=torch.float64))
     with pytest.raises(GroupRepTypeError, match=r"torch\.Tensor"):
         layer(np.zeros((3, 2, 5)))
-    with pytest.raises(SizeLimitError, match="entries"):  # 720 maps of 720 x 720
-        EquivariantLinear(
-            regular_representation(grouprep.symmetric(6)),
-            regular_representation(grouprep.symmetric(6)),
-        )
+
     complex_irrep = irreps(grouprep.cyclic(3))[1]
     with pytest.raises(GroupRepValueError, match="real"):
         EquivariantLinear(complex_irrep, complex_irrep)

@@ -491,8 +491,7 @@ def _split(space: np.ndarray, mat: np.ndarray, p: int, rng: np.random.Generator)
     M = mat.astype(space.dtype) % p
     v = np.zeros(r, dtype=space.dtype)
     while not v.any():  # a random nonzero vector of the space
-        draw: list[int] = rng.integers(0, p, size=d).tolist()
-        coeffs = np.array(draw, dtype=np.int64).astype(space.dtype)
+        coeffs = rng.integers(0, p, size=d).astype(np.int64).astype(space.dtype)
         v = coeffs @ space % p
     krylov = [v]
     while True:  # until the next vector depends on the previous ones

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from grouprep._components import orbit_labels
 from grouprep.errors import GroupRepValueError
@@ -13,7 +14,7 @@ from grouprep.invariants._poly import Echelon
 from grouprep.numbers import Cyclotomic
 from grouprep.reps import Representation
 
-__all__ = ["intertwiner_basis", "intertwiner_matrices"]
+__all__ = ["intertwiner_basis", "intertwiner_matrices", "permutation_labels"]
 
 _ZERO = Cyclotomic(0)
 _ONE = Cyclotomic(1)
@@ -29,29 +30,58 @@ def check_same_group(a: Representation, b: Representation, where: str) -> None:
         )
 
 
-def _permutation_basis(
-    p_in: list[tuple[int, ...]], p_out: list[tuple[int, ...]], n_in: int, n_out: int
-) -> list[Matrix]:
-    # the pair (y, x) is the point x * n_out + y; g moves it to (q(y), p(x))
-    pairs = n_in * n_out
-    idx = np.arange(pairs)
+def permutation_labels(
+    rep_in: Representation, rep_out: Representation
+) -> tuple[npt.NDArray[np.intp], int] | None:
+    """For two permutation representations, ``(labels, K)``: the basis matrix
+    :math:`B_k` of :func:`intertwiner_basis` is the indicator of ``labels == k`` (shape
+    ``(dim_out, dim_in)``), the orbits of G on the entries in order of their least
+    point; None for other representations."""
+    gens = rep_in.group.generators
+    p_in = [permutation_of(rep_in, s) for s in gens]
+    p_out = [permutation_of(rep_out, s) for s in gens]
+    if any(p is None for p in p_in) or any(q is None for q in p_out):
+        return None
+    n_in, n_out = rep_in.dim, rep_out.dim
+    # the entry (y, x) is the point x * n_out + y; g moves it to (q(y), p(x))
+    idx = np.arange(n_in * n_out)
     x, y = np.divmod(idx, n_out)
-    perms = []
-    for p, q in zip(p_in, p_out, strict=True):
-        pa, qa = np.asarray(p, dtype=np.intp), np.asarray(q, dtype=np.intp)
-        perms.append(pa[x] * n_out + qa[y])
-    labels = orbit_labels(perms, pairs)
+    perms = [
+        np.asarray(p, dtype=np.intp)[x] * n_out + np.asarray(q, dtype=np.intp)[y]
+        for p, q in zip(p_in, p_out, strict=True)
+    ]
+    raw = orbit_labels(perms, n_in * n_out)
+    _, compact = np.unique(raw, return_inverse=True)  # least point first
+    labels = compact.reshape(n_in, n_out).T.astype(np.intp).copy()
+    return labels, int(compact.max()) + 1 if compact.size else 0
+
+
+def _indicator_matrices(labels: npt.NDArray[np.intp], k: int) -> list[Matrix]:
     out = []
-    for label in np.unique(labels):  # least point first: column-major order
-        members = np.flatnonzero(labels == label)
-        cells = {(int(m % n_out), int(m // n_out)) for m in members}
-        out.append(
-            tuple(
-                tuple(_ONE if (r, c) in cells else _ZERO for c in range(n_in))
-                for r in range(n_out)
-            )
-        )
+    for label in range(k):
+        mask = (labels == label).tolist()
+        out.append(tuple(tuple(_ONE if v else _ZERO for v in row) for row in mask))
     return out
+
+
+def _sympy_indicator(mask: npt.NDArray[np.bool_]) -> Any:
+    """A 0/1 matrix as a ``sympy.ImmutableMatrix``, built on sympy's sparse domain matrix
+    (the public constructor sympifies every entry, ten times slower)."""
+    import sympy
+
+    n, m = mask.shape
+    try:
+        from sympy.polys.matrices import DomainMatrix
+        from sympy.polys.matrices.sdm import SDM
+
+        one = sympy.S.One
+        rows: dict[int, dict[int, Any]] = {}
+        for r, c in zip(*np.nonzero(mask), strict=True):
+            rows.setdefault(int(r), {})[int(c)] = one
+        rep = DomainMatrix.from_rep(SDM(rows, (n, m), sympy.EXRAW))
+        return sympy.ImmutableDenseMatrix._fromrep(rep)
+    except (ImportError, AttributeError, TypeError):  # pragma: no cover - other sympy
+        return sympy.ImmutableMatrix(mask.astype(int).tolist())
 
 
 def _nullspace_basis(rep_in: Representation, rep_out: Representation) -> list[Matrix]:
@@ -92,11 +122,9 @@ def _nullspace_basis(rep_in: Representation, rep_out: Representation) -> list[Ma
 
 def intertwiner_matrices(rep_in: Representation, rep_out: Representation) -> list[Matrix]:
     """The basis of :func:`intertwiner_basis` as tuples of rows of Cyclotomic numbers."""
-    gens = rep_in.group.generators
-    p_in = [permutation_of(rep_in, s) for s in gens]
-    p_out = [permutation_of(rep_out, s) for s in gens]
-    if all(p is not None for p in p_in) and all(q is not None for q in p_out):
-        return _permutation_basis(p_in, p_out, rep_in.dim, rep_out.dim)  # type: ignore[arg-type]
+    found = permutation_labels(rep_in, rep_out)
+    if found is not None:
+        return _indicator_matrices(*found)
     return _nullspace_basis(rep_in, rep_out)
 
 
@@ -141,14 +169,29 @@ def intertwiner_basis(rep_in: Representation, rep_out: Representation) -> list[A
     [[1, 0, 0], [0, 1, 0], [0, 0, 1]]
     [[0, 1, 1], [1, 0, 1], [1, 1, 0]]
     """
-    import sympy
-
-    from grouprep.numbers._sympy_bridge import cyclotomic_to_sympy
-
     rep_in = check_rep(rep_in, "intertwiner_basis", "rep_in")
     rep_out = check_rep(rep_out, "intertwiner_basis", "rep_out")
     check_same_group(rep_in, rep_out, "intertwiner_basis")
-    return [
-        sympy.ImmutableMatrix([[cyclotomic_to_sympy(v) for v in row] for row in A])
-        for A in intertwiner_matrices(rep_in, rep_out)
-    ]
+    found = permutation_labels(rep_in, rep_out)
+    if found is not None:
+        labels, k = found
+        return [_sympy_indicator(labels == label) for label in range(k)]
+    return [_sympy_matrix(A) for A in intertwiner_matrices(rep_in, rep_out)]
+
+
+def _sympy_matrix(A: Any) -> Any:
+    """An exact matrix as a ``sympy.ImmutableMatrix``: rational ones through sympy's
+    DomainMatrix over ZZ or QQ (no sympification entry by entry)."""
+    import sympy
+    from sympy.polys.matrices import DomainMatrix
+
+    from grouprep.numbers._sympy_bridge import cyclotomic_to_sympy
+
+    shape = (len(A), len(A[0]) if A else 0)
+    if all(v._n == 1 for row in A for v in row):
+        if all(v._den == 1 for row in A for v in row):
+            ints = [[sympy.ZZ(v._nums[0]) for v in row] for row in A]
+            return DomainMatrix(ints, shape, sympy.ZZ).to_Matrix().as_immutable()
+        fracs = [[sympy.QQ(v._nums[0], v._den) for v in row] for row in A]
+        return DomainMatrix(fracs, shape, sympy.QQ).to_Matrix().as_immutable()
+    return sympy.ImmutableMatrix([[cyclotomic_to_sympy(v) for v in row] for row in A])

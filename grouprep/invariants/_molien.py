@@ -24,6 +24,9 @@ def check_rep(rep: Any, where: str, name: str = "rep") -> Representation:
 
 def permutation_of(rep: Representation, g: Any) -> tuple[int, ...] | None:
     """The permutation p with rho(g) e_i = e_{p(i)}, if rho(g) is a permutation matrix."""
+    known = rep._permutation(g)
+    if known is not None:
+        return known
     m = rep._exact(g)
     perm = []
     for j in range(rep.dim):

@@ -9,12 +9,10 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from grouprep._components import orbit_labels
 from grouprep._validation import describe
 from grouprep.actions import BaseAction, SignalAction
 from grouprep.errors import GroupRepTypeError, GroupRepValueError, SizeLimitError
-from grouprep.invariants._intertwiners import intertwiner_matrices
-from grouprep.invariants._molien import permutation_of
+from grouprep.invariants._intertwiners import intertwiner_matrices, permutation_labels
 from grouprep.numbers import Cyclotomic
 from grouprep.reps import ExactMatrix, Representation, permutation_representation
 
@@ -178,35 +176,17 @@ class IntertwinerBasis:
         return out
 
 
-def _permutations(rep: Representation) -> list[tuple[int, ...]] | None:
-    perms = [permutation_of(rep, s) for s in rep.group.generators]
-    if any(p is None for p in perms):
-        return None
-    return perms  # type: ignore[return-value]
-
-
 def real_basis(rep_in: Representation, rep_out: Representation, where: str) -> IntertwinerBasis:
     """The basis of :func:`grouprep.intertwiner_basis` as floats (same order)."""
     n_in, n_out = rep_in.dim, rep_out.dim
-    p_in, p_out = _permutations(rep_in), _permutations(rep_out)
-    if p_in is not None and p_out is not None:
-        if n_in * n_out > MAX_BASIS_ENTRIES:
-            raise SizeLimitError(
-                f"{where}: the equivariant maps are matrices of shape ({n_out}, {n_in}), "
-                f"{n_in * n_out} entries, above the limit of {MAX_BASIS_ENTRIES}"
-            )
-        # the orbits of G on the entries (y, x), point x * n_out + y, least point first:
-        # the indicators are exactly the basis of intertwiner_basis, in its order
-        idx = np.arange(n_in * n_out)
-        x, y = np.divmod(idx, n_out)
-        perms = [
-            np.asarray(p, dtype=np.intp)[x] * n_out + np.asarray(q, dtype=np.intp)[y]
-            for p, q in zip(p_in, p_out, strict=True)
-        ]
-        raw = orbit_labels(perms, n_in * n_out)
-        _, compact = np.unique(raw, return_inverse=True)
-        labels = compact.reshape(n_in, n_out).T.astype(np.intp).copy()
-        k = int(compact.max()) + 1 if compact.size else 0
+    if n_in * n_out > MAX_BASIS_ENTRIES:
+        raise SizeLimitError(
+            f"{where}: the equivariant maps are matrices of shape ({n_out}, {n_in}), "
+            f"{n_in * n_out} entries, above the limit of {MAX_BASIS_ENTRIES}"
+        )
+    found = permutation_labels(rep_in, rep_out)
+    if found is not None:  # orbit indicators, exactly the basis of intertwiner_basis
+        labels, k = found
         return IntertwinerBasis(k, (n_out, n_in), labels=labels)
     mats = intertwiner_matrices(rep_in, rep_out)
     check_basis_size(len(mats), n_out, n_in, where)

@@ -122,8 +122,26 @@ def direct_sum(*reps: Representation) -> Representation:
         raise GroupRepValueError("direct_sum: all representations must be of the same group")
     dim = sum(r.dim for r in reps)
     check_dim(dim, "direct_sum", f"argument 'reps' of dimensions {[r.dim for r in reps]}")
+    if all(r._perm is not None for r in reps):  # a permutation representation again
+        perm = functools.partial(_direct_sum_permutation, tuple(reps))
+        return Representation._from_permutations(G, perm, dim, "direct sum")
     closed = functools.partial(_direct_sum_matrix, tuple(reps), dim)
     return Representation.from_closed_form(G, closed, dim, "direct sum")
+
+
+def _permutation_of(rep: Representation, g: Any) -> tuple[int, ...]:
+    p = rep._permutation(g)
+    if p is None:  # pragma: no cover - only permutation representations get here
+        raise TypeError(f"{rep!r} is not a permutation representation")
+    return p
+
+
+def _direct_sum_permutation(reps: tuple[Representation, ...], g: Any) -> tuple[int, ...]:
+    out: list[int] = []
+    for r in reps:
+        offset = len(out)
+        out.extend(offset + i for i in _permutation_of(r, g))
+    return tuple(out)
 
 
 def _direct_sum_matrix(reps: tuple[Representation, ...], dim: int, g: Any) -> ExactMatrix:
@@ -158,8 +176,18 @@ def tensor_product(a: Representation, b: Representation) -> Representation:
     G = a.group
     dim = a.dim * b.dim
     check_dim(dim, "tensor_product", f"arguments 'a' and 'b' of dimensions {a.dim} and {b.dim}")
+    if a._perm is not None and b._perm is not None:
+        # (P_a (x) P_b) e_(i db + j) = e_(p_a(i) db + p_b(j)): a permutation representation
+        perm = functools.partial(_tensor_permutation, a, b)
+        return Representation._from_permutations(G, perm, dim, "tensor product")
     closed = functools.partial(_tensor_matrix, a, b)
     return Representation.from_closed_form(G, closed, dim, "tensor product")
+
+
+def _tensor_permutation(a: Representation, b: Representation, g: Any) -> tuple[int, ...]:
+    pa, pb = _permutation_of(a, g), _permutation_of(b, g)
+    db = b.dim
+    return tuple(i * db + j for i in pa for j in pb)
 
 
 def _tensor_matrix(a: Representation, b: Representation, g: Any) -> ExactMatrix:

@@ -156,3 +156,36 @@ def test_young_forms_satisfy_the_law_on_every_element(n):
     G = grouprep.symmetric(n)
     for rho in irreps(G):
         assert grouprep.check_homomorphism(rho).holds
+
+
+@pytest.mark.parametrize("G", GROUPS, ids=repr)
+def test_tensor_products_and_sums_of_permutation_representations_stay_permutations(G):
+    # the Kronecker product and the block diagonal sum of permutation matrices, computed
+    # here with NumPy, are permutation matrices: the constructions keep the permutations
+    from grouprep.reps import direct_sum, tensor_product
+
+    P = Representation._from_permutations(G, G.as_permutation, G.degree, "natural")
+    R = regular_representation(G)
+    t, s = tensor_product(P, R), direct_sum(R, P, P)
+    assert t._permutation(G.identity) is not None and s._permutation(G.identity) is not None
+    for g in list(G.elements())[:: max(1, G.order // 12)]:
+        a, b = P.numeric(g), R.numeric(g)
+        assert np.array_equal(t.numeric(g), np.kron(a, b))
+        k = np.zeros((s.dim, s.dim))
+        k[: R.dim, : R.dim] = b
+        k[R.dim : R.dim + P.dim, R.dim : R.dim + P.dim] = a
+        k[R.dim + P.dim :, R.dim + P.dim :] = a
+        assert np.array_equal(s.numeric(g), k)
+        assert t.character(g) == int(np.trace(a)) * int(np.trace(b))
+        assert [list(r) for r in t.exact(g)] == np.kron(a, b).astype(int).tolist()
+    # Hom_G(P (x) P, P) from the permutations equals the nullspace of the law on the
+    # dense Kronecker matrices
+    from grouprep import intertwiner_basis
+
+    fast = intertwiner_basis(tensor_product(P, P), P)
+    slow = intertwiner_basis(dense(tensor_product(P, P)), P)
+    assert len(fast) == len(slow)
+    import sympy
+
+    stacked = sympy.Matrix([list(A) for A in fast])
+    assert stacked.rank() == sympy.Matrix([list(A) for A in fast + slow]).rank() == len(fast)

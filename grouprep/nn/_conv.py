@@ -12,7 +12,7 @@ from grouprep._validation import check_int, describe
 from grouprep.actions import SignalAction
 from grouprep.errors import GroupRepTypeError, GroupRepValueError
 from grouprep.groups import FiniteGroup
-from grouprep.nn._linear import check_input
+from grouprep.nn._linear import check_input, drop_derived
 from grouprep.nn._reps import site_representation
 from grouprep.reps import Representation, regular_representation
 
@@ -28,29 +28,38 @@ def abelian_grid(group: FiniteGroup[Any]) -> tuple[tuple[int, ...], np.ndarray[A
     """``(orders, position)`` for an abelian group: an isomorphism onto
     :math:`\\mathbb{Z}_{n_1} \\times \\dots \\times \\mathbb{Z}_{n_k}` (addition of
     coordinates), the element of index i sitting at the C-order position ``position[i]``
-    of the grid of shape ``orders``; None if the group is not abelian (or not recognised
-    as such)."""
+    of the grid of shape ``orders``. Cyclic groups, direct products of groups with a grid
+    (nested too) and groups recognised as cyclic or abelian get one; None otherwise."""
     from grouprep.groups import CyclicGroup, DirectProduct
     from grouprep.reps._recognise import recognised
 
-    def cyclic_factors(F: Any) -> tuple[int, ...] | None:
-        if isinstance(F, CyclicGroup):
-            return (F.order,)
-        if isinstance(F, DirectProduct) and all(isinstance(f, CyclicGroup) for f in F.factors):
-            return tuple(f.order for f in F.factors)
-        return None
-
-    orders = cyclic_factors(group)
-    if orders is not None:  # indices are the mixed-radix coordinates already
-        return orders, np.arange(group.order)
+    if isinstance(group, CyclicGroup):
+        return (group.order,), np.arange(group.order)
+    if isinstance(group, DirectProduct):
+        parts = [abelian_grid(f) for f in group.factors]
+        if any(p is None for p in parts):
+            return None
+        # element index = mixed radix of the factor indices (first factor most significant)
+        indices = np.unravel_index(np.arange(group.order), [f.order for f in group.factors])
+        coords: list[np.ndarray[Any, Any]] = []
+        orders: tuple[int, ...] = ()
+        for part, index in zip(parts, indices, strict=True):
+            assert part is not None
+            f_orders, f_position = part
+            coords.extend(np.unravel_index(f_position[index], f_orders))
+            orders += f_orders
+        if not orders:
+            return (1,), np.zeros(group.order, dtype=np.int64)
+        return orders, np.asarray(np.ravel_multi_index(tuple(coords), orders))
     found = recognised(group)
     if found is None:
         return None
     F, psi = found
-    orders = cyclic_factors(F)
-    if orders is None:
+    grid = abelian_grid(F)
+    if grid is None:  # dihedral
         return None
-    return orders, np.array([F._index(psi[g]) for g in group.elements()], dtype=np.int64)
+    image = np.array([F._index(psi[g]) for g in group.elements()], dtype=np.int64)
+    return grid[0], grid[1][image]
 
 
 def _regular_grid(
@@ -129,19 +138,29 @@ class _TableConv(torch.nn.Module):
         if fft is not None:
             _, out_pos, in_pos = fft
             self.dim_out, self.dim_in = len(out_pos), len(in_pos)
-            self.register_buffer("table", None)
+            self.register_buffer("table", None, persistent=False)
             grid_in = np.empty_like(in_pos)
             grid_in[in_pos] = np.arange(len(in_pos))  # grid position -> input index
             self.register_buffer(
-                "out_position", torch.from_numpy(out_pos.astype(np.int64)).to(device)
+                "out_position",
+                torch.from_numpy(out_pos.astype(np.int64)).to(device),
+                persistent=False,
             )
-            self.register_buffer("in_grid", torch.from_numpy(grid_in.astype(np.int64)).to(device))
+            self.register_buffer(
+                "in_grid", torch.from_numpy(grid_in.astype(np.int64)).to(device), persistent=False
+            )
         else:
             assert table is not None
             self.dim_out, self.dim_in = table.shape
             self.register_buffer(
-                "table", torch.from_numpy(np.array(table, dtype=np.int64)).to(device)
+                "table",
+                torch.from_numpy(np.array(table, dtype=np.int64)).to(device),
+                persistent=False,
             )
+        # the index buffers follow from the group: not saved, and dropped from checkpoints
+        # that hold them, so a state_dict loads across methods and versions
+        hook = drop_derived(("table", "out_position", "in_grid"))
+        self.register_load_state_dict_pre_hook(hook)  # type: ignore[no-untyped-call]
         factory: dict[str, Any] = {"dtype": dtype, "device": device}
         self.weight = torch.nn.Parameter(
             torch.empty(self.channels_out, self.channels_in, self.dim_in, **factory)
@@ -189,14 +208,16 @@ class _TableConv(torch.nn.Module):
         orders = self._fft[0]
         axes = tuple(range(2, 2 + len(orders)))
         b, c_in, c_out = x.shape[0], self.channels_in, self.channels_out
-        X = x[:, :, self.in_grid].reshape(b, c_in, *orders)
-        W = self.weight[:, :, self.in_grid].reshape(c_out, c_in, *orders)
+        dtype = x.dtype
+        work = dtype if dtype in (torch.float32, torch.float64) else torch.float32
+        X = x[:, :, self.in_grid].reshape(b, c_in, *orders).to(work)
+        W = self.weight[:, :, self.in_grid].reshape(c_out, c_in, *orders).to(work)
         Xf = torch.fft.rfftn(X, dim=axes)
         Wf = torch.fft.rfftn(W, dim=axes)
         # out(a) = sum_u f(u) psi(u - a): the transform is F(k) conj(Psi(k))
         Yf = torch.einsum("bi...,oi...->bo...", Xf, Wf.conj())
         Y: torch.Tensor = torch.fft.irfftn(Yf, s=orders, dim=axes).reshape(b, c_out, -1)
-        y = Y[:, :, self.out_position]
+        y = Y[:, :, self.out_position].to(dtype)  # half precision is transformed in float32
         if self.bias is not None:
             y = y + self.bias[None, :, None]
         return y
@@ -372,7 +393,9 @@ class GroupConv(_TableConv):
                 fft = (grid[0], grid[1], grid[1])
             elif grid is None and how == "fft":
                 raise GroupRepValueError(
-                    f"{where}: method='fft' needs an abelian group, got {group!r}"
+                    f"{where}: method='fft' needs an abelian group identified with a product "
+                    f"of cyclic groups (cyclic groups, their direct products, or groups "
+                    f"recognised as cyclic or abelian), got {group!r}"
                 )
         table = None
         if fft is None:

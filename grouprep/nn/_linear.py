@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 from typing import Any, Self
@@ -43,6 +44,20 @@ def check_input(
             "convert one of them (module.to(dtype) or x.to(dtype))"
         )
     return x
+
+
+def _drop(
+    names: tuple[str, ...], module: Any, state_dict: dict[str, Any], prefix: str, *args: Any
+) -> None:
+    for name in names:
+        state_dict.pop(prefix + name, None)
+
+
+def drop_derived(names: tuple[str, ...]) -> Callable[..., None]:
+    """A load_state_dict pre-hook removing the buffers ``names`` (derived from the
+    group, not learned) from a checkpoint; a partial of a module-level function, so the
+    layer still pickles."""
+    return functools.partial(_drop, names)
 
 
 def _basis_tensor(a: np.ndarray[Any, Any]) -> torch.Tensor:
@@ -159,9 +174,11 @@ class EquivariantLinear(torch.nn.Module):
         self._exact_basis: np.ndarray[Any, Any] | None = None
         if B.labels is not None and f_in is None and f_out is None:
             # orbit indicators: the weight matrix is the gather w[labels], no dense basis
-            self.register_buffer("basis", None)
+            self.register_buffer("basis", None, persistent=False)
             self.register_buffer(
-                "labels", torch.from_numpy(B.labels.astype(np.int64)).to(device=device)
+                "labels",
+                torch.from_numpy(B.labels.astype(np.int64)).to(device=device),
+                persistent=False,
             )
             fan = float(self.channels_in * self.dim_in)  # one basis entry per matrix entry
         else:
@@ -176,8 +193,8 @@ class EquivariantLinear(torch.nn.Module):
             # float64 master: the buffer is the exact basis rounded once to the current
             # dtype (also after module.double() on a float32 layer), see _apply
             self._exact_basis = dense
-            self.register_buffer("labels", None)
-            self.register_buffer("basis", _basis_tensor(dense).to(**factory))
+            self.register_buffer("labels", None, persistent=False)
+            self.register_buffer("basis", _basis_tensor(dense).to(**factory), persistent=False)
             # the fan-in of one output entry: sum over basis and inputs of squared entries
             fan = self.channels_in * float(np.max((dense**2).sum(axis=(0, 2)), initial=0.0))
         self.weight = torch.nn.Parameter(
@@ -186,7 +203,11 @@ class EquivariantLinear(torch.nn.Module):
         self._bound = 1.0 / math.sqrt(fan) if fan > 0 else 0.0
         self._exact_bias_basis: np.ndarray[Any, Any] | None = None
         self.bias: torch.nn.Parameter | None = None
-        self.register_buffer("bias_basis", None)
+        self.register_buffer("bias_basis", None, persistent=False)
+        # the bases follow from the representations: not saved, and dropped from
+        # checkpoints that hold them
+        hook = drop_derived(("basis", "labels", "bias_basis"))
+        self.register_load_state_dict_pre_hook(hook)  # type: ignore[no-untyped-call]
         if bias:
             U = real_basis(trivial_representation(r_out), r_out, where)
             if U.size:

@@ -563,12 +563,15 @@ def _dixon_schneider(
     V = np.array(values, dtype=np.int64).astype(dtype).reshape(len(values), r)
     # eigenvalue multiplicities m_k = (1/o) sum_t chi(g^t) zeta_o^(-k t), all rows at once
     columns: list[list[Cyclotomic]] = []
+    transforms: dict[int, np.ndarray] = {}  # one per element order
     for i, c in enumerate(classes):
         o = c.element_order
-        zo = pow(z, e // o, p)  # order o
-        table = np.array([pow(zo, -t, p) for t in range(o)], dtype=np.int64).astype(dtype)
-        t = np.arange(o)
-        Z = table[np.outer(t, t) % o]  # Z[t, k] = zo^(-k t)
+        if o not in transforms:
+            zo = pow(z, e // o, p)  # order o
+            table = np.array([pow(zo, -t, p) for t in range(o)], dtype=np.int64).astype(dtype)
+            t = np.arange(o)
+            transforms[o] = table[np.outer(t, t) % o]  # Z[t, k] = zo^(-k t)
+        Z = transforms[o]
         mult = (V[:, power[i]] @ Z) % p * pow(o, -1, p) % p
         column = []
         for row in mult:

@@ -44,9 +44,14 @@ TREE_LIMIT = 1 << 16
 """Groups of at most this order get shortest words from a spanning tree of the Cayley
 graph; larger ones the stabilizer chain (no limit on the order)."""
 
-MAX_CHAIN_DEGREE = 1 << 16
+MAX_CHAIN_DEGREE = 1 << 12
 """The largest degree of a natural action whose stabilizer chain is built (its
-transversals are further bounded by ``MAX_CHAIN_ENTRIES`` of ``grouprep.groups._chain``)."""
+transversals are further bounded by ``MAX_CHAIN_ENTRIES`` of ``grouprep.groups._chain``);
+checked before Schreier-Sims runs. Larger groups that can be listed use the word tree."""
+
+MAX_TRANSVERSAL_ENTRIES = 1 << 25
+"""The most matrix entries (sum of the basic orbit sizes times d^2) the coset
+representatives of one representation may hold."""
 
 
 class Algebra(Generic[M]):
@@ -226,11 +231,16 @@ def _perm_order(p: Perm) -> int:
     return order
 
 
-def _chain(group: Any) -> _Chain | None:
-    """The chain of the natural action, cached on the group; None if it is not faithful."""
+def _chain(group: Any) -> _Chain | SizeLimitError | None:
+    """The chain of the natural action, cached on the group; None if the action is not
+    faithful, the SizeLimitError if the chain is too large to build (also cached)."""
     if "word_chain" not in group._cache:
-        chain: _Chain | None = _Chain(group)
-        if chain is not None and chain.order != group.order:  # not faithful
+        chain: _Chain | SizeLimitError | None
+        try:
+            chain = _Chain(group)
+        except SizeLimitError as exc:
+            chain = exc
+        if isinstance(chain, _Chain) and chain.order != group.order:  # not faithful
             chain = None
         group._cache["word_chain"] = chain
     return group._cache["word_chain"]  # type: ignore[no-any-return]
@@ -240,6 +250,13 @@ def _transversals(rep: Any, chain: _Chain, algebra: Algebra[M]) -> list[dict[int
     """:math:`R_i(\\delta) = \\rho(u_\\delta)` for every level, cached on ``rep``."""
     cache = rep._cache.setdefault("chain_transversals", {})
     if algebra.key not in cache:
+        total = sum(len(tree) for tree in chain.trees)
+        if total * rep.dim**2 > MAX_TRANSVERSAL_ENTRIES:
+            raise SizeLimitError(
+                f"the coset representatives of {rep!r} along the stabilizer chain would be "
+                f"{total} matrices of dimension {rep.dim} ({total * rep.dim**2} entries), "
+                f"beyond the limit {MAX_TRANSVERSAL_ENTRIES}"
+            )
         strong: list[M] = []
         for program in chain.programs:
             if isinstance(program, int):
@@ -263,8 +280,14 @@ def _transversals(rep: Any, chain: _Chain, algebra: Algebra[M]) -> list[dict[int
 def element_matrix(rep: Any, g: Any, algebra: Algebra[M]) -> M:
     """:math:`\\rho(g)` in ``algebra``: along a shortest word in small groups, along the
     stabilizer chain in large ones."""
+    from grouprep.groups._base import _MAX_ENUMERATION
+
     G = rep.group
     chain = _chain(G) if G.order > TREE_LIMIT else None
+    if isinstance(chain, SizeLimitError):
+        if G.order > _MAX_ENUMERATION:
+            raise chain
+        chain = None  # too large a chain, but the group can be listed: the word tree
     if chain is None:
         out = algebra.one
         for i in word(G, g):

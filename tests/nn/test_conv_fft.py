@@ -104,3 +104,56 @@ def test_fft_needs_an_abelian_group_acting_by_translations():
         LiftingConv(grouprep.set_action(6, 1, group=Z2xZ4), method="fft")
     with pytest.raises(GroupRepValueError, match="'method'"):
         GroupConv(grouprep.cyclic(4), method="FFT")
+
+
+def test_state_dicts_load_across_methods_and_without_index_buffers():
+    # the index buffers follow from the group: only weight and bias are saved, and a
+    # checkpoint holding a table (as older layers saved one) still loads
+    G = grouprep.cyclic(36)
+    fft, table = GroupConv(G, 2, 3), GroupConv(G, 2, 3, method="table")
+    assert fft.method == "fft" and set(fft.state_dict()) == {"weight", "bias"}
+    table.load_state_dict(fft.state_dict())
+    X = np.random.default_rng(5).standard_normal((2, 2, 36))
+    assert relative_error(run(table.double(), X), run(fft.double(), X)) <= 1e-12
+    legacy = dict(table.state_dict(), table=table._table())
+    fft.load_state_dict(legacy)  # strict: the extra key is dropped, not an error
+
+
+def test_nested_products_of_cyclic_groups_convolve_by_fft():
+    G = grouprep.direct_product(
+        grouprep.direct_product(grouprep.cyclic(2), grouprep.cyclic(3)), grouprep.cyclic(6)
+    )
+    fft, table = twin(GroupConv, G, "fft")
+    X = np.random.default_rng(6).standard_normal((2, 2, G.order))
+    assert relative_error(run(fft, X), run(table, X)) <= 1e-12
+    Y = run(fft, X)
+    for h in list(G.elements())[::5]:
+        assert relative_error(run(fft, act_regular(G, h, X)), act_regular(G, h, Y)) <= 1e-12
+
+
+@pytest.mark.parametrize("dtype", [torch.bfloat16, torch.float16])
+def test_half_precision_layers_transform_in_float32(dtype):
+    conv = GroupConv(grouprep.cyclic(36), 2, 3).requires_grad_(False)
+    reference = conv(torch.randn(1, 2, 36)).dtype  # float32
+    x = torch.randn(4, 2, 36)
+    want = conv(x)
+    half = conv.to(dtype)
+    out = half(x.to(dtype))
+    assert reference == torch.float32 and out.dtype == dtype
+    assert float((out.float() - want).abs().max()) <= 0.05 * float(want.abs().max())
+
+
+def test_layers_pickle_and_keep_their_outputs():
+    import pickle
+
+    from grouprep.nn import EquivariantLinear
+
+    x = torch.randn(3, 2, 36)
+    for layer in (
+        GroupConv(grouprep.cyclic(36), 2, 2),
+        GroupConv(grouprep.cyclic(36), 2, 2, method="table"),
+        EquivariantLinear(grouprep.shift_action(36), grouprep.shift_action(36), 2, 2),
+    ):
+        again = pickle.loads(pickle.dumps(layer))
+        assert torch.equal(again(x), layer(x))
+        again.load_state_dict(layer.state_dict())

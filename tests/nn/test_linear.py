@@ -281,3 +281,16 @@ def test_bad_input():
     complex_irrep = irreps(grouprep.cyclic(3))[1]
     with pytest.raises(GroupRepValueError, match="real"):
         EquivariantLinear(complex_irrep, complex_irrep)
+
+
+def test_state_dicts_hold_the_weights_only():
+    # the bases follow from the representations: not saved; a checkpoint that holds a
+    # dense basis (as older layers saved one) still loads strictly
+    rep = site_representation(grouprep.dihedral_action(5))
+    layer = EquivariantLinear(rep, rep, 2, 3)
+    assert set(layer.state_dict()) == {"weight", "bias"}
+    other = EquivariantLinear(rep, rep, 2, 3)
+    legacy = dict(layer.state_dict(), basis=torch.zeros(1), bias_basis=torch.zeros(1))
+    other.load_state_dict(legacy)
+    x = torch.randn(4, 2, 5)
+    assert torch.equal(other(x), layer(x))

@@ -285,3 +285,26 @@ def test_without_a_prime_the_exact_matrix_is_used(monkeypatch):
     fresh = Representation(G, rho._images(), check=False)
     for g, value in expected.items():
         assert fresh.character(g) == value
+
+
+def test_listable_groups_with_too_large_a_chain_use_the_word_tree():
+    # C_65540 (natural degree 65540) and D_40000 (40000 points): no stabilizer chain is
+    # built on so many points, but both groups can be listed, so the words give the value
+    n = 65540
+    rho = Representation(grouprep.cyclic(n), [[[0, -1], [1, 0]]], check=False)
+    assert rho.character(16385) == 0  # a quarter turn to an odd power: trace 0
+    assert rho.character(2) == -2
+    G = grouprep.dihedral(40000)
+    rho = Representation(G, [[[0, -1], [1, 0]], [[1, 0], [0, -1]]], check=False)
+    assert rho.character((10000, 0)) == 2  # rotation r^10000 -> (quarter turn)^10000 = 1
+    assert rho.character((1, 1)) == 0  # a reflection times a quarter turn: trace 0
+
+
+def test_coset_representatives_beyond_the_budget_are_refused(monkeypatch):
+    from grouprep.errors import SizeLimitError
+
+    G = grouprep.permutation_group([(*range(1, 10), 0), (1, 0, *range(2, 10))])  # S_10
+    rho = permutation_matrices(G)
+    monkeypatch.setattr(_words, "MAX_TRANSVERSAL_ENTRIES", 100)
+    with pytest.raises(SizeLimitError, match="coset representatives"):
+        rho.character(G.generators[0])

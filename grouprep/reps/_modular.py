@@ -198,8 +198,10 @@ def exact_trace(rep: Any, g: Any) -> Cyclotomic:
     o = G._element_order(g)
     if o > DFT_LIMIT:
         raise NoModularRoute(f"the element has order {o} > {DFT_LIMIT}")
-    images = [rep._gen_images[s] for s in G.generators]
-    M = math.lcm(o, field_of(v for m in images for row in m for v in row))
+    if "images_field" not in rep._cache:  # the field of the generator images, once
+        images = [rep._gen_images[s] for s in G.generators]
+        rep._cache["images_field"] = field_of(v for m in images for row in m for v in row)
+    M = math.lcm(o, rep._cache["images_field"])
     F, gens = _modular_images(rep, M)
     p = F.p
     one = np.eye(d, dtype=np.int64)

@@ -34,6 +34,7 @@ from typing import Any, Generic, TypeVar
 
 from grouprep.errors import SizeLimitError
 from grouprep.groups._chain import check_chain_size, compose_perm, invert_perm, orbit_size
+from grouprep.groups._permutation import cycle_type
 
 __all__ = ["TREE_LIMIT", "Algebra", "element_matrix", "word"]
 
@@ -173,7 +174,7 @@ class _Chain:
             if acc != s:  # pragma: no cover - sympy's contract
                 raise RuntimeError(f"strong generator {s}: its program gives {acc}")
             self.programs.append(factors)
-        self.orders = [_perm_order(s) for s in strong]
+        self.orders = [math.lcm(*cycle_type(s)) for s in strong]
         self.base = tuple(int(b) for b in base)
         # Schreier trees: level i maps delta -> (k, parent) with u_delta = s_k u_parent
         levels = [
@@ -215,20 +216,6 @@ class _Chain:
         if any(v != i for i, v in enumerate(p)):  # pragma: no cover - p is in the group
             raise RuntimeError("sift: the permutation is not in the group")
         return out
-
-
-def _perm_order(p: Perm) -> int:
-    seen = [False] * len(p)
-    order = 1
-    for i in range(len(p)):
-        length = 0
-        while not seen[i]:
-            seen[i] = True
-            i = p[i]
-            length += 1
-        if length:
-            order = math.lcm(order, length)
-    return order
 
 
 def _chain(group: Any) -> _Chain | SizeLimitError | None:

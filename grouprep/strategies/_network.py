@@ -26,7 +26,7 @@ from grouprep.nn import (
     InvariantPooling,
     LiftingConv,
 )
-from grouprep.nn._image import _point_group
+from grouprep.nn._image import _check_kernel, _point_group
 
 __all__ = ["MAX_GROUP_LAYER_ENTRIES", "EquivariantNetworkClassifier", "MLPNetworkClassifier"]
 
@@ -586,15 +586,10 @@ class EquivariantNetworkClassifier(_NetworkClassifier):
 
 
 def _check_kernel_size(value: Any, h: int, where: str) -> int:
+    """The image layers' check, with the default 3 (1 on images of side 1 or 2)."""
     if value is None:
         value = 3 if h >= 3 else 1
-    K = check_int(value, "kernel_size", where, minimum=1)
-    if K % 2 == 0 or h < K:
-        raise GroupRepValueError(
-            f"{where}: parameter 'kernel_size' must be odd (a window centred on the origin) "
-            f"and at most the image side {h}, got {K}"
-        )
-    return K
+    return _check_kernel(value, h, where)
 
 
 class MLPNetworkClassifier(_NetworkClassifier):
